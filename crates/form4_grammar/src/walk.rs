@@ -1,0 +1,366 @@
+//! Builds the layout tree from pest pairs: one small function per rule.
+//!
+//! Nothing here panics on input-derived data: a pair with an unexpected rule becomes
+//! [`Error::Internal`]. The grammar has no recursion, so neither has this walker.
+
+use pest::iterators::Pair;
+
+use crate::tree::{
+    Block, Cell, Document, Inline, InlineKind, Line, LineKind, Row, Span, Table, TableSyntax,
+};
+use crate::{Error, Rule};
+
+type Result<T> = std::result::Result<T, Error>;
+
+fn span_of(pair: &Pair<'_, Rule>) -> Span {
+    let s = pair.as_span();
+    Span::new(s.start(), s.end())
+}
+
+fn unexpected(pair: &Pair<'_, Rule>) -> Error {
+    Error::Internal {
+        rule: pair.as_rule(),
+        span: span_of(pair),
+    }
+}
+
+/// `document`: tables and lines in order.
+pub(crate) fn document<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Document<'a>> {
+    if pair.as_rule() != Rule::document {
+        return Err(unexpected(&pair));
+    }
+    let mut blocks = Vec::new();
+    for child in pair.into_inner() {
+        match child.as_rule() {
+            Rule::pipe_table => blocks.push(Block::Table(pipe_table(child, source)?)),
+            Rule::html_table => blocks.push(Block::Table(html_table(child, source)?)),
+            Rule::line => blocks.push(Block::Line(line(child, source)?)),
+            Rule::EOI => {}
+            _ => return Err(unexpected(&child)),
+        }
+    }
+    Ok(Document { source, blocks })
+}
+
+// ---------------------------------------------------------------------------------------
+// Pipe tables
+// ---------------------------------------------------------------------------------------
+
+/// `pipe_table`: its rows.
+fn pipe_table<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Table<'a>> {
+    let span = span_of(&pair);
+    let raw = pair.as_str();
+    let mut rows = Vec::new();
+    for child in pair.into_inner() {
+        match child.as_rule() {
+            Rule::pipe_row => rows.push(pipe_row(child, source)?),
+            Rule::separator_row => rows.push(separator_row(child)?),
+            _ => return Err(unexpected(&child)),
+        }
+    }
+    Ok(Table {
+        syntax: TableSyntax::Pipe,
+        rows,
+        span,
+        raw,
+    })
+}
+
+/// `pipe_row`: its cells.
+fn pipe_row<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Row<'a>> {
+    let span = span_of(&pair);
+    let raw = pair.as_str();
+    let mut cells = Vec::new();
+    for child in pair.into_inner() {
+        match child.as_rule() {
+            Rule::pipe_cell => cells.push(cell(child, source)?),
+            _ => return Err(unexpected(&child)),
+        }
+    }
+    Ok(Row {
+        cells,
+        is_separator: false,
+        span,
+        raw,
+    })
+}
+
+/// `separator_row`: its delimiter cells, each holding one text token.
+fn separator_row(pair: Pair<'_, Rule>) -> Result<Row<'_>> {
+    let span = span_of(&pair);
+    let raw = pair.as_str();
+    let mut cells = Vec::new();
+    for child in pair.into_inner() {
+        match child.as_rule() {
+            Rule::separator_cell => cells.push(separator_cell(child)),
+            _ => return Err(unexpected(&child)),
+        }
+    }
+    Ok(Row {
+        cells,
+        is_separator: true,
+        span,
+        raw,
+    })
+}
+
+/// `separator_cell`: a cell with its dashes as one text token.
+fn separator_cell(pair: Pair<'_, Rule>) -> Cell<'_> {
+    let span = span_of(&pair);
+    let raw = pair.as_str();
+    Cell {
+        inlines: vec![Inline {
+            kind: InlineKind::Text,
+            span,
+            raw,
+        }],
+        span,
+        raw,
+    }
+}
+
+/// `pipe_cell` or `html_cell_body`: the inline tokens of one cell.
+fn cell<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Cell<'a>> {
+    let span = span_of(&pair);
+    let raw = pair.as_str();
+    let mut inlines = Vec::new();
+    for child in pair.into_inner() {
+        push_inline(&mut inlines, inline(child)?, source);
+    }
+    Ok(Cell { inlines, span, raw })
+}
+
+// ---------------------------------------------------------------------------------------
+// HTML tables
+// ---------------------------------------------------------------------------------------
+
+/// `html_table`: its rows.
+fn html_table<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Table<'a>> {
+    let span = span_of(&pair);
+    let raw = pair.as_str();
+    let mut rows = Vec::new();
+    for child in pair.into_inner() {
+        match child.as_rule() {
+            Rule::html_row => rows.push(html_row(child, source)?),
+            _ => return Err(unexpected(&child)),
+        }
+    }
+    Ok(Table {
+        syntax: TableSyntax::Html,
+        rows,
+        span,
+        raw,
+    })
+}
+
+/// `html_row`: its cells.
+fn html_row<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Row<'a>> {
+    let span = span_of(&pair);
+    let raw = pair.as_str();
+    let mut cells = Vec::new();
+    for child in pair.into_inner() {
+        match child.as_rule() {
+            Rule::html_cell => cells.push(html_cell(child, source)?),
+            _ => return Err(unexpected(&child)),
+        }
+    }
+    Ok(Row {
+        cells,
+        is_separator: false,
+        span,
+        raw,
+    })
+}
+
+/// `html_cell`: the cell made from its body (the content between the tags).
+fn html_cell<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Cell<'a>> {
+    let outer = span_of(&pair);
+    match pair.into_inner().next() {
+        Some(body) if body.as_rule() == Rule::html_cell_body => cell(body, source),
+        Some(other) => Err(unexpected(&other)),
+        None => Err(Error::Internal {
+            rule: Rule::html_cell,
+            span: outer,
+        }),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Lines
+// ---------------------------------------------------------------------------------------
+
+/// `line`: its kind, marker and inline tokens.
+fn line<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Line<'a>> {
+    let span = span_of(&pair);
+    let raw = pair.as_str();
+    let mut kind = LineKind::Text;
+    let mut marker = None;
+    let mut inlines = Vec::new();
+    for child in pair.into_inner() {
+        match child.as_rule() {
+            Rule::heading_marker => {
+                let level = u8::try_from(child.as_str().len()).map_err(|_| unexpected(&child))?;
+                kind = LineKind::Heading(level);
+                marker = Some(child.as_str());
+            }
+            Rule::list_marker => {
+                kind = LineKind::ListItem;
+                marker = Some(child.as_str());
+            }
+            _ => push_inline(&mut inlines, inline(child)?, source),
+        }
+    }
+    Ok(Line {
+        kind,
+        marker,
+        inlines,
+        span,
+        raw,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Inline tokens
+// ---------------------------------------------------------------------------------------
+
+/// Appends `next`, merging it into the previous token when both are adjacent text.
+fn push_inline<'a>(inlines: &mut Vec<Inline<'a>>, next: Inline<'a>, source: &'a str) {
+    if next.kind == InlineKind::Text {
+        if let Some(prev) = inlines.last_mut() {
+            if prev.kind == InlineKind::Text && prev.span.end == next.span.start {
+                if let Some(raw) = source.get(prev.span.start..next.span.end) {
+                    prev.span.end = next.span.end;
+                    prev.raw = raw;
+                    return;
+                }
+            }
+        }
+    }
+    inlines.push(next);
+}
+
+/// Any inline rule: its token.
+fn inline(pair: Pair<'_, Rule>) -> Result<Inline<'_>> {
+    let span = span_of(&pair);
+    let raw = pair.as_str();
+    let kind = match pair.as_rule() {
+        Rule::text
+        | Rule::stray
+        | Rule::cell_text
+        | Rule::cell_stray
+        | Rule::html_text
+        | Rule::html_stray => InlineKind::Text,
+        Rule::escape => escape(&pair)?,
+        Rule::entity => entity(&pair)?,
+        Rule::char_ref => char_ref(pair)?,
+        Rule::line_break => InlineKind::LineBreak,
+        Rule::horizontal_rule => InlineKind::Rule,
+        Rule::checkbox => InlineKind::Checkbox {
+            checked: pair.into_inner().any(|a| a.as_rule() == Rule::checked_attr),
+        },
+        Rule::glyph_checked => InlineKind::CheckboxGlyph { checked: true },
+        Rule::glyph_unchecked => InlineKind::CheckboxGlyph { checked: false },
+        Rule::open_tag => InlineKind::OpenTag(tag_name(pair)?),
+        Rule::close_tag => InlineKind::CloseTag(tag_name(pair)?),
+        Rule::comment => InlineKind::Comment(only_child(pair, Rule::comment_text)?.as_str()),
+        Rule::emphasis => InlineKind::Emphasis,
+        Rule::link => link(pair)?,
+        _ => return Err(unexpected(&pair)),
+    };
+    Ok(Inline { kind, span, raw })
+}
+
+/// The single inner pair of `pair`, which must be `rule`.
+fn only_child(pair: Pair<'_, Rule>, want: Rule) -> Result<Pair<'_, Rule>> {
+    let outer = span_of(&pair);
+    match pair.into_inner().next() {
+        Some(child) if child.as_rule() == want => Ok(child),
+        Some(other) => Err(unexpected(&other)),
+        None => Err(Error::Internal {
+            rule: want,
+            span: outer,
+        }),
+    }
+}
+
+/// `escape`: the escaped character.
+fn escape(pair: &Pair<'_, Rule>) -> Result<InlineKind<'static>> {
+    pair.as_str()
+        .chars()
+        .nth(1)
+        .map(InlineKind::Escape)
+        .ok_or_else(|| unexpected(pair))
+}
+
+/// `entity`: the text it stands for.
+fn entity(pair: &Pair<'_, Rule>) -> Result<InlineKind<'static>> {
+    let decoded = match pair.as_str() {
+        "&nbsp;" => " ",
+        "&amp;" => "&",
+        "&lt;" => "<",
+        "&gt;" => ">",
+        "&quot;" => "\"",
+        "&apos;" | "&#39;" => "'",
+        "&ndash;" => "\u{2013}",
+        "&mdash;" => "\u{2014}",
+        "&lsquo;" => "\u{2018}",
+        "&rsquo;" => "\u{2019}",
+        "&ldquo;" => "\u{201C}",
+        "&rdquo;" => "\u{201D}",
+        "&hellip;" => "\u{2026}",
+        "&bull;" => "\u{2022}",
+        "&middot;" => "\u{B7}",
+        "&sect;" => "\u{A7}",
+        "&copy;" => "\u{A9}",
+        "&reg;" => "\u{AE}",
+        "&trade;" => "\u{2122}",
+        "&deg;" => "\u{B0}",
+        _ => return Err(unexpected(pair)),
+    };
+    Ok(InlineKind::Entity(decoded))
+}
+
+/// `char_ref`: the character, or plain text when the number is not a Unicode scalar.
+fn char_ref(pair: Pair<'_, Rule>) -> Result<InlineKind<'static>> {
+    let outer = span_of(&pair);
+    let Some(digits) = pair.into_inner().next() else {
+        return Err(Error::Internal {
+            rule: Rule::char_ref,
+            span: outer,
+        });
+    };
+    let radix = match digits.as_rule() {
+        Rule::char_ref_dec => 10,
+        Rule::char_ref_hex => 16,
+        _ => return Err(unexpected(&digits)),
+    };
+    Ok(u32::from_str_radix(digits.as_str(), radix)
+        .ok()
+        .and_then(char::from_u32)
+        .map_or(InlineKind::Text, InlineKind::CharRef))
+}
+
+/// `open_tag` / `close_tag`: the tag name as written.
+fn tag_name(pair: Pair<'_, Rule>) -> Result<&str> {
+    Ok(only_child(pair, Rule::tag_name)?.as_str())
+}
+
+/// `link`: its text and target.
+fn link(pair: Pair<'_, Rule>) -> Result<InlineKind<'_>> {
+    let outer = span_of(&pair);
+    let mut inner = pair.into_inner();
+    match (inner.next(), inner.next()) {
+        (Some(text), Some(url))
+            if text.as_rule() == Rule::link_text && url.as_rule() == Rule::link_url =>
+        {
+            Ok(InlineKind::Link {
+                text: text.as_str(),
+                url: url.as_str(),
+            })
+        }
+        _ => Err(Error::Internal {
+            rule: Rule::link,
+            span: outer,
+        }),
+    }
+}

@@ -1,0 +1,497 @@
+//! Boxes 1–6 of the form: reporting owner, issuer, period, amendment date, relationship.
+//!
+//! The boxes are found by their labels; a box's value is the text between its label and
+//! the next label in reading order (a "slot"). Converters may interleave boxes, but each
+//! value still follows its own label or caption.
+
+use form4_model::{Address, Date, DocumentType, Record, ReportingOwner, WarningCode};
+
+use crate::ctx::Ctx;
+use crate::labels::{Hit, Pos, Stream};
+use crate::text::{clean_spaces, Segment};
+use crate::values;
+
+pub(crate) const NAME_BOX: &str = "Name and Address of Reporting Person";
+const ISSUER_BOX: &str = "Issuer Name and Ticker or Trading Symbol";
+const PERIOD_BOXES: &[&str] = &[
+    "Date of Earliest Transaction",
+    "Date of Event Requiring Statement",
+    "Statement for Issuer's Fiscal Year Ended",
+];
+const AMEND_BOX: &str = "If Amendment, Date of Original Filed";
+const REL_BOX: &str = "Relationship of Reporting Person(s) to Issuer";
+const JOINT_BOX: &str = "Individual or Joint/Group Filing";
+/// Printed text inside the header with no value of its own; found so it bounds slots.
+const CAPTIONS: &[&str] = &[
+    "(Check all applicable)",
+    "(Check Applicable Line)",
+    "Form filed by One Reporting Person",
+    "Form filed by More than One Reporting Person",
+    "Required to be Reported",
+    "(Month/Day/Year)",
+    "Check this box if no longer subject to Section 16",
+    "Form 4 or Form 5 obligations may continue",
+    "See Instruction 1(b)",
+    "Filed pursuant to Section 16(a) of the Securities Exchange Act of 1934",
+    "or Section 30(h) of the Investment Company Act of 1940",
+    "United States Securities and Exchange Commission",
+    "Washington, D.C. 20549",
+    "OMB APPROVAL",
+    "OMB Number",
+    "Estimated average burden hours per response",
+    "Form 3 Holdings Reported",
+    "Form 4 Transactions Reported",
+];
+
+/// What a label in the header stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Name,
+    Issuer,
+    Period,
+    Amend,
+    Rel,
+    Joint,
+    LastFirst,
+    Street,
+    CityStateZip,
+    Director,
+    TenPercent,
+    Officer,
+    Other,
+    Caption,
+}
+
+/// A piece of a segment's text: segment index and byte range.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece {
+    pub seg: usize,
+    pub a: usize,
+    pub b: usize,
+}
+
+pub(crate) fn read(
+    record: &mut Record,
+    segs: &[Segment],
+    stream: &Stream,
+    from: Pos,
+    to: Pos,
+    cx: &mut Ctx<'_>,
+) {
+    let mut labels: Vec<(Hit, Tag)> = Vec::new();
+    let add = |hit: Option<Hit>, tag: Tag, labels: &mut Vec<(Hit, Tag)>| {
+        if let Some(h) = hit {
+            labels.push((h, tag));
+        }
+    };
+    let to_opt = Some(to);
+    for h in stream.find(segs, NAME_BOX, from, to_opt, 3) {
+        labels.push((h, Tag::Name));
+    }
+    add(stream.find_first(segs, &[ISSUER_BOX], from, to_opt), Tag::Issuer, &mut labels);
+    add(stream.find_first(segs, PERIOD_BOXES, from, to_opt), Tag::Period, &mut labels);
+    add(stream.find_first(segs, &[AMEND_BOX], from, to_opt), Tag::Amend, &mut labels);
+    add(stream.find_first(segs, &[REL_BOX], from, to_opt), Tag::Rel, &mut labels);
+    add(stream.find_first(segs, &[JOINT_BOX], from, to_opt), Tag::Joint, &mut labels);
+    for c in CAPTIONS {
+        for h in stream.find(segs, c, from, to_opt, crate::labels::tolerance(c)) {
+            labels.push((h, Tag::Caption));
+        }
+    }
+    for (needle, tag) in [
+        ("(last)", Tag::LastFirst),
+        ("(street)", Tag::Street),
+        ("(city)", Tag::CityStateZip),
+    ] {
+        for h in find_raw_all(segs, needle, from, to) {
+            labels.push((h, tag));
+        }
+    }
+    // Checkbox labels of box 5 come after its title.
+    let rel_from = labels
+        .iter()
+        .find(|(_, t)| *t == Tag::Rel)
+        .map_or(from, |(h, _)| h.end);
+    for (needle, tag) in [
+        ("Director", Tag::Director),
+        ("10% Owner", Tag::TenPercent),
+        ("Officer (give title", Tag::Officer),
+        ("Other (specify", Tag::Other),
+    ] {
+        if let Some(h) = find_raw_all(segs, needle, rel_from, to).into_iter().next() {
+            labels.push((h, tag));
+        }
+    }
+    labels.sort_by_key(|(h, _)| (h.start, std::cmp::Reverse(h.end)));
+    // Drop labels inside another label (a caption found inside a box title).
+    let mut kept: Vec<(Hit, Tag)> = Vec::new();
+    for (h, t) in labels {
+        if let Some((last, _)) = kept.last() {
+            if h.start < last.end {
+                continue;
+            }
+        }
+        kept.push((h, t));
+    }
+    // Captions such as `(Last) (First) (Middle)` and `below)` end after the keyword.
+    for (h, t) in kept.iter_mut() {
+        let extra: &[&str] = match t {
+            Tag::LastFirst => &["(First)", "(Middle)"],
+            Tag::CityStateZip => &["(State)", "(Zip)"],
+            Tag::Officer | Tag::Other => &["below)", "below", ")"],
+            Tag::Name => &["*", "\""],
+            _ => &[],
+        };
+        extend_over(segs, h, extra);
+    }
+    for (h, _) in kept.iter_mut() {
+        swallow_number_prefix(segs, h);
+        cx.cover_hit(segs, *h);
+    }
+
+    // A value runs from its label to the next label that has a value of its own;
+    // captions in between (`(Month/Day/Year)`) are skipped over.
+    let slot = |i: usize| -> Vec<Piece> {
+        let mut out = Vec::new();
+        let mut start = kept[i].0.end;
+        let mut j = i + 1;
+        loop {
+            let end = kept.get(j).map_or(to, |(h, _)| h.start);
+            out.extend(pieces(segs, start, end));
+            match kept.get(j) {
+                Some((h, Tag::Caption)) => {
+                    start = h.end;
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        out
+    };
+
+    let mut owners: Vec<ReportingOwner> = Vec::new();
+    let mut ticks: Vec<(Tag, bool)> = Vec::new();
+    let mut title_text: Option<(String, Vec<Piece>)> = None;
+    for i in 0..kept.len() {
+        let tag = kept[i].1;
+        let ps = slot(i);
+        match tag {
+            Tag::Name => {
+                let text = slot_text(segs, &ps);
+                let name = text.trim_matches(|c: char| c == '*' || c == '"' || c.is_whitespace());
+                let mut owner = ReportingOwner::default();
+                if name.is_empty() {
+                    cx.warn(WarningCode::MissingPart, Some("reporting_owners.name"), "no name after the label of box 1", Some(kept[i].0.span(segs)));
+                } else {
+                    owner.name = Some(clean_spaces(name));
+                    cover_pieces(segs, &ps, cx);
+                }
+                owners.push(owner);
+            }
+            Tag::LastFirst => {
+                let lines: Vec<String> = ps
+                    .iter()
+                    .map(|p| clean_spaces(&segs[p.seg].text[p.a..p.b]))
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if let Some(owner) = owners.last_mut() {
+                    if !lines.is_empty() {
+                        owner.address.street1 = Some(lines[0].clone());
+                        if lines.len() > 1 {
+                            owner.address.street2 = Some(lines[1..].join(" "));
+                        }
+                        cover_pieces(segs, &ps, cx);
+                    }
+                }
+            }
+            Tag::Street => {
+                let text = slot_text(segs, &ps);
+                if let Some(owner) = owners.last_mut() {
+                    if let Some(addr) = city_state_zip(&text) {
+                        owner.address.city = addr.city;
+                        owner.address.state = addr.state;
+                        owner.address.zip = addr.zip;
+                        cover_pieces(segs, &ps, cx);
+                    } else if !text.trim().is_empty() {
+                        cx.warn(WarningCode::Unreadable, Some("reporting_owners.address"), &format!("`{}` is not a city, state and ZIP", text.trim()), None);
+                    }
+                }
+            }
+            Tag::Issuer => {
+                let text = slot_text(segs, &ps);
+                if let Some((name, ticker)) = issuer(&text) {
+                    record.issuer.name = Some(name);
+                    record.issuer.trading_symbol = ticker;
+                    cover_pieces(segs, &ps, cx);
+                } else {
+                    cx.warn(WarningCode::MissingPart, Some("issuer"), "no issuer name after the label of box 2", None);
+                }
+            }
+            Tag::Period | Tag::Amend => {
+                let found = first_date(segs, &ps);
+                match (found, tag) {
+                    (Some((d, p)), Tag::Period) => {
+                        record.period_of_report = Some(d);
+                        cover_pieces(segs, &[p], cx);
+                    }
+                    (Some((d, p)), _) => {
+                        record.date_of_original_submission = Some(d);
+                        cover_pieces(segs, &[p], cx);
+                    }
+                    (None, Tag::Period) => cx.warn(WarningCode::MissingPart, Some("period_of_report"), "no date after the label of box 3", None),
+                    _ => {}
+                }
+            }
+            Tag::Director | Tag::TenPercent | Tag::Officer | Tag::Other => {
+                let ticked = tick_before(segs, kept[i].0.start, i.checked_sub(1).map(|j| kept[j].0.end), cx);
+                ticks.push((tag, ticked));
+                // The title or "other" text follows the last checkbox label.
+                let text = slot_text(segs, &ps);
+                let rest = text.trim();
+                if !rest.is_empty() && !values::is_tick(rest) {
+                    title_text = Some((clean_spaces(rest), ps));
+                }
+            }
+            Tag::Rel | Tag::Joint | Tag::Caption | Tag::CityStateZip => {}
+        }
+    }
+    if owners.is_empty() && !ticks.is_empty() {
+        owners.push(ReportingOwner::default());
+    }
+    if let Some(owner) = owners.first_mut() {
+        for (tag, on) in &ticks {
+            match tag {
+                Tag::Director => owner.is_director = *on,
+                Tag::TenPercent => owner.is_ten_percent_owner = *on,
+                Tag::Officer => owner.is_officer = *on,
+                Tag::Other => owner.is_other = *on,
+                _ => {}
+            }
+        }
+        if let Some((text, ps)) = title_text {
+            let text = text.trim_start_matches(['X', '☒', '☐']).trim().to_string();
+            if !text.is_empty() {
+                if owner.is_officer {
+                    owner.officer_title = Some(text);
+                    cover_pieces(segs, &ps, cx);
+                } else if owner.is_other {
+                    owner.other_text = Some(text);
+                    cover_pieces(segs, &ps, cx);
+                }
+            }
+        }
+    }
+    if record.date_of_original_submission.is_some() {
+        record.document_type = record.document_type.map(DocumentType::amended);
+    }
+    record.reporting_owners = owners;
+    if record.reporting_owners.is_empty() {
+        cx.warn(WarningCode::MissingPart, Some("reporting_owners"), "box 1 (name and address of reporting person) was not found", None);
+    }
+}
+
+impl Hit {
+    pub(crate) fn span(&self, segs: &[Segment]) -> form4_grammar::Span {
+        let a = segs[self.start.seg].src_span(self.start.byte, self.start.byte + 1);
+        let last = self.end.seg.min(segs.len() - 1);
+        let b = segs[last].src_span(self.end.byte.saturating_sub(1), self.end.byte);
+        form4_grammar::Span::new(a.start, b.end.max(a.start))
+    }
+}
+
+/// Text pieces between two positions.
+pub(crate) fn pieces(segs: &[Segment], from: Pos, to: Pos) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut s = from.seg;
+    while s < segs.len() && (s < to.seg || (s == to.seg && to.byte > 0)) {
+        let a = if s == from.seg { from.byte } else { 0 };
+        let b = if s == to.seg { to.byte } else { segs[s].text.len() };
+        if b > a && !segs[s].text[a..b].trim().is_empty() {
+            out.push(Piece { seg: s, a, b });
+        }
+        s += 1;
+    }
+    out
+}
+
+pub(crate) fn slot_text(segs: &[Segment], ps: &[Piece]) -> String {
+    let parts: Vec<&str> = ps.iter().map(|p| segs[p.seg].text[p.a..p.b].trim()).collect();
+    clean_spaces(&parts.join(" "))
+}
+
+pub(crate) fn cover_pieces(segs: &[Segment], ps: &[Piece], cx: &mut Ctx<'_>) {
+    for p in ps {
+        cx.cover(segs[p.seg].src_span(p.a, p.b));
+    }
+}
+
+/// Case-insensitive search of raw segment text (for short captions that must keep their
+/// parentheses, such as `(Street)`, which squashed matching would find in `Main Street`).
+fn find_raw_all(segs: &[Segment], needle: &str, from: Pos, to: Pos) -> Vec<Hit> {
+    let lower = needle.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (i, s) in segs.iter().enumerate().skip(from.seg) {
+        if i > to.seg || (i == to.seg && to.byte == 0) {
+            break;
+        }
+        let t = s.text.to_ascii_lowercase();
+        let mut at = if i == from.seg { from.byte } else { 0 };
+        while let Some(k) = t.get(at..).and_then(|r| r.find(&lower)) {
+            let a = at + k;
+            let b = a + lower.len();
+            let word_start = a == 0 || !t.as_bytes()[a - 1].is_ascii_alphanumeric();
+            let word_end = b >= t.len() || !t.as_bytes()[b].is_ascii_alphanumeric();
+            if word_start && word_end && (i < to.seg || b <= to.byte) {
+                out.push(Hit {
+                    start: Pos { seg: i, byte: a },
+                    end: Pos { seg: i, byte: b },
+                    cost: 0,
+                });
+            }
+            at = b;
+        }
+    }
+    out
+}
+
+/// Moves a hit's end over any of `extra` that follow it (spaces allowed between).
+fn extend_over(segs: &[Segment], h: &mut Hit, extra: &[&str]) {
+    loop {
+        let t = &segs[h.end.seg].text;
+        let rest = &t[h.end.byte.min(t.len())..];
+        let trimmed = rest.trim_start();
+        let skip = rest.len() - trimmed.len();
+        let lower = trimmed.to_ascii_lowercase();
+        let Some(e) = extra.iter().find(|e| lower.starts_with(&e.to_ascii_lowercase())) else {
+            return;
+        };
+        h.end.byte += skip + e.len();
+    }
+}
+
+/// A box number such as `1.` or `3A.` right before a label belongs to the label.
+fn swallow_number_prefix(segs: &[Segment], h: &mut Hit) {
+    let t = &segs[h.start.seg].text[..h.start.byte];
+    let trimmed = t.trim_end();
+    let bytes = trimmed.as_bytes();
+    let mut k = bytes.len();
+    if k > 0 && bytes[k - 1] == b'.' {
+        k -= 1;
+    }
+    let end_digits = k;
+    while k > 0 && (bytes[k - 1].is_ascii_digit() || bytes[k - 1] == b'A') && end_digits - k < 3 {
+        k -= 1;
+    }
+    if k < end_digits && (k == 0 || bytes[k - 1] == b' ' || bytes[k - 1] == b'|') {
+        h.start.byte = k;
+    }
+}
+
+/// Whether a tick mark stands right before a checkbox label (after the previous label).
+fn tick_before(segs: &[Segment], at: Pos, prev_end: Option<Pos>, cx: &mut Ctx<'_>) -> bool {
+    let from = prev_end.unwrap_or(Pos { seg: at.seg, byte: 0 });
+    let ps = pieces(segs, from, at);
+    if let Some(p) = ps.last() {
+        let t = &segs[p.seg].text[p.a..p.b];
+        let last_word = t.split_whitespace().last().unwrap_or("");
+        if values::is_tick(last_word) {
+            let off = t.rfind(last_word).unwrap_or(0);
+            cx.cover(segs[p.seg].src_span(p.a + off, p.a + off + last_word.len()));
+            return true;
+        }
+    }
+    false
+}
+
+fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Piece)> {
+    for p in ps {
+        let t = &segs[p.seg].text[p.a..p.b];
+        let mut off = 0;
+        for w in t.split_whitespace() {
+            let a = off + t[off..].find(w).unwrap_or(0);
+            off = a + w.len();
+            let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+            if let Some(d) = values::parse_date(w) {
+                return Some((d, Piece { seg: p.seg, a: p.a + a, b: p.a + off }));
+            }
+        }
+    }
+    None
+}
+
+/// `QUALYS, INC. [QLYS]` / `QUALYS, INC. [ QLYS ]` → name and ticker.
+fn issuer(text: &str) -> Option<(String, Option<String>)> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if let (Some(open), Some(close)) = (text.rfind('['), text.rfind(']')) {
+        if open < close {
+            let name = clean_spaces(&text[..open]);
+            let ticker = clean_spaces(&text[open + 1..close]);
+            let ticker = (!ticker.is_empty()).then_some(ticker);
+            if !name.is_empty() {
+                return Some((name, ticker));
+            }
+        }
+    }
+    Some((clean_spaces(text), None))
+}
+
+/// `FOSTER CITY CA 94404` → city, state, ZIP.
+fn city_state_zip(text: &str) -> Option<Address> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut addr = Address::default();
+    let mut end = words.len();
+    let last = words[end - 1];
+    if last.chars().any(|c| c.is_ascii_digit()) {
+        addr.zip = Some(last.to_string());
+        end -= 1;
+    }
+    if end > 0 {
+        let st = words[end - 1];
+        if st.len() == 2 && st.chars().all(|c| c.is_ascii_uppercase()) && end > 1 {
+            addr.state = Some(st.to_string());
+            end -= 1;
+        }
+    }
+    if end > 0 {
+        addr.city = Some(words[..end].join(" "));
+    }
+    Some(addr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issuers() {
+        for (input, name, ticker) in [
+            ("QUALYS, INC. [QLYS]", "QUALYS, INC.", Some("QLYS")),
+            ("QUALYS, INC. [ QLYS ]", "QUALYS, INC.", Some("QLYS")),
+            ("Example Corp", "Example Corp", None),
+        ] {
+            let (n, t) = issuer(input).unwrap_or_default();
+            assert_eq!((n.as_str(), t.as_deref()), (name, ticker), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn addresses() {
+        for (input, city, state, zip) in [
+            ("FOSTER CITY CA 94404", Some("FOSTER CITY"), Some("CA"), Some("94404")),
+            ("NEW YORK NY 10022-1234", Some("NEW YORK"), Some("NY"), Some("10022-1234")),
+        ] {
+            let a = city_state_zip(input).unwrap_or_default();
+            assert_eq!(
+                (a.city.as_deref(), a.state.as_deref(), a.zip.as_deref()),
+                (city, state, zip),
+                "{input:?}"
+            );
+        }
+    }
+}

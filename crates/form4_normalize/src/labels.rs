@@ -1,0 +1,280 @@
+//! Finding the form's printed labels in damaged text.
+//!
+//! Labels are matched on a squashed form of the text (lower-case letters and digits only),
+//! so split words (`Perso | n`), stray punctuation and case are invisible, with a small
+//! edit-distance budget for OCR misreadings (`Endividual`, `Fransaction`).
+
+use crate::text::{squash, Segment};
+
+/// A position in a run of segments: segment index and byte offset in its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Pos {
+    pub seg: usize,
+    pub byte: usize,
+}
+
+/// A label found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// First character of the label.
+    pub start: Pos,
+    /// One past the last character.
+    pub end: Pos,
+    /// Edit distance to the label.
+    pub cost: usize,
+}
+
+/// The squashed text of a run of segments, searchable for labels.
+pub(crate) struct Stream {
+    text: Vec<u8>,
+    /// For each squashed byte: (segment, byte in segment text).
+    map: Vec<(usize, usize)>,
+    /// For each segment: index of its first squashed byte.
+    seg_start: Vec<usize>,
+}
+
+impl Stream {
+    pub fn new(segs: &[Segment]) -> Self {
+        let mut text = Vec::new();
+        let mut map = Vec::new();
+        let mut seg_start = Vec::with_capacity(segs.len() + 1);
+        for (i, s) in segs.iter().enumerate() {
+            seg_start.push(text.len());
+            let (t, m) = squash(&s.text);
+            text.extend_from_slice(&t);
+            map.extend(m.into_iter().map(|b| (i, b)));
+        }
+        seg_start.push(text.len());
+        Stream {
+            text,
+            map,
+            seg_start,
+        }
+    }
+
+    fn squashed_index(&self, p: Pos, segs: &[Segment]) -> usize {
+        let base = self.seg_start.get(p.seg).copied().unwrap_or(self.text.len());
+        let end = self
+            .seg_start
+            .get(p.seg + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let mut i = base;
+        while i < end && self.map[i].1 < p.byte {
+            i += 1;
+        }
+        let _ = segs;
+        i
+    }
+
+    fn pos_of(&self, i: usize, segs: &[Segment], end: bool) -> Pos {
+        if end {
+            // One past the character at squashed index i-1.
+            let (seg, byte) = self.map[i - 1];
+            let len = segs[seg].text[byte..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+            Pos {
+                seg,
+                byte: byte + len,
+            }
+        } else {
+            let (seg, byte) = self.map[i];
+            Pos { seg, byte }
+        }
+    }
+
+    /// All places where `label` occurs between `from` and `to`, with at most `max_cost`
+    /// edits, best first among overlapping candidates, in text order.
+    pub fn find(
+        &self,
+        segs: &[Segment],
+        label: &str,
+        from: Pos,
+        to: Option<Pos>,
+        max_cost: usize,
+    ) -> Vec<Hit> {
+        let (pat, _) = squash(label);
+        if pat.is_empty() {
+            return Vec::new();
+        }
+        let lo = self.squashed_index(from, segs);
+        let hi = to.map_or(self.text.len(), |p| self.squashed_index(p, segs));
+        if lo >= hi {
+            return Vec::new();
+        }
+        let hay = &self.text[lo..hi];
+        let raw = approx_find(&pat, hay, max_cost);
+        raw.into_iter()
+            .map(|(s, e, cost)| {
+                let mut end = self.pos_of(lo + e, segs, true);
+                // Trailing `:` and `*` are part of a printed label (`Remarks:`, `Person*`).
+                let t = &segs[end.seg].text;
+                while let Some(c) = t[end.byte.min(t.len())..].chars().next() {
+                    if c == ':' || c == '*' {
+                        end.byte += 1;
+                    } else {
+                        break;
+                    }
+                }
+                Hit {
+                    start: self.pos_of(lo + s, segs, false),
+                    end,
+                    cost,
+                }
+            })
+            .collect()
+    }
+
+    /// Extends `hit` over `tail` when the tail follows it closely (within `gap` letters),
+    /// so a long title matched by its distinctive head is covered whole.
+    pub fn extend(&self, segs: &[Segment], hit: &mut Hit, tail: &str, gap: usize) {
+        let lo = self.squashed_index(hit.end, segs);
+        let hi = (lo + squash(tail).0.len() + gap + 4).min(self.text.len());
+        let to = if hi < self.text.len() {
+            Some(self.pos_of(hi, segs, false))
+        } else {
+            None
+        };
+        if let Some(h) = self.find(segs, tail, hit.end, to, tolerance(tail)).into_iter().next() {
+            if self.squashed_index(h.start, segs) <= lo + gap {
+                hit.end = h.end;
+            }
+        }
+    }
+
+    /// The first occurrence of any of `labels` (tolerance from [`tolerance`]).
+    pub fn find_first(
+        &self,
+        segs: &[Segment],
+        labels: &[&str],
+        from: Pos,
+        to: Option<Pos>,
+    ) -> Option<Hit> {
+        labels
+            .iter()
+            .filter_map(|l| {
+                self.find(segs, l, from, to, tolerance(l))
+                    .into_iter()
+                    .next()
+            })
+            .min_by_key(|h| (h.start, h.cost))
+    }
+}
+
+/// The edit budget for a label: none for short words, about one edit in ten letters.
+///
+/// Kept below the distance between the two table titles (`tableinonderivative…` and
+/// `tableiiderivative…` differ by three edits).
+pub(crate) fn tolerance(label: &str) -> usize {
+    let n = squash(label).0.len();
+    match n {
+        0..=7 => 0,
+        8..=15 => 1,
+        16..=29 => 2,
+        _ => 3,
+    }
+}
+
+/// Approximate substring search (Sellers' algorithm): every end position where `pat`
+/// matches `hay` with at most `k` edits, reduced to the best non-overlapping matches.
+/// Returns (start, end, cost) in `hay` indices.
+fn approx_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
+    let m = pat.len();
+    if k == 0 {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + m <= hay.len() {
+            if &hay[i..i + m] == pat {
+                out.push((i, i + m, 0));
+                i += m;
+            } else {
+                i += 1;
+            }
+        }
+        return out;
+    }
+    // cost[j], start[j]: best alignment of pat[..j] ending at the current hay position.
+    let mut cost: Vec<usize> = (0..=m).collect();
+    let mut start: Vec<usize> = vec![0; m + 1];
+    let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, &c) in hay.iter().enumerate() {
+        let mut prev_diag = cost[0];
+        let mut prev_diag_start = start[0];
+        cost[0] = 0;
+        start[0] = i + 1;
+        for j in 1..=m {
+            let sub = prev_diag + usize::from(pat[j - 1] != c);
+            let del = cost[j] + 1; // hay char unmatched
+            let ins = cost[j - 1] + 1; // pattern char missing
+            let (old, old_start) = (cost[j], start[j]);
+            let (best, bstart) = if sub <= del && sub <= ins {
+                (sub, prev_diag_start)
+            } else if del <= ins {
+                (del, old_start)
+            } else {
+                (ins, start[j - 1])
+            };
+            prev_diag = old;
+            prev_diag_start = old_start;
+            cost[j] = best;
+            start[j] = bstart;
+        }
+        if cost[m] <= k {
+            cands.push((start[m], i + 1, cost[m]));
+        }
+    }
+    // Keep, for each cluster of overlapping candidates, the cheapest (then longest).
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for c in cands {
+        match out.last_mut() {
+            Some(last) if c.0 < last.1 => {
+                if c.2 < last.2 || (c.2 == last.2 && c.1 - c.0 > last.1 - last.0 && c.0 == last.0)
+                {
+                    *last = c;
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(pat: &str, hay: &str) -> Vec<(usize, usize, usize)> {
+        let (p, _) = squash(pat);
+        let (h, _) = squash(hay);
+        approx_find(&p, &h, tolerance(pat))
+    }
+
+    #[test]
+    fn damaged_labels_are_found() {
+        for (label, text, found) in [
+            ("Individual or Joint/Group Filing", "Endividual or Joint/Group Filing (Check", true),
+            ("Transaction Code", "I. Fransaction Code (Instr. 3)", true),
+            (
+                "Table I - Non-Derivative Securities",
+                "| | Table | I - N | on-Deriva | ative $ | Secu | rities",
+                true,
+            ),
+            ("Name and Address of Reporting Person", "1. Name<br>|and Address of Reporting Perso<br>|n", true),
+            ("Director", "Directo", false),
+            ("Remarks", "Remarks:", true),
+            ("Explanation of Responses", "Nothing like it here at all", false),
+        ] {
+            assert_eq!(!find(label, text).is_empty(), found, "{label:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn table_labels_are_told_apart() {
+        let one = "Table I - Non-Derivative Securities Acquired";
+        let two = "Table II - Derivative Securities Acquired";
+        assert!(find("Table II - Derivative Securities", one).is_empty());
+        assert!(find("Table I - Non-Derivative Securities", two).is_empty());
+    }
+}

@@ -1,0 +1,244 @@
+//! Turn the layout tree of a converted SEC Form 3, 4 or 5 into a canonical, checked record.
+//!
+//! Converters disagree about cells, lines and order, but the form itself is fixed: its
+//! labels, its boxes and the order and type of the columns of Tables I and II. So this
+//! crate finds each part of the form by its (possibly damaged) label, reads values by type
+//! in the form's column order, repairs what OCR split or misread, and checks values against
+//! each other. Every value is either read, repaired (with the repair in
+//! [`Diagnostics::repairs`](form4_model::Diagnostics)) or absent (with a warning); text that
+//! no field took is listed in `diagnostics.unmapped`.
+//!
+//! ```
+//! let text = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+//! | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\
+//! | 3. Date of Earliest Transaction (Month/Day/Year) 03/04/2021 | |\n\n\
+//! Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+//! | Common Stock | 03/04/2021 | | S | | 1,000 | D | $12.50 | 9,000 | D | |\n";
+//! let layout = form4_grammar::parse(text).unwrap();
+//! let record = form4_normalize::normalize(&layout).unwrap();
+//! let row = &record.non_derivative_table[0];
+//! assert_eq!(row.shares.unwrap().to_string(), "1000");
+//! assert_eq!(row.price_per_share.unwrap().to_string(), "12.5");
+//! ```
+
+mod ctx;
+mod header;
+mod labels;
+mod table;
+mod tail;
+mod text;
+mod values;
+
+use form4_grammar::Document;
+use form4_model::{DocumentType, Record, WarningCode};
+
+use crate::ctx::Ctx;
+use crate::labels::{Hit, Pos, Stream};
+use crate::text::Segment;
+
+/// Why no record could be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// None of the form's landmarks (box labels, table titles, form title) was found.
+    #[error("not an ownership form (Form 3, 4 or 5): none of its printed labels was found")]
+    NotAForm,
+}
+
+/// Reads a record from a layout tree.
+///
+/// Returns [`Error::NotAForm`] when the text has none of the form's labels; otherwise a
+/// record, with whatever could not be read explained in its diagnostics.
+pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
+    let segs = text::segments(doc);
+    let stream = Stream::new(&segs);
+    let mut cx = Ctx::new(doc.source);
+    let parts = Parts::locate(&stream, &segs);
+    if parts.landmarks() < 2 {
+        return Err(Error::NotAForm);
+    }
+    for hit in parts.all_hits() {
+        cx.cover_hit(&segs, hit);
+    }
+
+    let mut record = Record {
+        document_type: document_type(&stream, &segs, &mut cx),
+        ..Record::default()
+    };
+    let start = Pos { seg: 0, byte: 0 };
+    let end_of_doc = Pos {
+        seg: segs.len(),
+        byte: 0,
+    };
+    let header_end = parts
+        .table1
+        .or(parts.table2)
+        .or(parts.explanation)
+        .map_or(end_of_doc, |h| h.start);
+    header::read(
+        &mut record,
+        &segs,
+        &stream,
+        start,
+        header_end,
+        &mut cx,
+    );
+
+    let t1_end = [parts.table2, parts.explanation, parts.remarks, parts.signature]
+        .into_iter()
+        .flatten()
+        .filter(|h| parts.table1.is_some_and(|t| h.start > t.end))
+        .map(|h| h.start)
+        .min()
+        .unwrap_or(end_of_doc);
+    if let Some(t1) = parts.table1 {
+        record.non_derivative_table = table::read_table1(&segs, t1.end, t1_end, &mut cx);
+    } else {
+        cx.warn(
+            WarningCode::MissingPart,
+            Some("non_derivative_table"),
+            "the title of Table I was not found; no row of it was read",
+            None,
+        );
+    }
+    if let Some(t2) = parts.table2 {
+        let t2_end = [parts.explanation, parts.remarks, parts.signature]
+            .into_iter()
+            .flatten()
+            .filter(|h| h.start > t2.end)
+            .map(|h| h.start)
+            .min()
+            .unwrap_or(end_of_doc);
+        record.derivative_table = table::read_table2(&segs, t2.end, t2_end, &mut cx);
+    } else {
+        cx.warn(
+            WarningCode::MissingPart,
+            Some("derivative_table"),
+            "the title of Table II was not found; no row of it was read",
+            None,
+        );
+    }
+
+    tail::read(&mut record, &segs, &stream, &parts, end_of_doc, &mut cx);
+    record.diagnostics = cx.finish(&segs);
+    Ok(record)
+}
+
+/// The landmarks that divide the form into parts.
+#[derive(Debug, Default)]
+pub(crate) struct Parts {
+    pub table1: Option<Hit>,
+    pub table2: Option<Hit>,
+    pub explanation: Option<Hit>,
+    pub remarks: Option<Hit>,
+    pub signature: Option<Hit>,
+    pub name_box: Option<Hit>,
+}
+
+impl Parts {
+    fn locate(stream: &Stream, segs: &[Segment]) -> Self {
+        let start = Pos { seg: 0, byte: 0 };
+        let name_box = stream.find_first(segs, &[header::NAME_BOX], start, None);
+        let mut table1 = stream.find_first(segs, &[TABLE1], start, None);
+        let t2_from = table1.map_or(start, |h| h.end);
+        let mut table2 = stream.find_first(segs, &[TABLE2], t2_from, None);
+        for (hit, tails) in [(&mut table1, TABLE1_TAILS), (&mut table2, TABLE2_TAILS)] {
+            if let Some(h) = hit.as_mut() {
+                for tail in tails {
+                    stream.extend(segs, h, tail, 2);
+                }
+            }
+        }
+        let after = table2.or(table1).map_or(start, |h| h.end);
+        let explanation = stream.find_first(segs, &[EXPLANATION], after, None);
+        let rem_from = explanation.map_or(after, |h| h.end);
+        let remarks = stream.find_first(segs, &[REMARKS], rem_from, None);
+        let sig_from = remarks.or(explanation).map_or(after, |h| h.end);
+        let signature = stream.find_first(segs, &[SIGNATURE], sig_from, None);
+        Parts {
+            table1,
+            table2,
+            explanation,
+            remarks,
+            signature,
+            name_box,
+        }
+    }
+
+    fn landmarks(&self) -> usize {
+        self.all_hits().count()
+    }
+
+    fn all_hits(&self) -> impl Iterator<Item = Hit> {
+        [
+            self.table1,
+            self.table2,
+            self.explanation,
+            self.remarks,
+            self.signature,
+            self.name_box,
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+const TABLE1: &str = "Table I - Non-Derivative Securities";
+const TABLE2: &str = "Table II - Derivative Securities";
+/// The rest of the tables' titles, covered when present (Form 3 prints shorter ones).
+const TABLE1_TAILS: &[&str] = &["Acquired, Disposed of, or Beneficially Owned", "Beneficially Owned"];
+const TABLE2_TAILS: &[&str] = &[
+    "Acquired, Disposed of, or Beneficially Owned",
+    "Beneficially Owned",
+    "(e.g., puts, calls, warrants, options, convertible securities)",
+];
+const EXPLANATION: &str = "Explanation of Responses";
+const REMARKS: &str = "Remarks";
+const SIGNATURE: &str = "Signature of Reporting Person";
+
+/// The form type, from the form's title or its `FORM n` banner.
+fn document_type(stream: &Stream, segs: &[Segment], cx: &mut Ctx<'_>) -> Option<DocumentType> {
+    let start = Pos { seg: 0, byte: 0 };
+    // Titles are distinctive; the `FORM n` banner is short and easily confused, so it
+    // is only used when no title is found.
+    let titles = [
+        (
+            "Initial Statement of Beneficial Ownership of Securities",
+            DocumentType::Form3,
+        ),
+        (
+            "Annual Statement of Changes in Beneficial Ownership",
+            DocumentType::Form5,
+        ),
+        (
+            "Statement of Changes in Beneficial Ownership",
+            DocumentType::Form4,
+        ),
+    ];
+    for (title, ty) in titles {
+        if let Some(h) = stream.find_first(segs, &[title], start, None) {
+            cx.cover_hit(segs, h);
+            return Some(ty);
+        }
+    }
+    for seg in segs.iter().take(40) {
+        let t = seg.text.trim().to_ascii_uppercase();
+        let t = t.trim_start_matches("SEC ").trim();
+        for (banner, ty) in [
+            ("FORM 3", DocumentType::Form3),
+            ("FORM 4", DocumentType::Form4),
+            ("FORM 5", DocumentType::Form5),
+        ] {
+            if t == banner {
+                return Some(ty);
+            }
+        }
+    }
+    cx.warn(
+        WarningCode::MissingPart,
+        Some("document_type"),
+        "neither the form's title nor its FORM banner was found",
+        None,
+    );
+    None
+}

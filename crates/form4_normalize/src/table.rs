@@ -1,0 +1,847 @@
+//! Tables I and II: rows read by type, in the form's column order.
+//!
+//! A row's text is cut into typed tokens (dates, amounts, letters, words, footnote marks),
+//! split dates and numbers are put back together, and the tokens are aligned with the
+//! columns of the form by dynamic programming: each column accepts some token types, the
+//! order is fixed, and any column may be empty. Cell boundaries are used only where they
+//! help (a footnote mark alone in a cell is a value of its own).
+
+use std::collections::BTreeMap;
+
+use form4_grammar::Span;
+use form4_model::{
+    AcquiredDisposed, Date, Decimal, DerivativeRow, DirectIndirect, FootnoteId, NonDerivativeRow,
+    RepairKind, RowField, RowKind, TransactionCode, WarningCode,
+};
+
+use crate::ctx::Ctx;
+use crate::header::{pieces, Piece};
+use crate::labels::Pos;
+use crate::text::{clean_spaces, Segment};
+use crate::values;
+
+/// At most this many tokens in a row are aligned; the rest are reported, not read.
+const MAX_ROW_TOKENS: usize = 80;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Date(Date),
+    Num(Decimal),
+    Letter(char),
+    /// Footnote marks alone in their cell: a value printed only as a footnote.
+    Marks,
+    Word,
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    kind: Kind,
+    text: String,
+    span: Span,
+    /// Cell (and `<br>` piece) the token came from, to tell glued marks from lone ones.
+    cell: (usize, usize, usize),
+    marks: Vec<FootnoteId>,
+    mark_spans: Vec<Span>,
+    /// Source spans of debris merged into this token by a repair.
+    extra_spans: Vec<Span>,
+}
+
+/// The columns of the two tables, in printed order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Title,
+    ConvPrice,
+    Date,
+    Deemed,
+    Code,
+    V,
+    Shares,
+    AD,
+    Price,
+    ExDate,
+    ExpDate,
+    UndTitle,
+    UndShares,
+    Owned,
+    DI,
+    Nature,
+}
+
+const T1_TRANSACTION: &[Col] = &[
+    Col::Title,
+    Col::Date,
+    Col::Deemed,
+    Col::Code,
+    Col::V,
+    Col::Shares,
+    Col::AD,
+    Col::Price,
+    Col::Owned,
+    Col::DI,
+    Col::Nature,
+];
+const T1_HOLDING: &[Col] = &[Col::Title, Col::Owned, Col::DI, Col::Nature];
+const T2_TRANSACTION: &[Col] = &[
+    Col::Title,
+    Col::ConvPrice,
+    Col::Date,
+    Col::Deemed,
+    Col::Code,
+    Col::V,
+    Col::Shares,
+    Col::AD,
+    Col::ExDate,
+    Col::ExpDate,
+    Col::UndTitle,
+    Col::UndShares,
+    Col::Price,
+    Col::Owned,
+    Col::DI,
+    Col::Nature,
+];
+const T2_HOLDING: &[Col] = &[
+    Col::Title,
+    Col::ConvPrice,
+    Col::ExDate,
+    Col::ExpDate,
+    Col::UndTitle,
+    Col::UndShares,
+    Col::Owned,
+    Col::DI,
+    Col::Nature,
+];
+
+impl Col {
+    fn multi(self) -> bool {
+        matches!(self, Col::Title | Col::UndTitle | Col::Nature)
+    }
+
+    /// How well a token fits the column; `None` when it cannot be its value.
+    fn accept(self, t: &Tok) -> Option<i32> {
+        match (self, &t.kind) {
+            (Col::Title | Col::Nature, Kind::Word) => Some(3),
+            (Col::Title | Col::Nature, Kind::Letter(_)) => Some(1),
+            (Col::Title | Col::Nature, Kind::Num(_)) => Some(0),
+            (Col::UndTitle, Kind::Word) => Some(3),
+            (Col::UndTitle, Kind::Letter(_)) => Some(1),
+            // A lone date is the transaction date: the deemed date is rarely given.
+            (Col::Date, Kind::Date(_)) => Some(10),
+            (Col::Deemed, Kind::Date(_)) => Some(9),
+            (Col::ExDate | Col::ExpDate, Kind::Date(_)) => Some(10),
+            (Col::ExDate | Col::ExpDate, Kind::Marks) => Some(4),
+            (Col::ExDate | Col::ExpDate, Kind::Word) if is_date_word(&t.text) => Some(4),
+            (Col::Code, Kind::Letter(c)) if TransactionCode::from_str_char(*c).is_some() => {
+                Some(8)
+            }
+            (Col::V, Kind::Letter('V')) => Some(6),
+            (Col::Shares | Col::UndShares, Kind::Num(_)) => Some(8),
+            (Col::Owned, Kind::Num(_)) => Some(9),
+            (Col::Price | Col::ConvPrice, Kind::Num(_)) => Some(8),
+            (Col::Price | Col::ConvPrice, Kind::Marks) => Some(4),
+            (Col::AD, Kind::Letter('A' | 'D')) => Some(7),
+            (Col::DI, Kind::Letter('D' | 'I')) => Some(7),
+            _ => None,
+        }
+    }
+}
+
+/// Words a date column may hold instead of a date.
+fn is_date_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    matches!(w.as_str(), "immediately" | "immediate" | "n/a" | "na" | "none")
+}
+
+trait FromChar: Sized {
+    fn from_str_char(c: char) -> Option<Self>;
+}
+
+impl FromChar for TransactionCode {
+    fn from_str_char(c: char) -> Option<Self> {
+        let mut b = [0u8; 4];
+        c.encode_utf8(&mut b).parse().ok()
+    }
+}
+
+/// Reads the rows of Table I between two positions.
+pub(crate) fn read_table1(
+    segs: &[Segment],
+    from: Pos,
+    to: Pos,
+    cx: &mut Ctx<'_>,
+) -> Vec<NonDerivativeRow> {
+    let mut out = Vec::new();
+    for row in data_rows(segs, from, to, cx) {
+        let Some(al) = best_alignment(&row, &[T1_TRANSACTION, T1_HOLDING]) else {
+            continue;
+        };
+        let idx = out.len();
+        let path = |f: &str| format!("non_derivative_table[{idx}].{f}");
+        let mut r = NonDerivativeRow {
+            kind: al.kind,
+            ..NonDerivativeRow::default()
+        };
+        let mut fns: BTreeMap<RowField, Vec<FootnoteId>> = BTreeMap::new();
+        for (col, toks) in al.cols(&row) {
+            use_tokens(&toks, cx);
+            let marks: Vec<FootnoteId> = toks.iter().flat_map(|t| t.marks.clone()).collect();
+            let field = match col {
+                Col::Title => {
+                    r.security_title = text_of(&toks);
+                    RowField::SecurityTitle
+                }
+                Col::Date => {
+                    r.transaction_date = date_of(&toks);
+                    RowField::TransactionDate
+                }
+                Col::Deemed => {
+                    r.deemed_execution_date = date_of(&toks);
+                    RowField::DeemedExecutionDate
+                }
+                Col::Code => {
+                    r.transaction_code = code_of(&toks);
+                    RowField::TransactionCode
+                }
+                Col::V => {
+                    r.v_flag = true;
+                    RowField::TransactionCode
+                }
+                Col::Shares => {
+                    r.shares = num_of(&toks);
+                    RowField::Shares
+                }
+                Col::AD => {
+                    r.acquired_disposed = letter_of(&toks).and_then(|c| ad(c));
+                    // The (A)/(D) cell never carries a footnote on the form; a mark
+                    // printed after it belongs to the price cell beside it.
+                    RowField::PricePerShare
+                }
+                Col::Price => {
+                    r.price_per_share = num_of(&toks);
+                    RowField::PricePerShare
+                }
+                Col::Owned => {
+                    r.shares_owned_following = num_of(&toks);
+                    RowField::SharesOwnedFollowing
+                }
+                Col::DI => {
+                    r.direct_or_indirect = letter_of(&toks).and_then(|c| di(c));
+                    RowField::DirectOrIndirect
+                }
+                Col::Nature => {
+                    r.nature_of_ownership = text_of(&toks);
+                    RowField::NatureOfOwnership
+                }
+                _ => continue,
+            };
+            add_marks(&mut fns, field, marks);
+        }
+        r.footnotes = fns;
+        if r.kind == RowKind::Transaction {
+            r.equity_swap_involved = None;
+            check_direction(r.transaction_code, r.acquired_disposed, &path("acquired_disposed"), cx);
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// Reads the rows of Table II between two positions.
+pub(crate) fn read_table2(
+    segs: &[Segment],
+    from: Pos,
+    to: Pos,
+    cx: &mut Ctx<'_>,
+) -> Vec<DerivativeRow> {
+    let mut out = Vec::new();
+    for row in data_rows(segs, from, to, cx) {
+        let Some(al) = best_alignment(&row, &[T2_TRANSACTION, T2_HOLDING]) else {
+            continue;
+        };
+        let idx = out.len();
+        let mut r = DerivativeRow {
+            kind: al.kind,
+            ..DerivativeRow::default()
+        };
+        let mut fns: BTreeMap<RowField, Vec<FootnoteId>> = BTreeMap::new();
+        for (col, toks) in al.cols(&row) {
+            use_tokens(&toks, cx);
+            let marks: Vec<FootnoteId> = toks.iter().flat_map(|t| t.marks.clone()).collect();
+            let field = match col {
+                Col::Title => {
+                    r.security_title = text_of(&toks);
+                    RowField::SecurityTitle
+                }
+                Col::ConvPrice => {
+                    r.conversion_or_exercise_price = num_of(&toks);
+                    RowField::ConversionOrExercisePrice
+                }
+                Col::Date => {
+                    r.transaction_date = date_of(&toks);
+                    RowField::TransactionDate
+                }
+                Col::Deemed => {
+                    r.deemed_execution_date = date_of(&toks);
+                    RowField::DeemedExecutionDate
+                }
+                Col::Code => {
+                    r.transaction_code = code_of(&toks);
+                    RowField::TransactionCode
+                }
+                Col::V => {
+                    r.v_flag = true;
+                    RowField::TransactionCode
+                }
+                Col::Shares => {
+                    r.shares = num_of(&toks);
+                    RowField::Shares
+                }
+                Col::AD => {
+                    r.acquired_disposed = letter_of(&toks).and_then(|c| ad(c));
+                    RowField::Shares
+                }
+                Col::ExDate => {
+                    r.exercise_date = date_of(&toks);
+                    RowField::ExerciseDate
+                }
+                Col::ExpDate => {
+                    r.expiration_date = date_of(&toks);
+                    RowField::ExpirationDate
+                }
+                Col::UndTitle => {
+                    r.underlying_security_title = text_of(&toks);
+                    RowField::UnderlyingSecurityTitle
+                }
+                Col::UndShares => {
+                    r.underlying_security_shares = num_of(&toks);
+                    RowField::UnderlyingSecurityShares
+                }
+                Col::Price => {
+                    r.price_per_share = num_of(&toks);
+                    RowField::PricePerShare
+                }
+                Col::Owned => {
+                    r.shares_owned_following = num_of(&toks);
+                    RowField::SharesOwnedFollowing
+                }
+                Col::DI => {
+                    r.direct_or_indirect = letter_of(&toks).and_then(|c| di(c));
+                    RowField::DirectOrIndirect
+                }
+                Col::Nature => {
+                    r.nature_of_ownership = text_of(&toks);
+                    RowField::NatureOfOwnership
+                }
+            };
+            add_marks(&mut fns, field, marks);
+        }
+        r.footnotes = fns;
+        if r.kind == RowKind::Transaction && r.shares.is_some() && r.acquired_disposed.is_none() {
+            cx.warn(
+                WarningCode::Unreadable,
+                Some(&format!("derivative_table[{idx}].acquired_disposed")),
+                "whether the amount was acquired (A) or disposed of (D) is shown only by its column, which this rendering does not keep; left empty",
+                row.first().map(|t| t.span),
+            );
+        }
+        out.push(r);
+    }
+    out
+}
+
+fn add_marks(fns: &mut BTreeMap<RowField, Vec<FootnoteId>>, field: RowField, marks: Vec<FootnoteId>) {
+    if marks.is_empty() {
+        return;
+    }
+    let e = fns.entry(field).or_default();
+    for m in marks {
+        if !e.contains(&m) {
+            e.push(m);
+        }
+    }
+}
+
+fn use_tokens(toks: &[&Tok], cx: &mut Ctx<'_>) {
+    for t in toks {
+        cx.cover(t.span);
+        for s in t.mark_spans.iter().chain(&t.extra_spans) {
+            cx.cover(*s);
+        }
+    }
+}
+
+fn text_of(toks: &[&Tok]) -> Option<String> {
+    let s = clean_spaces(&toks.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "));
+    (!s.is_empty()).then_some(s)
+}
+
+fn date_of(toks: &[&Tok]) -> Option<Date> {
+    toks.iter().find_map(|t| match t.kind {
+        Kind::Date(d) => Some(d),
+        _ => None,
+    })
+}
+
+fn num_of(toks: &[&Tok]) -> Option<Decimal> {
+    toks.iter().find_map(|t| match t.kind {
+        Kind::Num(d) => Some(d),
+        _ => None,
+    })
+}
+
+fn letter_of(toks: &[&Tok]) -> Option<char> {
+    toks.iter().find_map(|t| match t.kind {
+        Kind::Letter(c) => Some(c),
+        _ => None,
+    })
+}
+
+fn code_of(toks: &[&Tok]) -> Option<TransactionCode> {
+    letter_of(toks).and_then(TransactionCode::from_str_char)
+}
+
+fn ad(c: char) -> Option<AcquiredDisposed> {
+    match c {
+        'A' => Some(AcquiredDisposed::A),
+        'D' => Some(AcquiredDisposed::D),
+        _ => None,
+    }
+}
+
+fn di(c: char) -> Option<DirectIndirect> {
+    match c {
+        'D' => Some(DirectIndirect::D),
+        'I' => Some(DirectIndirect::I),
+        _ => None,
+    }
+}
+
+fn check_direction(
+    code: Option<TransactionCode>,
+    dir: Option<AcquiredDisposed>,
+    field: &str,
+    cx: &mut Ctx<'_>,
+) {
+    if let (Some(code), Some(dir)) = (code, dir) {
+        if let Some(implied) = code.implied_direction() {
+            if implied != dir {
+                cx.warn(
+                    WarningCode::Inconsistent,
+                    Some(field),
+                    &format!("code {code} usually means ({implied}), but ({dir}) was read"),
+                    None,
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Rows and tokens
+
+/// Groups the text between two positions into rows (a table row, or a line), drops the
+/// rows of printed column headings, and lexes the rest.
+fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx<'_>) -> Vec<Vec<Tok>> {
+    let ps = pieces(segs, from, to);
+    let mut groups: Vec<Vec<Piece>> = Vec::new();
+    let mut last_key = None;
+    for p in ps {
+        let pl = segs[p.seg].place;
+        let key = (pl.block, pl.row);
+        if last_key != Some(key) {
+            groups.push(Vec::new());
+            last_key = Some(key);
+        }
+        if let Some(g) = groups.last_mut() {
+            g.push(p);
+        }
+    }
+    let mut rows = Vec::new();
+    for g in groups {
+        let toks = lex_row(segs, &g, cx);
+        if toks.is_empty() {
+            continue;
+        }
+        if is_heading_row(&toks) {
+            for p in &g {
+                cx.cover(segs[p.seg].src_span(p.a, p.b));
+            }
+            continue;
+        }
+        let has_value = toks
+            .iter()
+            .any(|t| matches!(t.kind, Kind::Date(_) | Kind::Num(_) | Kind::Marks));
+        if !has_value {
+            continue;
+        }
+        rows.push(toks);
+    }
+    rows
+}
+
+/// Words of the tables' printed column headings.
+const HEADING_WORDS: &[&str] = &[
+    "title", "of", "security", "securities", "instr", "transaction", "transactions", "date",
+    "month", "day", "year", "deemed", "execution", "if", "any", "code", "v", "amount", "a",
+    "or", "d", "i", "price", "owned", "following", "reported", "beneficially", "ownership",
+    "form", "direct", "indirect", "nature", "derivative", "conversion", "exercise",
+    "exercisable", "expiration", "number", "and", "underlying", "shares", "acquired",
+    "disposed", "at", "end", "issuer", "issuers", "s", "fiscal", "non", "table", "e", "g",
+    "puts", "calls", "warrants", "options", "convertible", "beneficial", "to", "be", "in",
+    "transac", "ction", "ownersh", "indire", "numb", "derivativ", "securitie", "benefici",
+    "followin", "reporter", "transact", "tion", "re", "es", "ally", "exec", "exer", "ration",
+    "nth", "rcisable", "inst", "ate",
+];
+
+fn is_heading_row(toks: &[Tok]) -> bool {
+    if toks.iter().any(|t| matches!(t.kind, Kind::Date(_))) {
+        return false;
+    }
+    let mut words = 0usize;
+    let mut heading = 0usize;
+    for t in toks {
+        let w: String = t
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if HEADING_WORDS.contains(&w.as_str()) {
+            heading += 1;
+        }
+    }
+    words >= 2 && heading * 10 >= words * 7
+}
+
+/// Cuts a row into typed tokens and repairs split dates and numbers.
+fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::new();
+    for p in g {
+        let seg = &segs[p.seg];
+        let pl = seg.place;
+        let cell = (pl.row, pl.cell, pl.piece);
+        let text = &seg.text[p.a..p.b];
+        let mut pending_dollar: Option<Span> = None;
+        for (wa, w) in words(text) {
+            let a = p.a + wa;
+            let span = seg.src_span(a, a + w.len());
+            if w == "$" {
+                pending_dollar = Some(span);
+                continue;
+            }
+            let (rest, marks) = values::split_trailing_marks(w);
+            let rest_span = seg.src_span(a, a + rest.len());
+            let mark_span = seg.src_span(a + rest.len(), a + w.len());
+            if rest.trim().is_empty() {
+                // Marks alone: glued to the value before them in the same cell, or a value
+                // of their own when alone in their cell.
+                if let Some(prev) = toks.last_mut() {
+                    if prev.cell == cell || !pl.in_table {
+                        prev.marks.extend(marks);
+                        prev.mark_spans.push(span);
+                        continue;
+                    }
+                }
+                toks.push(Tok {
+                    kind: Kind::Marks,
+                    text: String::new(),
+                    span,
+                    cell,
+                    marks,
+                    mark_spans: Vec::new(),
+                    extra_spans: Vec::new(),
+                });
+                continue;
+            }
+            let mut tok = Tok {
+                kind: classify(rest),
+                text: rest.to_string(),
+                span: rest_span,
+                cell,
+                marks,
+                mark_spans: if mark_span.end > mark_span.start && mark_span.start >= rest_span.end {
+                    vec![mark_span]
+                } else {
+                    Vec::new()
+                },
+                extra_spans: Vec::new(),
+            };
+            if let Some(d) = pending_dollar.take() {
+                if matches!(tok.kind, Kind::Num(_)) {
+                    tok.extra_spans.push(d);
+                }
+            }
+            toks.push(tok);
+        }
+    }
+    repair_split_dates(&mut toks, cx);
+    repair_split_numbers(&mut toks, cx);
+    toks.truncate(MAX_ROW_TOKENS);
+    toks
+}
+
+/// Words of a text with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+fn classify(w: &str) -> Kind {
+    let core = w.trim_end_matches([',', ';']);
+    if let Some(d) = values::parse_date(core) {
+        return Kind::Date(d);
+    }
+    if let Some(n) = values::parse_amount(core) {
+        return Kind::Num(n);
+    }
+    let mut chars = w.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_ascii_uppercase() {
+            return Kind::Letter(c);
+        }
+    }
+    // `(A)`, `(D)`: letters some layouts print in parentheses.
+    if w.len() == 3 && w.starts_with('(') && w.ends_with(')') {
+        let c = w.as_bytes()[1] as char;
+        if c.is_ascii_uppercase() {
+            return Kind::Letter(c);
+        }
+    }
+    Kind::Word
+}
+
+/// `11/01/20 | )20 | 20` → 2020-11-01: a date whose year was cut off, completed by the
+/// digit fragments that follow it; the fragments' debris is consumed with it.
+fn repair_split_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
+    let frag = |t: &Tok| -> Option<String> {
+        let core = t.text.trim_matches(|c: char| c == ')' || c == '(');
+        (!core.is_empty() && core.len() <= 4 && core.bytes().all(|b| b.is_ascii_digit()) && t.marks.is_empty())
+            .then(|| core.to_string())
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let short_year = matches!(toks[i].kind, Kind::Word | Kind::Num(_))
+            && values::date_parts(toks[i].text.trim_end_matches('/'))
+                .is_some_and(|(_, _, y)| y.len() < 4)
+            || toks[i].text.ends_with('/') && values::date_parts(&format!("{}0000", toks[i].text)).is_some();
+        if !short_year {
+            i += 1;
+            continue;
+        }
+        let head = toks[i].text.clone();
+        let mut fixed = None;
+        for j in i + 1..toks.len().min(i + 4) {
+            let Some(f) = frag(&toks[j]) else { break };
+            let cand = format!("{head}{f}");
+            if let Some(d) = values::parse_date(&cand) {
+                fixed = Some((d, j));
+                break;
+            }
+        }
+        let Some((d, j)) = fixed else {
+            i += 1;
+            continue;
+        };
+        let year_tail = d.year().to_string();
+        let mut end = j + 1;
+        // Pieces of the same year repeated right after it are debris of the split.
+        while end < toks.len() {
+            match frag(&toks[end]) {
+                Some(f) if f.len() <= 2 && year_tail.contains(&f) => end += 1,
+                _ => break,
+            }
+        }
+        let from: Vec<String> = toks[i..end].iter().map(|t| t.text.clone()).collect();
+        let spans: Vec<Span> = toks[i + 1..end].iter().map(|t| t.span).collect();
+        cx.repair(
+            "table.date",
+            RepairKind::SplitDate,
+            &from.join(" | "),
+            &d.to_string(),
+            Some(toks[i].span),
+        );
+        toks[i].kind = Kind::Date(d);
+        toks[i].extra_spans.extend(spans);
+        toks.drain(i + 1..end);
+        i += 1;
+    }
+}
+
+/// `5,20 | 5,208,879` → 5208879 (a cut piece before the whole number is dropped);
+/// `5, | 208,879` → 5208879 (two pieces joined).
+fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
+    let piece = |t: &Tok| {
+        matches!(t.kind, Kind::Word)
+            && t.marks.is_empty()
+            && t.text.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'$')
+            && t.text.bytes().any(|b| b.is_ascii_digit())
+    };
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        if !piece(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let a = toks[i].text.clone();
+        let b = toks[i + 1].text.clone();
+        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+        if matches!(toks[i + 1].kind, Kind::Num(_)) && digits(&b).starts_with(&digits(&a)) {
+            cx.repair(
+                "table.amount",
+                RepairKind::SplitNumber,
+                &format!("{a} | {b}"),
+                &b.replace([',', '$'], ""),
+                Some(toks[i].span),
+            );
+            let sp = toks[i].span;
+            toks[i + 1].extra_spans.push(sp);
+            toks.remove(i);
+            continue;
+        }
+        let joined = format!("{a}{b}");
+        if let Some(n) = values::parse_amount(&joined) {
+            if matches!(toks[i + 1].kind, Kind::Num(_) | Kind::Word) {
+                cx.repair(
+                    "table.amount",
+                    RepairKind::SplitNumber,
+                    &format!("{a} | {b}"),
+                    &n.to_string(),
+                    Some(toks[i].span),
+                );
+                let next = toks.remove(i + 1);
+                let t = &mut toks[i];
+                t.kind = Kind::Num(n);
+                t.text = joined;
+                t.extra_spans.push(next.span);
+                t.marks.extend(next.marks);
+                t.mark_spans.extend(next.mark_spans);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Alignment
+
+struct Alignment {
+    kind: RowKind,
+    /// For each token, the column it went to (or none).
+    assign: Vec<Option<Col>>,
+}
+
+impl Alignment {
+    fn cols<'t>(&self, toks: &'t [Tok]) -> Vec<(Col, Vec<&'t Tok>)> {
+        let mut out: Vec<(Col, Vec<&'t Tok>)> = Vec::new();
+        for (t, c) in toks.iter().zip(&self.assign) {
+            let Some(c) = c else { continue };
+            match out.last_mut() {
+                Some((lc, v)) if lc == c => v.push(t),
+                _ => out.push((*c, vec![t])),
+            }
+        }
+        out
+    }
+}
+
+fn best_alignment(toks: &[Tok], patterns: &[&[Col]]) -> Option<Alignment> {
+    let mut best: Option<(i32, Alignment)> = None;
+    for (pi, pat) in patterns.iter().enumerate() {
+        let (score, assign) = align(toks, pat);
+        let is_tx = pi == 0;
+        if is_tx
+            && !assign
+                .iter()
+                .any(|c| matches!(c, Some(Col::Date | Col::Code)))
+        {
+            continue;
+        }
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((
+                score,
+                Alignment {
+                    kind: if is_tx {
+                        RowKind::Transaction
+                    } else {
+                        RowKind::Holding
+                    },
+                    assign,
+                },
+            ));
+        }
+    }
+    best.map(|(_, a)| a)
+}
+
+/// Dynamic programming over (tokens consumed, columns passed).
+fn align(toks: &[Tok], cols: &[Col]) -> (i32, Vec<Option<Col>>) {
+    const NEG: i32 = i32::MIN / 4;
+    let n = toks.len();
+    let m = cols.len();
+    let w = m + 1;
+    let mut dp = vec![NEG; (n + 1) * w];
+    // Back pointer: (previous i, previous j, column assigned to tokens prev_i..i or none).
+    let mut back: Vec<(usize, usize, bool)> = vec![(0, 0, false); (n + 1) * w];
+    dp[0] = 0;
+    let skip_penalty = |t: &Tok| match t.kind {
+        Kind::Word => -3,
+        Kind::Letter(_) => -4,
+        _ => -6,
+    };
+    for i in 0..=n {
+        for j in 0..=m {
+            let cur = dp[i * w + j];
+            if cur == NEG {
+                continue;
+            }
+            let mut relax = |ni: usize, nj: usize, val: i32, took: bool, dp: &mut Vec<i32>| {
+                let k = ni * w + nj;
+                if val > dp[k] {
+                    dp[k] = val;
+                    back[k] = (i, j, took);
+                }
+            };
+            if j < m {
+                // Leave column j empty; the title may not be empty.
+                let pen = if cols[j] == Col::Title { -20 } else { 0 };
+                relax(i, j + 1, cur + pen, false, &mut dp);
+            }
+            if i < n {
+                relax(i + 1, j, cur + skip_penalty(&toks[i]), false, &mut dp);
+            }
+            if i < n && j < m {
+                let c = cols[j];
+                if c.multi() {
+                    let mut sum = 0;
+                    for k in i..n {
+                        let Some(s) = c.accept(&toks[k]) else { break };
+                        sum += s;
+                        relax(k + 1, j + 1, cur + sum, true, &mut dp);
+                    }
+                } else if let Some(s) = c.accept(&toks[i]) {
+                    relax(i + 1, j + 1, cur + s, true, &mut dp);
+                }
+            }
+        }
+    }
+    let mut assign = vec![None; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let (pi, pj, took) = back[i * w + j];
+        if took {
+            for a in assign.iter_mut().take(i).skip(pi) {
+                *a = Some(cols[pj]);
+            }
+        }
+        if (pi, pj) == (i, j) {
+            break;
+        }
+        i = pi;
+        j = pj;
+    }
+    (dp[n * w + m], assign)
+}

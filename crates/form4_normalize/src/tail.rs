@@ -1,0 +1,231 @@
+//! The form's checkboxes outside the boxes, footnotes, remarks and signatures.
+
+use form4_model::{FootnoteId, Record, Signature, WarningCode};
+
+use crate::ctx::Ctx;
+use crate::header::{cover_pieces, pieces, Piece};
+use crate::labels::{Pos, Stream};
+use crate::text::{clean_spaces, Segment};
+use crate::{values, Parts};
+
+/// The form's printed notes and instructions: found so they are accounted for.
+const PRINTED: &[&str] = &[
+    "Reminder: Report on a separate line for each class of securities beneficially owned directly or indirectly",
+    "If the form is filed by more than one reporting person, see Instruction 4 (b)(v)",
+    "Intentional misstatements or omissions of facts constitute Federal Criminal Violations",
+    "See 18 U.S.C. 1001 and 15 U.S.C. 78ff(a)",
+    "Note: File three copies of this Form, one of which must be manually signed",
+    "If space is insufficient, see Instruction 6 for procedure",
+    "Persons who respond to the collection of information contained in this form are not required to respond unless the form displays a currently valid OMB Number",
+    "Signature of Reporting Person",
+];
+
+const NOT_SUBJECT: &str = "Check this box if no longer subject to Section 16";
+const AFF_10B5_1: &str = "Check this box to indicate that a transaction was made pursuant to a contract";
+const FORM3_HOLDINGS: &str = "Form 3 Holdings Reported";
+const FORM4_TRANSACTIONS: &str = "Form 4 Transactions Reported";
+
+pub(crate) fn read(
+    record: &mut Record,
+    segs: &[Segment],
+    stream: &Stream,
+    parts: &Parts,
+    end: Pos,
+    cx: &mut Ctx<'_>,
+) {
+    let start = Pos { seg: 0, byte: 0 };
+    for p in PRINTED {
+        for h in stream.find(segs, p, start, None, crate::labels::tolerance(p)) {
+            cx.cover_hit(segs, h);
+        }
+    }
+    record.not_subject_to_section16 = checkbox(segs, stream, NOT_SUBJECT, cx).map(|t| t.then_some(true)).unwrap_or(None).or(Some(false));
+    record.aff10b5one = checkbox(segs, stream, AFF_10B5_1, cx);
+    if record.document_type.is_some_and(|t| t.form_number() == 5) {
+        record.form3_holdings_reported = checkbox(segs, stream, FORM3_HOLDINGS, cx).or(Some(false));
+        record.form4_transactions_reported =
+            checkbox(segs, stream, FORM4_TRANSACTIONS, cx).or(Some(false));
+    }
+
+    // Footnotes: "Explanation of Responses" up to "Remarks" (or the signature).
+    if let Some(ex) = parts.explanation {
+        let stop = [parts.remarks, parts.signature]
+            .into_iter()
+            .flatten()
+            .filter(|h| h.start > ex.end)
+            .map(|h| h.start)
+            .min()
+            .unwrap_or(end);
+        read_footnotes(record, segs, &pieces(segs, ex.end, stop), cx);
+    } else {
+        cx.warn(WarningCode::MissingPart, Some("footnotes"), "\"Explanation of Responses\" was not found", None);
+    }
+
+    // Remarks and signatures: after "Remarks" up to "Signature of Reporting Person".
+    let from = parts.remarks.or(parts.explanation).map(|h| h.end);
+    if let Some(from) = from {
+        let stop = parts
+            .signature
+            .filter(|h| h.start > from)
+            .map_or(end, |h| h.start);
+        let ps = pieces(segs, from, stop);
+        read_remarks_and_signatures(record, segs, &ps, parts.remarks.is_some(), cx);
+    }
+}
+
+/// `Some(true)` when a tick mark stands right before the box's label, `Some(false)` when
+/// the label is there without one, `None` when the form has no such box.
+fn checkbox(segs: &[Segment], stream: &Stream, label: &str, cx: &mut Ctx<'_>) -> Option<bool> {
+    let start = Pos { seg: 0, byte: 0 };
+    let hit = stream.find_first(segs, &[label], start, None)?;
+    cx.cover_hit(segs, hit);
+    // The mark: the last word before the label in its segment, or the previous segment.
+    let seg = &segs[hit.start.seg];
+    let before = seg.text[..hit.start.byte].trim_end();
+    let (word, seg_i, off) = if before.is_empty() {
+        let prev = hit.start.seg.checked_sub(1)?;
+        let t = segs[prev].text.trim_end();
+        let w = t.split_whitespace().last().unwrap_or("");
+        (w.to_string(), prev, t.len() - w.len())
+    } else {
+        let w = before.split_whitespace().last().unwrap_or("");
+        (w.to_string(), hit.start.seg, before.len() - w.len())
+    };
+    if values::is_tick(&word) {
+        cx.cover(segs[seg_i].src_span(off, off + word.len()));
+        return Some(true);
+    }
+    Some(false)
+}
+
+/// Numbered notes: `1. text`, `(1) text`, `1 text` at the start of a piece.
+fn footnote_start(t: &str) -> Option<(u32, usize)> {
+    let s = t.trim_start();
+    let lead = t.len() - s.len();
+    let (num_str, rest) = if let Some(r) = s.strip_prefix('(') {
+        let close = r.find(')')?;
+        (&r[..close], &r[close + 1..])
+    } else {
+        let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let rest = &s[end..];
+        let rest = rest
+            .strip_prefix('.')
+            .or_else(|| rest.strip_prefix(')'))
+            .unwrap_or(rest);
+        if !rest.starts_with(char::is_whitespace) && !rest.is_empty() {
+            return None;
+        }
+        (&s[..end], rest)
+    };
+    let n: u32 = num_str.trim().parse().ok()?;
+    if n == 0 || n > 99 {
+        return None;
+    }
+    let consumed = t.len() - rest.len();
+    let _ = lead;
+    Some((n, consumed))
+}
+
+fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], cx: &mut Ctx<'_>) {
+    let mut current: Option<(u32, Vec<Piece>)> = None;
+    let mut done: Vec<(u32, Vec<Piece>)> = Vec::new();
+    for p in ps {
+        let t = &segs[p.seg].text[p.a..p.b];
+        if let Some((n, used)) = footnote_start(t) {
+            if let Some(c) = current.take() {
+                done.push(c);
+            }
+            cx.cover(segs[p.seg].src_span(p.a, p.a + used));
+            current = Some((
+                n,
+                vec![Piece {
+                    seg: p.seg,
+                    a: p.a + used,
+                    b: p.b,
+                }],
+            ));
+        } else if let Some((_, v)) = current.as_mut() {
+            v.push(*p);
+        }
+    }
+    if let Some(c) = current.take() {
+        done.push(c);
+    }
+    for (n, ps) in done {
+        let text = crate::header::slot_text(segs, &ps);
+        if text.is_empty() {
+            continue;
+        }
+        cover_pieces(segs, &ps, cx);
+        if record.footnotes.insert(FootnoteId(n), text).is_some() {
+            cx.warn(WarningCode::Footnote, Some("footnotes"), &format!("footnote ({n}) is printed twice; the later text was kept"), None);
+        }
+    }
+}
+
+fn read_remarks_and_signatures(
+    record: &mut Record,
+    segs: &[Segment],
+    ps: &[Piece],
+    has_remarks_label: bool,
+    cx: &mut Ctx<'_>,
+) {
+    let text_of = |p: &Piece| segs[p.seg].text[p.a..p.b].trim().to_string();
+    // A signature starts at a `/s/` line; without one, it is the last line before its date.
+    let first_sig = ps
+        .iter()
+        .position(|p| text_of(p).to_ascii_lowercase().contains("/s/"))
+        .or_else(|| {
+            let last_date = ps.iter().rposition(|p| only_date(&text_of(p)).is_some())?;
+            last_date.checked_sub(1)
+        });
+    let (remark_ps, sig_ps) = match first_sig {
+        Some(i) => ps.split_at(i),
+        None => (ps, &[][..]),
+    };
+    if has_remarks_label && !remark_ps.is_empty() {
+        let text = crate::header::slot_text(segs, remark_ps);
+        if !text.is_empty() {
+            record.remarks = Some(text);
+            cover_pieces(segs, remark_ps, cx);
+        }
+    }
+    let mut sigs: Vec<Signature> = Vec::new();
+    for p in sig_ps {
+        let t = text_of(p);
+        if t.eq_ignore_ascii_case("date") {
+            cx.cover(segs[p.seg].src_span(p.a, p.b));
+            continue;
+        }
+        if let Some(d) = only_date(&t) {
+            if let Some(s) = sigs.last_mut().filter(|s| s.date.is_none()) {
+                s.date = Some(d);
+                cx.cover(segs[p.seg].src_span(p.a, p.b));
+            }
+            continue;
+        }
+        // A line holding both the name and the date: `/s/ Jane Doe 09/02/2022`.
+        let mut name_words = Vec::new();
+        let mut date = None;
+        for w in t.split_whitespace() {
+            match values::parse_date(w.trim_matches(|c: char| !c.is_ascii_digit())) {
+                Some(d) if date.is_none() => date = Some(d),
+                _ => name_words.push(w),
+            }
+        }
+        let name = clean_spaces(&name_words.join(" "));
+        if t.to_ascii_lowercase().contains("/s/") || sigs.is_empty() {
+            sigs.push(Signature {
+                name: (!name.is_empty()).then_some(name),
+                date,
+            });
+            cx.cover(segs[p.seg].src_span(p.a, p.b));
+        }
+    }
+    record.signatures = sigs;
+}
+
+/// A piece that is only a date (`09/02/2022`).
+fn only_date(t: &str) -> Option<form4_model::Date> {
+    values::parse_date(t.trim())
+}

@@ -1,0 +1,247 @@
+//! From layout tree to text segments: the smallest pieces of text the converters keep apart.
+//!
+//! A segment is a cell's content up to a `<br>`/`<hr>`, or a whole line outside tables.
+//! Markup is dropped, escapes and entities are decoded, checkboxes become `☒`/`☐`, and
+//! every character keeps the byte offset it came from, so coverage can be accounted.
+
+use form4_grammar::{Block, Document, Inline, InlineKind, Span};
+
+/// Where a segment sits in the layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// Index of the block (table or line) in the document.
+    pub block: usize,
+    /// Row within a table (0 for a line).
+    pub row: usize,
+    /// Cell within the row (0 for a line).
+    pub cell: usize,
+    /// Piece of the cell between `<br>`s.
+    pub piece: usize,
+    /// True when the block is a table.
+    pub in_table: bool,
+}
+
+/// A piece of text with a byte-offset map back into the source.
+#[derive(Debug, Clone)]
+pub(crate) struct Segment {
+    pub text: String,
+    /// For each char boundary in `text` (by byte index), the source offset; `offsets[i]`
+    /// is the source byte of `text`'s byte `i`. One extra entry at the end.
+    pub offsets: Vec<usize>,
+    pub place: Place,
+    /// Byte ranges of `text` that were emphasized (`**bold**`), i.e. likely printed labels.
+    pub bold: bool,
+}
+
+impl Segment {
+    fn new(place: Place) -> Self {
+        Segment {
+            text: String::new(),
+            offsets: Vec::new(),
+            place,
+            bold: false,
+        }
+    }
+
+    fn push_str(&mut self, s: &str, src_start: usize, one_to_one: bool, src_end: usize) {
+        for (i, ch) in s.char_indices() {
+            let src = if one_to_one { src_start + i } else { src_start };
+            let before = self.text.len();
+            self.text.push(ch);
+            for _ in before..self.text.len() {
+                self.offsets.push(src);
+            }
+        }
+        let _ = src_end;
+    }
+
+    /// Source span of the byte range `a..b` of `text`.
+    pub fn src_span(&self, a: usize, b: usize) -> Span {
+        if self.offsets.is_empty() {
+            return Span::new(0, 0);
+        }
+        let last = self.offsets.len() - 1;
+        let start = self.offsets[a.min(last)];
+        let end_idx = b.saturating_sub(1).min(last);
+        let end = self.offsets[end_idx] + 1;
+        Span::new(start, end.max(start))
+    }
+
+    /// Source span of the whole trimmed text.
+    pub fn span(&self) -> Span {
+        self.src_span(0, self.text.len())
+    }
+
+    fn finish(mut self) -> Option<Self> {
+        // Trim, keeping the offset map aligned.
+        let lead = self.text.len() - self.text.trim_start().len();
+        let trail = self.text.len() - self.text.trim_end().len();
+        if lead + trail >= self.text.len() {
+            return None;
+        }
+        let end = self.text.len() - trail;
+        self.text = self.text[lead..end].to_string();
+        self.offsets = self.offsets[lead..end].to_vec();
+        Some(self)
+    }
+}
+
+/// Splits a document into segments, in reading order.
+pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
+    let mut out = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        match block {
+            Block::Table(t) => {
+                for (ri, row) in t.rows.iter().enumerate() {
+                    if row.is_separator {
+                        continue;
+                    }
+                    for (ci, cell) in row.cells.iter().enumerate() {
+                        let place = Place {
+                            block: bi,
+                            row: ri,
+                            cell: ci,
+                            piece: 0,
+                            in_table: true,
+                        };
+                        split_inlines(&cell.inlines, place, &mut out);
+                    }
+                }
+            }
+            Block::Line(line) => {
+                let place = Place {
+                    block: bi,
+                    row: 0,
+                    cell: 0,
+                    piece: 0,
+                    in_table: false,
+                };
+                let mut seg = Segment::new(place);
+                if let Some(m) = line.marker {
+                    // An ordered marker (`1.`) can be a footnote number: keep it as text.
+                    if m.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                        let start = line.span.start;
+                        seg.push_str(m, start, true, start + m.len());
+                        seg.push_str(" ", start + m.len(), false, start + m.len());
+                    }
+                }
+                push_inlines(&line.inlines, &mut seg, place, &mut out);
+                if let Some(s) = seg.finish() {
+                    out.push(s);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn split_inlines(inlines: &[Inline<'_>], place: Place, out: &mut Vec<Segment>) {
+    let mut seg = Segment::new(place);
+    push_inlines(inlines, &mut seg, place, out);
+    if let Some(s) = seg.finish() {
+        out.push(s);
+    }
+}
+
+/// Appends inline tokens to `seg`; at a line break the segment is closed and a new one begun.
+fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &mut Vec<Segment>) {
+    let mut piece = place.piece;
+    let mut sup_depth = 0usize;
+    let mut sup_start: Option<usize> = None;
+    for inl in inlines {
+        let s = inl.span.start;
+        match &inl.kind {
+            InlineKind::Text => seg.push_str(inl.raw, s, true, inl.span.end),
+            InlineKind::Escape(c) => {
+                let mut b = [0u8; 4];
+                seg.push_str(c.encode_utf8(&mut b), s + 1, false, inl.span.end);
+            }
+            InlineKind::Entity(t) => seg.push_str(t, s, false, inl.span.end),
+            InlineKind::CharRef(c) => {
+                let mut b = [0u8; 4];
+                seg.push_str(c.encode_utf8(&mut b), s, false, inl.span.end);
+            }
+            InlineKind::LineBreak | InlineKind::Rule => {
+                let done = std::mem::replace(seg, Segment::new(Place { piece, ..place }));
+                if let Some(d) = done.finish() {
+                    out.push(d);
+                }
+                piece += 1;
+                seg.place.piece = piece;
+            }
+            InlineKind::Checkbox { checked } | InlineKind::CheckboxGlyph { checked } => {
+                let g = if *checked { " ☒ " } else { " ☐ " };
+                seg.push_str(g, s, false, inl.span.end);
+            }
+            InlineKind::OpenTag(name) => {
+                if name.eq_ignore_ascii_case("sup") {
+                    sup_depth += 1;
+                    if sup_depth == 1 {
+                        sup_start = Some(seg.text.len());
+                    }
+                }
+            }
+            InlineKind::CloseTag(name) => {
+                if name.eq_ignore_ascii_case("sup") && sup_depth > 0 {
+                    sup_depth -= 1;
+                    if sup_depth == 0 {
+                        if let Some(st) = sup_start.take() {
+                            bracket_superscript(seg, st, s);
+                        }
+                    }
+                }
+            }
+            InlineKind::Emphasis => seg.bold = true,
+            InlineKind::Comment(_) => {}
+            InlineKind::Link { text, .. } => {
+                // The link text sits after the `[`.
+                seg.push_str(text, s + 1, true, inl.span.end);
+            }
+        }
+    }
+}
+
+/// `<sup>1</sup>` and `<sup>1,2</sup>` are footnote marks: write them as `(1)`/`(1)(2)` so
+/// the value lexer sees one notation.
+fn bracket_superscript(seg: &mut Segment, start: usize, src: usize) {
+    let inner = seg.text[start..].trim().to_string();
+    if inner.is_empty()
+        || inner.starts_with('(')
+        || !inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == ' ')
+    {
+        return;
+    }
+    let ids: Vec<&str> = inner
+        .split([',', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let base = seg.offsets.get(start).copied().unwrap_or(src);
+    seg.text.truncate(start);
+    seg.offsets.truncate(start);
+    for id in ids {
+        seg.push_str(&format!("({id})"), base, false, src);
+    }
+}
+
+/// Lower-case letters and digits only, with a map back to byte offsets of the input.
+///
+/// Labels are matched on this form so that split words (`Perso n`), stray punctuation and
+/// case do not matter.
+pub(crate) fn squash(s: &str) -> (Vec<u8>, Vec<usize>) {
+    let mut out = Vec::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len());
+    for (i, ch) in s.char_indices() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase() as u8);
+            map.push(i);
+        }
+    }
+    (out, map)
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub(crate) fn clean_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
