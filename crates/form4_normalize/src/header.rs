@@ -70,14 +70,17 @@ pub(crate) struct Piece {
     pub b: usize,
 }
 
+/// Reads the boxes between `from` and `to`, and returns the reporting owners found.
+/// Issuer, period and amendment date are read only from the `first` block.
 pub(crate) fn read(
     record: &mut Record,
     segs: &[Segment],
     stream: &Stream,
     from: Pos,
     to: Pos,
+    first: bool,
     cx: &mut Ctx<'_>,
-) {
+) -> Vec<ReportingOwner> {
     let mut labels: Vec<(Hit, Tag)> = Vec::new();
     let add = |hit: Option<Hit>, tag: Tag, labels: &mut Vec<(Hit, Tag)>| {
         if let Some(h) = hit {
@@ -144,8 +147,7 @@ pub(crate) fn read(
         };
         extend_over(segs, h, extra);
     }
-    for (h, _) in kept.iter_mut() {
-        swallow_number_prefix(segs, h);
+    for (h, _) in &kept {
         cx.cover_hit(segs, *h);
     }
 
@@ -217,6 +219,7 @@ pub(crate) fn read(
                     }
                 }
             }
+            Tag::Issuer | Tag::Period | Tag::Amend if !first => {}
             Tag::Issuer => {
                 let text = slot_text(segs, &ps);
                 if let Some((name, ticker)) = issuer(&text) {
@@ -284,10 +287,7 @@ pub(crate) fn read(
     if record.date_of_original_submission.is_some() {
         record.document_type = record.document_type.map(DocumentType::amended);
     }
-    record.reporting_owners = owners;
-    if record.reporting_owners.is_empty() {
-        cx.warn(WarningCode::MissingPart, Some("reporting_owners"), "box 1 (name and address of reporting person) was not found", None);
-    }
+    owners
 }
 
 impl Hit {
@@ -354,36 +354,23 @@ fn find_raw_all(segs: &[Segment], needle: &str, from: Pos, to: Pos) -> Vec<Hit> 
     out
 }
 
-/// Moves a hit's end over any of `extra` that follow it (spaces allowed between).
+/// Moves a hit's end over any of `extra` that follow it (spaces and cell breaks allowed
+/// between: `(Last) | (First) | (Middle)`).
 fn extend_over(segs: &[Segment], h: &mut Hit, extra: &[&str]) {
     loop {
-        let t = &segs[h.end.seg].text;
-        let rest = &t[h.end.byte.min(t.len())..];
+        let mut at = h.end;
+        if at.byte >= segs[at.seg].text.len() && at.seg + 1 < segs.len() {
+            at = Pos { seg: at.seg + 1, byte: 0 };
+        }
+        let t = &segs[at.seg].text;
+        let rest = &t[at.byte.min(t.len())..];
         let trimmed = rest.trim_start();
         let skip = rest.len() - trimmed.len();
         let lower = trimmed.to_ascii_lowercase();
         let Some(e) = extra.iter().find(|e| lower.starts_with(&e.to_ascii_lowercase())) else {
             return;
         };
-        h.end.byte += skip + e.len();
-    }
-}
-
-/// A box number such as `1.` or `3A.` right before a label belongs to the label.
-fn swallow_number_prefix(segs: &[Segment], h: &mut Hit) {
-    let t = &segs[h.start.seg].text[..h.start.byte];
-    let trimmed = t.trim_end();
-    let bytes = trimmed.as_bytes();
-    let mut k = bytes.len();
-    if k > 0 && bytes[k - 1] == b'.' {
-        k -= 1;
-    }
-    let end_digits = k;
-    while k > 0 && (bytes[k - 1].is_ascii_digit() || bytes[k - 1] == b'A') && end_digits - k < 3 {
-        k -= 1;
-    }
-    if k < end_digits && (k == 0 || bytes[k - 1] == b' ' || bytes[k - 1] == b'|') {
-        h.start.byte = k;
+        h.end = Pos { seg: at.seg, byte: at.byte + skip + e.len() };
     }
 }
 
@@ -439,6 +426,9 @@ fn issuer(text: &str) -> Option<(String, Option<String>)> {
 }
 
 /// `FOSTER CITY CA 94404` → city, state, ZIP.
+///
+/// A ZIP or postal code has digits (at least three, or the US form); a state is two
+/// characters (`CA`, or EDGAR's foreign codes such as `N4`). What is left is the city.
 fn city_state_zip(text: &str) -> Option<Address> {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.is_empty() {
@@ -447,20 +437,20 @@ fn city_state_zip(text: &str) -> Option<Address> {
     let mut addr = Address::default();
     let mut end = words.len();
     let last = words[end - 1];
-    if last.chars().any(|c| c.is_ascii_digit()) {
+    let digits = last.chars().filter(char::is_ascii_digit).count();
+    if end > 1 && (digits >= 3 || (digits >= 1 && last.len() >= 5)) {
         addr.zip = Some(last.to_string());
         end -= 1;
     }
-    if end > 0 {
+    if end > 1 {
         let st = words[end - 1];
-        if st.len() == 2 && st.chars().all(|c| c.is_ascii_uppercase()) && end > 1 {
+        let b = st.as_bytes();
+        if b.len() == 2 && b[0].is_ascii_uppercase() && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit()) {
             addr.state = Some(st.to_string());
             end -= 1;
         }
     }
-    if end > 0 {
-        addr.city = Some(words[..end].join(" "));
-    }
+    addr.city = Some(words[..end].join(" "));
     Some(addr)
 }
 
@@ -485,6 +475,9 @@ mod tests {
         for (input, city, state, zip) in [
             ("FOSTER CITY CA 94404", Some("FOSTER CITY"), Some("CA"), Some("94404")),
             ("NEW YORK NY 10022-1234", Some("NEW YORK"), Some("NY"), Some("10022-1234")),
+            ("LUXEMBOURG N4 L-2453", Some("LUXEMBOURG"), Some("N4"), Some("L-2453")),
+            ("ST. PETER PORT GYI 3JJ", Some("ST. PETER PORT GYI 3JJ"), None, None),
+            ("GRAND CAYMAN E9 KY1-1104", Some("GRAND CAYMAN"), Some("E9"), Some("KY1-1104")),
         ] {
             let a = city_state_zip(input).unwrap_or_default();
             assert_eq!(

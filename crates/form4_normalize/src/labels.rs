@@ -118,11 +118,9 @@ impl Stream {
                         break;
                     }
                 }
-                Hit {
-                    start: self.pos_of(lo + s, segs, false),
-                    end,
-                    cost,
-                }
+                let mut start = self.pos_of(lo + s, segs, false);
+                start.byte = number_prefix_start(&segs[start.seg].text, start.byte);
+                Hit { start, end, cost }
             })
             .collect()
     }
@@ -160,6 +158,27 @@ impl Stream {
                     .next()
             })
             .min_by_key(|h| (h.start, h.cost))
+    }
+}
+
+/// A box or column number (`1.`, `3A.`, `10.`) right before a label belongs to it: returns
+/// where the number starts, or `at` when there is none.
+fn number_prefix_start(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let trimmed = before.trim_end();
+    let b = trimmed.as_bytes();
+    let Some(stop) = b.len().checked_sub(1).filter(|&i| b[i] == b'.') else {
+        return at;
+    };
+    let mut k = stop;
+    while k > 0 && stop - k < 3 && (b[k - 1].is_ascii_digit() || (k == stop && b[k - 1] == b'A')) {
+        k -= 1;
+    }
+    let has_digit = b[k..stop].iter().any(u8::is_ascii_digit);
+    if has_digit && (k == 0 || b[k - 1] == b' ') {
+        k
+    } else {
+        at
     }
 }
 

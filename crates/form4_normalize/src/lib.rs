@@ -75,24 +75,44 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
         .or(parts.table2)
         .or(parts.explanation)
         .map_or(end_of_doc, |h| h.start);
-    header::read(
-        &mut record,
-        &segs,
-        &stream,
-        start,
-        header_end,
-        &mut cx,
-    );
-
-    let t1_end = [parts.table2, parts.explanation, parts.remarks, parts.signature]
+    let owners = header::read(&mut record, &segs, &stream, start, header_end, true, &mut cx);
+    record.reporting_owners = owners;
+    // Joint filings print one more box-1 block per reporting person after the tables.
+    let later_owners: Vec<Hit> = parts
+        .name_boxes
+        .iter()
+        .copied()
+        .filter(|h| h.start >= header_end)
+        .collect();
+    let stops: Vec<Pos> = [parts.table1, parts.table2, parts.explanation, parts.remarks, parts.signature]
         .into_iter()
         .flatten()
-        .filter(|h| parts.table1.is_some_and(|t| h.start > t.end))
+        .chain(later_owners.iter().copied())
         .map(|h| h.start)
-        .min()
-        .unwrap_or(end_of_doc);
+        .collect();
+    let next_stop = |after: Pos| -> Pos {
+        stops
+            .iter()
+            .copied()
+            .filter(|p| *p > after)
+            .min()
+            .unwrap_or(end_of_doc)
+    };
+    for h in &later_owners {
+        let more = header::read(&mut record, &segs, &stream, h.start, next_stop(h.start), false, &mut cx);
+        record.reporting_owners.extend(more);
+    }
+    if record.reporting_owners.is_empty() {
+        cx.warn(
+            WarningCode::MissingPart,
+            Some("reporting_owners"),
+            "box 1 (name and address of reporting person) was not found",
+            None,
+        );
+    }
+
     if let Some(t1) = parts.table1 {
-        record.non_derivative_table = table::read_table1(&segs, t1.end, t1_end, &mut cx);
+        record.non_derivative_table = table::read_table1(&segs, t1.end, next_stop(t1.start), &mut cx);
     } else {
         cx.warn(
             WarningCode::MissingPart,
@@ -102,14 +122,13 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
         );
     }
     if let Some(t2) = parts.table2 {
-        let t2_end = [parts.explanation, parts.remarks, parts.signature]
-            .into_iter()
-            .flatten()
-            .filter(|h| h.start > t2.end)
-            .map(|h| h.start)
-            .min()
-            .unwrap_or(end_of_doc);
-        record.derivative_table = table::read_table2(&segs, t2.end, t2_end, &mut cx);
+        record.derivative_table = table::read_table2(
+            &segs,
+            t2.end,
+            next_stop(t2.start),
+            record.document_type.is_some_and(|t| t.form_number() == 3),
+            &mut cx,
+        );
     } else {
         cx.warn(
             WarningCode::MissingPart,
@@ -132,13 +151,13 @@ pub(crate) struct Parts {
     pub explanation: Option<Hit>,
     pub remarks: Option<Hit>,
     pub signature: Option<Hit>,
-    pub name_box: Option<Hit>,
+    pub name_boxes: Vec<Hit>,
 }
 
 impl Parts {
     fn locate(stream: &Stream, segs: &[Segment]) -> Self {
         let start = Pos { seg: 0, byte: 0 };
-        let name_box = stream.find_first(segs, &[header::NAME_BOX], start, None);
+        let name_boxes = stream.find(segs, header::NAME_BOX, start, None, 3);
         let mut table1 = stream.find_first(segs, &[TABLE1], start, None);
         let t2_from = table1.map_or(start, |h| h.end);
         let mut table2 = stream.find_first(segs, &[TABLE2], t2_from, None);
@@ -161,7 +180,7 @@ impl Parts {
             explanation,
             remarks,
             signature,
-            name_box,
+            name_boxes,
         }
     }
 
@@ -176,7 +195,7 @@ impl Parts {
             self.explanation,
             self.remarks,
             self.signature,
-            self.name_box,
+            self.name_boxes.first().copied(),
         ]
         .into_iter()
         .flatten()

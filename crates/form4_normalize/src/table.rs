@@ -40,6 +40,8 @@ struct Tok {
     span: Span,
     /// Cell (and `<br>` piece) the token came from, to tell glued marks from lone ones.
     cell: (usize, usize, usize),
+    /// Cells in the token's row, when it came from a table (0 for a plain line).
+    ncells: usize,
     marks: Vec<FootnoteId>,
     mark_spans: Vec<Span>,
     /// Source spans of debris merged into this token by a repair.
@@ -96,6 +98,18 @@ const T2_TRANSACTION: &[Col] = &[
     Col::UndShares,
     Col::Price,
     Col::Owned,
+    Col::DI,
+    Col::Nature,
+];
+/// Form 3's Table II has no transaction columns and puts the exercise price after the
+/// underlying security; it has no "owned following" column.
+const T2_FORM3: &[Col] = &[
+    Col::Title,
+    Col::ExDate,
+    Col::ExpDate,
+    Col::UndTitle,
+    Col::UndShares,
+    Col::ConvPrice,
     Col::DI,
     Col::Nature,
 ];
@@ -250,11 +264,17 @@ pub(crate) fn read_table2(
     segs: &[Segment],
     from: Pos,
     to: Pos,
+    form3: bool,
     cx: &mut Ctx<'_>,
 ) -> Vec<DerivativeRow> {
     let mut out = Vec::new();
+    let patterns: &[&[Col]] = if form3 {
+        &[T2_FORM3]
+    } else {
+        &[T2_TRANSACTION, T2_HOLDING]
+    };
     for row in data_rows(segs, from, to, cx) {
-        let Some(al) = best_alignment(&row, &[T2_TRANSACTION, T2_HOLDING]) else {
+        let Some(al) = best_alignment(&row, patterns) else {
             continue;
         };
         let idx = out.len();
@@ -335,6 +355,9 @@ pub(crate) fn read_table2(
             add_marks(&mut fns, field, marks);
         }
         r.footnotes = fns;
+        if r.acquired_disposed.is_none() {
+            r.acquired_disposed = direction_by_column(&row, &al);
+        }
         if r.kind == RowKind::Transaction && r.shares.is_some() && r.acquired_disposed.is_none() {
             cx.warn(
                 WarningCode::Unreadable,
@@ -346,6 +369,32 @@ pub(crate) fn read_table2(
         out.push(r);
     }
     out
+}
+
+/// In Table II the amount's column, (A) or (D), is its direction. Where the rendering
+/// keeps one cell per column, the columns are counted from the row's end, whose layout
+/// is fixed: … (A), (D), exercisable, expiration, title, amount, price, owned, D/I, nature.
+fn direction_by_column(row: &[Tok], al: &Alignment) -> Option<AcquiredDisposed> {
+    let cols = al.cols(row);
+    let at = |c: Col| cols.iter().find(|(k, _)| *k == c).and_then(|(_, t)| t.first().copied());
+    let shares = at(Col::Shares)?;
+    if shares.ncells < 15 || shares.ncells > 16 {
+        return None;
+    }
+    let from_end = |t: &Tok| shares.ncells - t.cell.1;
+    // The row must really be one cell per column: check its other anchors.
+    for (c, want) in [(Col::DI, 2), (Col::Owned, 3), (Col::UndShares, 5)] {
+        if let Some(t) = at(c) {
+            if from_end(t) != want {
+                return None;
+            }
+        }
+    }
+    match from_end(shares) {
+        10 => Some(AcquiredDisposed::A),
+        9 => Some(AcquiredDisposed::D),
+        _ => None,
+    }
 }
 
 fn add_marks(fns: &mut BTreeMap<RowField, Vec<FootnoteId>>, field: RowField, marks: Vec<FootnoteId>) {
@@ -523,6 +572,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
         let seg = &segs[p.seg];
         let pl = seg.place;
         let cell = (pl.row, pl.cell, pl.piece);
+        let ncells = if pl.in_table { pl.ncells } else { 0 };
         let text = &seg.text[p.a..p.b];
         let mut pending_dollar: Option<Span> = None;
         for (wa, w) in words(text) {
@@ -550,6 +600,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
                     text: String::new(),
                     span,
                     cell,
+                    ncells,
                     marks,
                     mark_spans: Vec::new(),
                     extra_spans: Vec::new(),
@@ -561,6 +612,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
                 text: rest.to_string(),
                 span: rest_span,
                 cell,
+                ncells,
                 marks,
                 mark_spans: if mark_span.end > mark_span.start && mark_span.start >= rest_span.end {
                     vec![mark_span]
@@ -577,6 +629,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
             toks.push(tok);
         }
     }
+    demote_values_inside_text(&mut toks);
     repair_split_dates(&mut toks, cx);
     repair_split_numbers(&mut toks, cx);
     toks.truncate(MAX_ROW_TOKENS);
@@ -611,6 +664,21 @@ fn classify(w: &str) -> Kind {
         }
     }
     Kind::Word
+}
+
+/// In a table cell, a date or number between two words is part of a text
+/// (`Trust U/A Dtd 08/26/1998 FBO …`), not a value of its own column.
+fn demote_values_inside_text(toks: &mut [Tok]) {
+    let wordy = |t: &Tok| matches!(t.kind, Kind::Word) && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    for i in 1..toks.len().saturating_sub(1) {
+        if toks[i].ncells == 0 || !matches!(toks[i].kind, Kind::Date(_) | Kind::Num(_)) {
+            continue;
+        }
+        let same = |j: usize| toks[j].cell == toks[i].cell;
+        if same(i - 1) && same(i + 1) && wordy(&toks[i - 1]) && wordy(&toks[i + 1]) && toks[i - 1].marks.is_empty() {
+            toks[i].kind = Kind::Word;
+        }
+    }
 }
 
 /// `11/01/20 | )20 | 20` → 2020-11-01: a date whose year was cut off, completed by the
@@ -752,7 +820,7 @@ fn best_alignment(toks: &[Tok], patterns: &[&[Col]]) -> Option<Alignment> {
     let mut best: Option<(i32, Alignment)> = None;
     for (pi, pat) in patterns.iter().enumerate() {
         let (score, assign) = align(toks, pat);
-        let is_tx = pi == 0;
+        let is_tx = pi == 0 && patterns.len() > 1;
         if is_tx
             && !assign
                 .iter()

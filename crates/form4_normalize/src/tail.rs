@@ -171,18 +171,23 @@ fn read_remarks_and_signatures(
     cx: &mut Ctx<'_>,
 ) {
     let text_of = |p: &Piece| segs[p.seg].text[p.a..p.b].trim().to_string();
-    // A signature starts at a `/s/` line; without one, it is the last line before its date.
-    let first_sig = ps
-        .iter()
-        .position(|p| text_of(p).to_ascii_lowercase().contains("/s/"))
-        .or_else(|| {
-            let last_date = ps.iter().rposition(|p| only_date(&text_of(p)).is_some())?;
-            last_date.checked_sub(1)
-        });
-    let (remark_ps, sig_ps) = match first_sig {
-        Some(i) => ps.split_at(i),
-        None => (ps, &[][..]),
+    let is_date = |p: &Piece| only_date(&text_of(p)).is_some();
+    let signed = |p: &Piece| {
+        let t = text_of(p).to_ascii_lowercase();
+        t.contains("/s/") || t.starts_with("s/ ")
     };
+    // Signatures close the part: (name, date) pairs counted back from its end, or from
+    // the first `/s/` line. What comes before them is the remarks.
+    let mut sig_start = ps.len();
+    let mut i = ps.len();
+    while i >= 2 && is_date(&ps[i - 1]) && !is_date(&ps[i - 2]) {
+        i -= 2;
+        sig_start = i;
+    }
+    if let Some(k) = ps.iter().position(signed) {
+        sig_start = sig_start.min(k);
+    }
+    let (remark_ps, sig_ps) = ps.split_at(sig_start);
     if has_remarks_label && !remark_ps.is_empty() {
         let text = crate::header::slot_text(segs, remark_ps);
         if !text.is_empty() {
@@ -214,7 +219,7 @@ fn read_remarks_and_signatures(
             }
         }
         let name = clean_spaces(&name_words.join(" "));
-        if t.to_ascii_lowercase().contains("/s/") || sigs.is_empty() {
+        if signed(p) || sigs.last().is_none_or(|s| s.date.is_some()) {
             sigs.push(Signature {
                 name: (!name.is_empty()).then_some(name),
                 date,

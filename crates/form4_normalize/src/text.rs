@@ -19,6 +19,8 @@ pub(crate) struct Place {
     pub piece: usize,
     /// True when the block is a table.
     pub in_table: bool,
+    /// Number of cells in the row (1 for a line).
+    pub ncells: usize,
 }
 
 /// A piece of text with a byte-offset map back into the source.
@@ -73,6 +75,35 @@ impl Segment {
     }
 
     fn finish(mut self) -> Option<Self> {
+        // A delimiter row flattened into a cell (`| --- | --- |`) is markup, not text.
+        if self.text.chars().all(|c| matches!(c, '-' | ':' | '|' | '=') || c.is_whitespace()) {
+            return None;
+        }
+        // Rules drawn as text (`---` left by a flattened nested table) are markup too.
+        if self.text.contains("---") {
+            let mut text = String::with_capacity(self.text.len());
+            let mut offsets = Vec::with_capacity(self.offsets.len());
+            let mut i = 0;
+            let bytes = self.text.as_bytes();
+            while i < bytes.len() {
+                let start = i;
+                if bytes[i] == b'-' && (i == 0 || bytes[i - 1].is_ascii_whitespace()) {
+                    while i < bytes.len() && bytes[i] == b'-' {
+                        i += 1;
+                    }
+                    if i - start >= 3 && (i == bytes.len() || bytes[i].is_ascii_whitespace()) {
+                        continue;
+                    }
+                    i = start;
+                }
+                let ch_len = self.text[i..].chars().next().map_or(1, char::len_utf8);
+                text.push_str(&self.text[i..i + ch_len]);
+                offsets.extend_from_slice(&self.offsets[i..i + ch_len]);
+                i += ch_len;
+            }
+            self.text = text;
+            self.offsets = offsets;
+        }
         // Trim, keeping the offset map aligned.
         let lead = self.text.len() - self.text.trim_start().len();
         let trail = self.text.len() - self.text.trim_end().len();
@@ -103,6 +134,7 @@ pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
                             cell: ci,
                             piece: 0,
                             in_table: true,
+                            ncells: row.cells.len(),
                         };
                         split_inlines(&cell.inlines, place, &mut out);
                     }
@@ -115,6 +147,7 @@ pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
                     cell: 0,
                     piece: 0,
                     in_table: false,
+                    ncells: 1,
                 };
                 let mut seg = Segment::new(place);
                 if let Some(m) = line.marker {
