@@ -91,11 +91,21 @@ pub(crate) fn read(
     for h in stream.find(segs, NAME_BOX, from, to_opt, 3) {
         labels.push((h, Tag::Name));
     }
-    add(stream.find_first(segs, &[ISSUER_BOX], from, to_opt), Tag::Issuer, &mut labels);
-    add(stream.find_first(segs, PERIOD_BOXES, from, to_opt), Tag::Period, &mut labels);
-    add(stream.find_first(segs, &[AMEND_BOX], from, to_opt), Tag::Amend, &mut labels);
-    add(stream.find_first(segs, &[REL_BOX], from, to_opt), Tag::Rel, &mut labels);
-    add(stream.find_first(segs, &[JOINT_BOX], from, to_opt), Tag::Joint, &mut labels);
+    // Every occurrence is a label: some converters repeat a spanning box in each row.
+    let boxes: [(&[&str], Tag); 5] = [
+        (&[ISSUER_BOX], Tag::Issuer),
+        (PERIOD_BOXES, Tag::Period),
+        (&[AMEND_BOX], Tag::Amend),
+        (&[REL_BOX], Tag::Rel),
+        (&[JOINT_BOX], Tag::Joint),
+    ];
+    for (texts, tag) in boxes {
+        for t in texts {
+            for h in stream.find(segs, t, from, to_opt, crate::labels::tolerance(t)) {
+                add(Some(h), tag, &mut labels);
+            }
+        }
+    }
     for c in CAPTIONS {
         for h in stream.find(segs, c, from, to_opt, crate::labels::tolerance(c)) {
             labels.push((h, Tag::Caption));
@@ -182,10 +192,17 @@ pub(crate) fn read(
                 let text = slot_text(segs, &ps);
                 let name = text.trim_matches(|c: char| c == '*' || c == '"' || c.is_whitespace());
                 let mut owner = ReportingOwner::default();
+                let name = clean_spaces(name);
+                if let Some(k) = owners.iter().position(|o| o.name.as_deref() == Some(name.as_str())) {
+                    // The same box printed again (a repeated spanning cell): one owner.
+                    let again = owners.remove(k);
+                    owners.push(again);
+                    continue;
+                }
                 if name.is_empty() {
                     cx.warn(WarningCode::MissingPart, Some("reporting_owners.name"), "no name after the label of box 1", Some(kept[i].0.span(segs)));
                 } else {
-                    owner.name = Some(clean_spaces(name));
+                    owner.name = Some(name);
                     cover_pieces(segs, &ps, cx);
                 }
                 owners.push(owner);
@@ -220,6 +237,9 @@ pub(crate) fn read(
                 }
             }
             Tag::Issuer | Tag::Period | Tag::Amend if !first => {}
+            Tag::Issuer if record.issuer.name.is_some() => {}
+            Tag::Period if record.period_of_report.is_some() => {}
+            Tag::Amend if record.date_of_original_submission.is_some() => {}
             Tag::Issuer => {
                 let text = slot_text(segs, &ps);
                 if let Some((name, ticker)) = issuer(&text) {
@@ -435,6 +455,19 @@ fn city_state_zip(text: &str) -> Option<Address> {
         return None;
     }
     let mut addr = Address::default();
+    let is_state = |st: &str| {
+        let b = st.as_bytes();
+        b.len() == 2 && b[0].is_ascii_uppercase() && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
+    };
+    let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    // Postal codes of two parts (`V5Y 0A1`, `W1K 3JP`) after a state code.
+    let n = words.len();
+    if n >= 4 && is_state(words[n - 3]) && has_digit(words[n - 2]) && has_digit(words[n - 1]) {
+        addr.zip = Some(format!("{} {}", words[n - 2], words[n - 1]));
+        addr.state = Some(words[n - 3].to_string());
+        addr.city = Some(words[..n - 3].join(" "));
+        return Some(addr);
+    }
     let mut end = words.len();
     let last = words[end - 1];
     let digits = last.chars().filter(char::is_ascii_digit).count();
@@ -478,6 +511,8 @@ mod tests {
             ("LUXEMBOURG N4 L-2453", Some("LUXEMBOURG"), Some("N4"), Some("L-2453")),
             ("ST. PETER PORT GYI 3JJ", Some("ST. PETER PORT GYI 3JJ"), None, None),
             ("GRAND CAYMAN E9 KY1-1104", Some("GRAND CAYMAN"), Some("E9"), Some("KY1-1104")),
+            ("VANCOUVER A1 V5Y 0A1", Some("VANCOUVER"), Some("A1"), Some("V5Y 0A1")),
+            ("LONDON, X0 W1K 3JP", Some("LONDON,"), Some("X0"), Some("W1K 3JP")),
         ] {
             let a = city_state_zip(input).unwrap_or_default();
             assert_eq!(

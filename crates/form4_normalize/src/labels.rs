@@ -120,6 +120,7 @@ impl Stream {
                 }
                 let mut start = self.pos_of(lo + s, segs, false);
                 start.byte = number_prefix_start(&segs[start.seg].text, start.byte);
+                start.byte = star_prefix_start(&segs[start.seg].text, start.byte);
                 Hit { start, end, cost }
             })
             .collect()
@@ -140,6 +141,19 @@ impl Stream {
                 hit.end = h.end;
             }
         }
+    }
+
+    /// The first occurrence of `label` that opens its segment (nothing but punctuation
+    /// before it): section titles such as `Remarks:` stand alone, while the same words
+    /// inside a value (`See Explanation of Responses`) do not.
+    pub fn find_heading(&self, segs: &[Segment], label: &str, from: Pos, to: Option<Pos>) -> Option<Hit> {
+        self.find(segs, label, from, to, tolerance(label))
+            .into_iter()
+            .find(|h| {
+                segs[h.start.seg].text[..h.start.byte]
+                    .chars()
+                    .all(|c| !c.is_alphanumeric())
+            })
     }
 
     /// The first occurrence of any of `labels` (tolerance from [`tolerance`]).
@@ -177,6 +191,17 @@ fn number_prefix_start(text: &str, at: usize) -> usize {
     let has_digit = b[k..stop].iter().any(u8::is_ascii_digit);
     if has_digit && (k == 0 || b[k - 1] == b' ') {
         k
+    } else {
+        at
+    }
+}
+
+/// Footnote stars printed before a label (`** Signature of Reporting Person`) belong to it.
+fn star_prefix_start(text: &str, at: usize) -> usize {
+    let before = text[..at].trim_end();
+    let stars = before.len() - before.trim_end_matches('*').len();
+    if stars > 0 {
+        before.len() - stars
     } else {
         at
     }
