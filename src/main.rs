@@ -7,7 +7,12 @@ const USAGE: &str = "usage: form4 parse FILE   print the record of one converted
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["parse", path] => parse_one(path),
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");

@@ -12,7 +12,11 @@ fn parse_prints_one_json_record() {
         .args(["parse", "tests/fixtures/001_4f51bca2448f14c2.txt"])
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON value");
     assert_eq!(v["document_type"], "4");
     assert_eq!(v["non_derivative_table"][0]["shares"], "719");
@@ -33,6 +37,9 @@ fn not_a_form_fails_with_a_reason() {
 
 #[test]
 fn missing_file_fails() {
-    let out = form4().args(["parse", "no/such/file.md"]).output().expect("runs");
+    let out = form4()
+        .args(["parse", "no/such/file.md"])
+        .output()
+        .expect("runs");
     assert!(!out.status.success());
 }

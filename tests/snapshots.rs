@@ -18,11 +18,10 @@ fn fixtures() {
     settings().bind(|| {
         insta::glob!("fixtures/*.{txt,md}", |path| {
             let bytes = std::fs::read(path).expect("fixture is readable");
-            let snapshot = match form4::parse_bytes(&bytes) {
-                Ok(record) => serde_json::to_value(&record).expect("a record serializes"),
-                Err(e) => serde_json::json!({ "error": e.to_string() }),
-            };
-            insta::assert_yaml_snapshot!(snapshot);
+            match form4::parse_bytes(&bytes) {
+                Ok(record) => insta::assert_yaml_snapshot!(record),
+                Err(e) => insta::assert_snapshot!(format!("error: {e}")),
+            }
         });
     });
 }
@@ -37,8 +36,15 @@ fn every_snapshot_has_its_fixture() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     for entry in std::fs::read_dir(root.join("snapshots")).expect("snapshots folder") {
-        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
-        let Some(stem) = name.strip_prefix("fixtures@").and_then(|n| n.strip_suffix(".snap")) else {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let Some(stem) = name
+            .strip_prefix("fixtures@")
+            .and_then(|n| n.strip_suffix(".snap"))
+        else {
             continue;
         };
         assert!(
@@ -56,7 +62,11 @@ fn seeds_match_their_truth() {
     let truths = root.join("tests/truth");
     for entry in std::fs::read_dir(&truths).expect("tests/truth folder") {
         let path = entry.expect("entry").path();
-        let stem = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
         let truth: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&path).expect("truth")).expect("truth json");
         let input = root.join("tests/fixtures").join(format!("{stem}.txt"));
@@ -73,12 +83,21 @@ fn compare(path: &str, truth: &serde_json::Value, got: &serde_json::Value, out: 
     match (truth, got) {
         (Value::Object(t), Value::Object(g)) => {
             for (k, tv) in t {
-                compare(&format!("{path}.{k}"), tv, g.get(k).unwrap_or(&Value::Null), out);
+                compare(
+                    &format!("{path}.{k}"),
+                    tv,
+                    g.get(k).unwrap_or(&Value::Null),
+                    out,
+                );
             }
         }
         (Value::Array(t), Value::Array(g)) => {
             if t.len() != g.len() {
-                out.push(format!("{path}: {} items expected, {} read", t.len(), g.len()));
+                out.push(format!(
+                    "{path}: {} items expected, {} read",
+                    t.len(),
+                    g.len()
+                ));
             }
             for (i, (tv, gv)) in t.iter().zip(g).enumerate() {
                 compare(&format!("{path}[{i}]"), tv, gv, out);

@@ -52,10 +52,24 @@ impl<'a> Ctx<'a> {
 
     /// Marks the text of a label hit as used.
     pub fn cover_hit(&mut self, segs: &[Segment], hit: Hit) {
-        cover_range(self, segs, hit.start.seg, hit.start.byte, hit.end.seg, hit.end.byte);
+        cover_range(
+            self,
+            segs,
+            hit.start.seg,
+            hit.start.byte,
+            hit.end.seg,
+            hit.end.byte,
+        );
     }
 
-    pub fn repair(&mut self, field: &str, kind: RepairKind, from: &str, to: &str, span: Option<Span>) {
+    pub fn repair(
+        &mut self,
+        field: &str,
+        kind: RepairKind,
+        from: &str,
+        to: &str,
+        span: Option<Span>,
+    ) {
         let at = span.map(|s| self.at(s));
         self.diag.repairs.push(Repair {
             field: field.to_string(),
@@ -66,7 +80,13 @@ impl<'a> Ctx<'a> {
         });
     }
 
-    pub fn warn(&mut self, code: WarningCode, field: Option<&str>, message: &str, span: Option<Span>) {
+    pub fn warn(
+        &mut self,
+        code: WarningCode,
+        field: Option<&str>,
+        message: &str,
+        span: Option<Span>,
+    ) {
         let at = span.map(|s| self.at(s));
         self.diag.warnings.push(Warning {
             code,
@@ -131,7 +151,14 @@ fn is_noise(t: &str) -> bool {
 }
 
 /// Covers the text from (seg a, byte ab) to (seg b, byte bb).
-pub(crate) fn cover_range(cx: &mut Ctx<'_>, segs: &[Segment], a: usize, ab: usize, b: usize, bb: usize) {
+pub(crate) fn cover_range(
+    cx: &mut Ctx<'_>,
+    segs: &[Segment],
+    a: usize,
+    ab: usize,
+    b: usize,
+    bb: usize,
+) {
     let mut s = a;
     while s <= b && s < segs.len() {
         let seg = &segs[s];

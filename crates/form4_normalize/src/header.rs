@@ -4,7 +4,7 @@
 //! the next label in reading order (a "slot"). Converters may interleave boxes, but each
 //! value still follows its own label or caption.
 
-use form4_model::{Address, Date, DocumentType, Record, ReportingOwner, WarningCode};
+use form4_model::{Address, Date, DocumentType, Record, RepairKind, ReportingOwner, WarningCode};
 
 use crate::ctx::Ctx;
 use crate::labels::{Hit, Pos, Stream};
@@ -136,6 +136,10 @@ pub(crate) fn read(
         }
     }
     labels.sort_by_key(|(h, _)| (h.start, std::cmp::Reverse(h.end)));
+    // Every label found is printed text, even one that overlaps another.
+    for (h, _) in &labels {
+        cx.cover_hit(segs, *h);
+    }
     // Drop labels inside another label (a caption found inside a box title).
     let mut kept: Vec<(Hit, Tag)> = Vec::new();
     for (h, t) in labels {
@@ -193,14 +197,22 @@ pub(crate) fn read(
                 let name = text.trim_matches(|c: char| c == '*' || c == '"' || c.is_whitespace());
                 let mut owner = ReportingOwner::default();
                 let name = clean_spaces(name);
-                if let Some(k) = owners.iter().position(|o| o.name.as_deref() == Some(name.as_str())) {
+                if let Some(k) = owners
+                    .iter()
+                    .position(|o| o.name.as_deref() == Some(name.as_str()))
+                {
                     // The same box printed again (a repeated spanning cell): one owner.
                     let again = owners.remove(k);
                     owners.push(again);
                     continue;
                 }
                 if name.is_empty() {
-                    cx.warn(WarningCode::MissingPart, Some("reporting_owners.name"), "no name after the label of box 1", Some(kept[i].0.span(segs)));
+                    cx.warn(
+                        WarningCode::MissingPart,
+                        Some("reporting_owners.name"),
+                        "no name after the label of box 1",
+                        Some(kept[i].0.span(segs)),
+                    );
                 } else {
                     owner.name = Some(name);
                     cover_pieces(segs, &ps, cx);
@@ -213,6 +225,19 @@ pub(crate) fn read(
                     .map(|p| clean_spaces(&segs[p.seg].text[p.a..p.b]))
                     .filter(|s| !s.is_empty())
                     .collect();
+                let mut lines = lines;
+                if lines.len() == 1 {
+                    if let Some((a, b)) = split_care_of(&lines[0]) {
+                        cx.repair(
+                            "reporting_owners.address.street2",
+                            RepairKind::JoinedText,
+                            &lines[0],
+                            &b,
+                            ps.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                        );
+                        lines = vec![a, b];
+                    }
+                }
                 if let Some(owner) = owners.last_mut() {
                     if !lines.is_empty() {
                         owner.address.street1 = Some(lines[0].clone());
@@ -232,7 +257,12 @@ pub(crate) fn read(
                         owner.address.zip = addr.zip;
                         cover_pieces(segs, &ps, cx);
                     } else if !text.trim().is_empty() {
-                        cx.warn(WarningCode::Unreadable, Some("reporting_owners.address"), &format!("`{}` is not a city, state and ZIP", text.trim()), None);
+                        cx.warn(
+                            WarningCode::Unreadable,
+                            Some("reporting_owners.address"),
+                            &format!("`{}` is not a city, state and ZIP", text.trim()),
+                            None,
+                        );
                     }
                 }
             }
@@ -247,7 +277,12 @@ pub(crate) fn read(
                     record.issuer.trading_symbol = ticker;
                     cover_pieces(segs, &ps, cx);
                 } else {
-                    cx.warn(WarningCode::MissingPart, Some("issuer"), "no issuer name after the label of box 2", None);
+                    cx.warn(
+                        WarningCode::MissingPart,
+                        Some("issuer"),
+                        "no issuer name after the label of box 2",
+                        None,
+                    );
                 }
             }
             Tag::Period | Tag::Amend => {
@@ -261,12 +296,22 @@ pub(crate) fn read(
                         record.date_of_original_submission = Some(d);
                         cover_pieces(segs, &[p], cx);
                     }
-                    (None, Tag::Period) => cx.warn(WarningCode::MissingPart, Some("period_of_report"), "no date after the label of box 3", None),
+                    (None, Tag::Period) => cx.warn(
+                        WarningCode::MissingPart,
+                        Some("period_of_report"),
+                        "no date after the label of box 3",
+                        None,
+                    ),
                     _ => {}
                 }
             }
             Tag::Director | Tag::TenPercent | Tag::Officer | Tag::Other => {
-                let ticked = tick_before(segs, kept[i].0.start, i.checked_sub(1).map(|j| kept[j].0.end), cx);
+                let ticked = tick_before(
+                    segs,
+                    kept[i].0.start,
+                    i.checked_sub(1).map(|j| kept[j].0.end),
+                    cx,
+                );
                 ticks.push((tag, ticked));
                 // The title or "other" text follows the last checkbox label.
                 let text = slot_text(segs, &ps);
@@ -275,7 +320,30 @@ pub(crate) fn read(
                     title_text = Some((clean_spaces(rest), ps));
                 }
             }
-            Tag::Rel | Tag::Joint | Tag::Caption | Tag::CityStateZip => {}
+            Tag::Caption => {
+                // Box 6's lines are ticked like box 5's; the record keeps no field for
+                // them, but the mark is accounted for.
+                tick_before(
+                    segs,
+                    kept[i].0.start,
+                    i.checked_sub(1).map(|j| kept[j].0.end),
+                    cx,
+                );
+                // The OMB number and burden hours printed after their captions.
+                if let Some(p) = ps.first() {
+                    let t = &segs[p.seg].text[p.a..p.b];
+                    let w = t.split_whitespace().next().unwrap_or("");
+                    let omb = w.len() == 9
+                        && w.as_bytes()[4] == b'-'
+                        && w.bytes().filter(u8::is_ascii_digit).count() == 8;
+                    if omb || (w.contains('.') && values::parse_amount(w).is_some() && w.len() <= 4)
+                    {
+                        let off = t.find(w).unwrap_or(0);
+                        cx.cover(segs[p.seg].src_span(p.a + off, p.a + off + w.len()));
+                    }
+                }
+            }
+            Tag::Rel | Tag::Joint | Tag::CityStateZip => {}
         }
     }
     if owners.is_empty() && !ticks.is_empty() {
@@ -325,7 +393,11 @@ pub(crate) fn pieces(segs: &[Segment], from: Pos, to: Pos) -> Vec<Piece> {
     let mut s = from.seg;
     while s < segs.len() && (s < to.seg || (s == to.seg && to.byte > 0)) {
         let a = if s == from.seg { from.byte } else { 0 };
-        let b = if s == to.seg { to.byte } else { segs[s].text.len() };
+        let b = if s == to.seg {
+            to.byte
+        } else {
+            segs[s].text.len()
+        };
         if b > a && !segs[s].text[a..b].trim().is_empty() {
             out.push(Piece { seg: s, a, b });
         }
@@ -335,7 +407,10 @@ pub(crate) fn pieces(segs: &[Segment], from: Pos, to: Pos) -> Vec<Piece> {
 }
 
 pub(crate) fn slot_text(segs: &[Segment], ps: &[Piece]) -> String {
-    let parts: Vec<&str> = ps.iter().map(|p| segs[p.seg].text[p.a..p.b].trim()).collect();
+    let parts: Vec<&str> = ps
+        .iter()
+        .map(|p| segs[p.seg].text[p.a..p.b].trim())
+        .collect();
     clean_spaces(&parts.join(" "))
 }
 
@@ -380,23 +455,35 @@ fn extend_over(segs: &[Segment], h: &mut Hit, extra: &[&str]) {
     loop {
         let mut at = h.end;
         if at.byte >= segs[at.seg].text.len() && at.seg + 1 < segs.len() {
-            at = Pos { seg: at.seg + 1, byte: 0 };
+            at = Pos {
+                seg: at.seg + 1,
+                byte: 0,
+            };
         }
         let t = &segs[at.seg].text;
         let rest = &t[at.byte.min(t.len())..];
         let trimmed = rest.trim_start();
         let skip = rest.len() - trimmed.len();
         let lower = trimmed.to_ascii_lowercase();
-        let Some(e) = extra.iter().find(|e| lower.starts_with(&e.to_ascii_lowercase())) else {
+        let Some(e) = extra
+            .iter()
+            .find(|e| lower.starts_with(&e.to_ascii_lowercase()))
+        else {
             return;
         };
-        h.end = Pos { seg: at.seg, byte: at.byte + skip + e.len() };
+        h.end = Pos {
+            seg: at.seg,
+            byte: at.byte + skip + e.len(),
+        };
     }
 }
 
 /// Whether a tick mark stands right before a checkbox label (after the previous label).
 fn tick_before(segs: &[Segment], at: Pos, prev_end: Option<Pos>, cx: &mut Ctx<'_>) -> bool {
-    let from = prev_end.unwrap_or(Pos { seg: at.seg, byte: 0 });
+    let from = prev_end.unwrap_or(Pos {
+        seg: at.seg,
+        byte: 0,
+    });
     let ps = pieces(segs, from, at);
     if let Some(p) = ps.last() {
         let t = &segs[p.seg].text[p.a..p.b];
@@ -419,11 +506,38 @@ fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Piece)> {
             off = a + w.len();
             let w = w.trim_matches(|c: char| !c.is_ascii_digit());
             if let Some(d) = values::parse_date(w) {
-                return Some((d, Piece { seg: p.seg, a: p.a + a, b: p.a + off }));
+                return Some((
+                    d,
+                    Piece {
+                        seg: p.seg,
+                        a: p.a + a,
+                        b: p.a + off,
+                    },
+                ));
             }
         }
     }
     None
+}
+
+/// `C/O QUALYS, INC. 919 E. HILLSDALE BLVD.` → the care-of line and the street line, when a
+/// converter joined box 1's two street lines: the street line starts at the house number.
+fn split_care_of(line: &str) -> Option<(String, String)> {
+    let lower = line.to_ascii_lowercase();
+    if !lower.starts_with("c/o ") {
+        return None;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let k = words
+        .iter()
+        .enumerate()
+        .skip(2)
+        .find(|(_, w)| {
+            w.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                && w.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map(|(k, _)| k)?;
+    Some((words[..k].join(" "), words[k..].join(" ")))
 }
 
 /// `QUALYS, INC. [QLYS]` / `QUALYS, INC. [ QLYS ]` → name and ticker.
@@ -457,7 +571,9 @@ fn city_state_zip(text: &str) -> Option<Address> {
     let mut addr = Address::default();
     let is_state = |st: &str| {
         let b = st.as_bytes();
-        b.len() == 2 && b[0].is_ascii_uppercase() && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
+        b.len() == 2
+            && b[0].is_ascii_uppercase()
+            && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
     };
     let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
     // Postal codes of two parts (`V5Y 0A1`, `W1K 3JP`) after a state code.
@@ -478,7 +594,10 @@ fn city_state_zip(text: &str) -> Option<Address> {
     if end > 1 {
         let st = words[end - 1];
         let b = st.as_bytes();
-        if b.len() == 2 && b[0].is_ascii_uppercase() && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit()) {
+        if b.len() == 2
+            && b[0].is_ascii_uppercase()
+            && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
+        {
             addr.state = Some(st.to_string());
             end -= 1;
         }
@@ -504,15 +623,70 @@ mod tests {
     }
 
     #[test]
+    fn care_of_lines() {
+        for (input, expected) in [
+            (
+                "C/O QUALYS, INC. 919 E. HILLSDALE BLVD.",
+                Some(("C/O QUALYS, INC.", "919 E. HILLSDALE BLVD.")),
+            ),
+            (
+                "c/o Acme 3M Partners 10 Main St",
+                Some(("c/o Acme 3M Partners", "10 Main St")),
+            ),
+            ("919 E. HILLSDALE BLVD.", None),
+            ("C/O QUALYS, INC.", None),
+        ] {
+            let got = split_care_of(input);
+            let got = got.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
+            assert_eq!(got, expected, "{input:?}");
+        }
+    }
+
+    #[test]
     fn addresses() {
         for (input, city, state, zip) in [
-            ("FOSTER CITY CA 94404", Some("FOSTER CITY"), Some("CA"), Some("94404")),
-            ("NEW YORK NY 10022-1234", Some("NEW YORK"), Some("NY"), Some("10022-1234")),
-            ("LUXEMBOURG N4 L-2453", Some("LUXEMBOURG"), Some("N4"), Some("L-2453")),
-            ("ST. PETER PORT GYI 3JJ", Some("ST. PETER PORT GYI 3JJ"), None, None),
-            ("GRAND CAYMAN E9 KY1-1104", Some("GRAND CAYMAN"), Some("E9"), Some("KY1-1104")),
-            ("VANCOUVER A1 V5Y 0A1", Some("VANCOUVER"), Some("A1"), Some("V5Y 0A1")),
-            ("LONDON, X0 W1K 3JP", Some("LONDON,"), Some("X0"), Some("W1K 3JP")),
+            (
+                "FOSTER CITY CA 94404",
+                Some("FOSTER CITY"),
+                Some("CA"),
+                Some("94404"),
+            ),
+            (
+                "NEW YORK NY 10022-1234",
+                Some("NEW YORK"),
+                Some("NY"),
+                Some("10022-1234"),
+            ),
+            (
+                "LUXEMBOURG N4 L-2453",
+                Some("LUXEMBOURG"),
+                Some("N4"),
+                Some("L-2453"),
+            ),
+            (
+                "ST. PETER PORT GYI 3JJ",
+                Some("ST. PETER PORT GYI 3JJ"),
+                None,
+                None,
+            ),
+            (
+                "GRAND CAYMAN E9 KY1-1104",
+                Some("GRAND CAYMAN"),
+                Some("E9"),
+                Some("KY1-1104"),
+            ),
+            (
+                "VANCOUVER A1 V5Y 0A1",
+                Some("VANCOUVER"),
+                Some("A1"),
+                Some("V5Y 0A1"),
+            ),
+            (
+                "LONDON, X0 W1K 3JP",
+                Some("LONDON,"),
+                Some("X0"),
+                Some("W1K 3JP"),
+            ),
         ] {
             let a = city_state_zip(input).unwrap_or_default();
             assert_eq!(

@@ -75,7 +75,15 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
         .or(parts.table2)
         .or(parts.explanation)
         .map_or(end_of_doc, |h| h.start);
-    let owners = header::read(&mut record, &segs, &stream, start, header_end, true, &mut cx);
+    let owners = header::read(
+        &mut record,
+        &segs,
+        &stream,
+        start,
+        header_end,
+        true,
+        &mut cx,
+    );
     record.reporting_owners = owners;
     // Joint filings print one more box-1 block per reporting person after the tables.
     let later_owners: Vec<Hit> = parts
@@ -84,12 +92,18 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
         .copied()
         .filter(|h| h.start >= header_end)
         .collect();
-    let stops: Vec<Pos> = [parts.table1, parts.table2, parts.explanation, parts.remarks, parts.signature]
-        .into_iter()
-        .flatten()
-        .chain(later_owners.iter().copied())
-        .map(|h| h.start)
-        .collect();
+    let stops: Vec<Pos> = [
+        parts.table1,
+        parts.table2,
+        parts.explanation,
+        parts.remarks,
+        parts.signature,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(later_owners.iter().copied())
+    .map(|h| h.start)
+    .collect();
     let next_stop = |after: Pos| -> Pos {
         stops
             .iter()
@@ -99,7 +113,15 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
             .unwrap_or(end_of_doc)
     };
     for h in &later_owners {
-        let more = header::read(&mut record, &segs, &stream, h.start, next_stop(h.start), false, &mut cx);
+        let more = header::read(
+            &mut record,
+            &segs,
+            &stream,
+            h.start,
+            next_stop(h.start),
+            false,
+            &mut cx,
+        );
         record.reporting_owners.extend(more);
     }
     if record.reporting_owners.is_empty() {
@@ -112,7 +134,8 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
     }
 
     if let Some(t1) = parts.table1 {
-        record.non_derivative_table = table::read_table1(&segs, t1.end, next_stop(t1.start), &mut cx);
+        record.non_derivative_table =
+            table::read_table1(&segs, t1.end, next_stop(t1.start), &mut cx);
     } else {
         cx.warn(
             WarningCode::MissingPart,
@@ -205,7 +228,10 @@ impl Parts {
 const TABLE1: &str = "Table I - Non-Derivative Securities";
 const TABLE2: &str = "Table II - Derivative Securities";
 /// The rest of the tables' titles, covered when present (Form 3 prints shorter ones).
-const TABLE1_TAILS: &[&str] = &["Acquired, Disposed of, or Beneficially Owned", "Beneficially Owned"];
+const TABLE1_TAILS: &[&str] = &[
+    "Acquired, Disposed of, or Beneficially Owned",
+    "Beneficially Owned",
+];
 const TABLE2_TAILS: &[&str] = &[
     "Acquired, Disposed of, or Beneficially Owned",
     "Beneficially Owned",
@@ -234,10 +260,12 @@ fn document_type(stream: &Stream, segs: &[Segment], cx: &mut Ctx<'_>) -> Option<
             DocumentType::Form4,
         ),
     ];
+    let mut found = None;
     for (title, ty) in titles {
         if let Some(h) = stream.find_first(segs, &[title], start, None) {
             cx.cover_hit(segs, h);
-            return Some(ty);
+            found = Some(ty);
+            break;
         }
     }
     for seg in segs.iter().take(40) {
@@ -249,9 +277,24 @@ fn document_type(stream: &Stream, segs: &[Segment], cx: &mut Ctx<'_>) -> Option<
             ("FORM 5", DocumentType::Form5),
         ] {
             if t == banner {
-                return Some(ty);
+                cx.cover(seg.span());
+                if found.is_some_and(|f| f != ty) {
+                    cx.warn(
+                        WarningCode::Inconsistent,
+                        Some("document_type"),
+                        &format!(
+                            "the banner says {banner} but the form's title says Form {}",
+                            found.map_or("?", |f| f.as_str())
+                        ),
+                        Some(seg.span()),
+                    );
+                }
+                return found.or(Some(ty));
             }
         }
+    }
+    if found.is_some() {
+        return found;
     }
     cx.warn(
         WarningCode::MissingPart,

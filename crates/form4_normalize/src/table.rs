@@ -144,9 +144,7 @@ impl Col {
             (Col::ExDate | Col::ExpDate, Kind::Date(_)) => Some(10),
             (Col::ExDate | Col::ExpDate, Kind::Marks) => Some(4),
             (Col::ExDate | Col::ExpDate, Kind::Word) if is_date_word(&t.text) => Some(4),
-            (Col::Code, Kind::Letter(c)) if TransactionCode::from_str_char(*c).is_some() => {
-                Some(8)
-            }
+            (Col::Code, Kind::Letter(c)) if TransactionCode::from_str_char(*c).is_some() => Some(8),
             (Col::V, Kind::Letter('V')) => Some(6),
             (Col::Shares | Col::UndShares, Kind::Num(_)) => Some(8),
             (Col::Owned, Kind::Num(_)) => Some(9),
@@ -161,8 +159,13 @@ impl Col {
 
 /// Words a date column may hold instead of a date.
 fn is_date_word(w: &str) -> bool {
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-    matches!(w.as_str(), "immediately" | "immediate" | "n/a" | "na" | "none")
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "immediately" | "immediate" | "n/a" | "na" | "none"
+    )
 }
 
 trait FromChar: Sized {
@@ -224,7 +227,7 @@ pub(crate) fn read_table1(
                     RowField::Shares
                 }
                 Col::AD => {
-                    r.acquired_disposed = letter_of(&toks).and_then(|c| ad(c));
+                    r.acquired_disposed = letter_of(&toks).and_then(ad);
                     // The (A)/(D) cell never carries a footnote on the form; a mark
                     // printed after it belongs to the price cell beside it.
                     RowField::PricePerShare
@@ -238,7 +241,7 @@ pub(crate) fn read_table1(
                     RowField::SharesOwnedFollowing
                 }
                 Col::DI => {
-                    r.direct_or_indirect = letter_of(&toks).and_then(|c| di(c));
+                    r.direct_or_indirect = letter_of(&toks).and_then(di);
                     RowField::DirectOrIndirect
                 }
                 Col::Nature => {
@@ -252,7 +255,12 @@ pub(crate) fn read_table1(
         r.footnotes = fns;
         if r.kind == RowKind::Transaction {
             r.equity_swap_involved = None;
-            check_direction(r.transaction_code, r.acquired_disposed, &path("acquired_disposed"), cx);
+            check_direction(
+                r.transaction_code,
+                r.acquired_disposed,
+                &path("acquired_disposed"),
+                cx,
+            );
         }
         out.push(r);
     }
@@ -316,7 +324,7 @@ pub(crate) fn read_table2(
                     RowField::Shares
                 }
                 Col::AD => {
-                    r.acquired_disposed = letter_of(&toks).and_then(|c| ad(c));
+                    r.acquired_disposed = letter_of(&toks).and_then(ad);
                     RowField::Shares
                 }
                 Col::ExDate => {
@@ -344,7 +352,7 @@ pub(crate) fn read_table2(
                     RowField::SharesOwnedFollowing
                 }
                 Col::DI => {
-                    r.direct_or_indirect = letter_of(&toks).and_then(|c| di(c));
+                    r.direct_or_indirect = letter_of(&toks).and_then(di);
                     RowField::DirectOrIndirect
                 }
                 Col::Nature => {
@@ -376,7 +384,11 @@ pub(crate) fn read_table2(
 /// is fixed: … (A), (D), exercisable, expiration, title, amount, price, owned, D/I, nature.
 fn direction_by_column(row: &[Tok], al: &Alignment) -> Option<AcquiredDisposed> {
     let cols = al.cols(row);
-    let at = |c: Col| cols.iter().find(|(k, _)| *k == c).and_then(|(_, t)| t.first().copied());
+    let at = |c: Col| {
+        cols.iter()
+            .find(|(k, _)| *k == c)
+            .and_then(|(_, t)| t.first().copied())
+    };
     let shares = at(Col::Shares)?;
     if shares.ncells < 15 || shares.ncells > 16 {
         return None;
@@ -397,7 +409,11 @@ fn direction_by_column(row: &[Tok], al: &Alignment) -> Option<AcquiredDisposed> 
     }
 }
 
-fn add_marks(fns: &mut BTreeMap<RowField, Vec<FootnoteId>>, field: RowField, marks: Vec<FootnoteId>) {
+fn add_marks(
+    fns: &mut BTreeMap<RowField, Vec<FootnoteId>>,
+    field: RowField,
+    marks: Vec<FootnoteId>,
+) {
     if marks.is_empty() {
         return;
     }
@@ -419,7 +435,13 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx<'_>) {
 }
 
 fn text_of(toks: &[&Tok]) -> Option<String> {
-    let s = clean_spaces(&toks.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "));
+    let s = clean_spaces(
+        &toks
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
     (!s.is_empty()).then_some(s)
 }
 
@@ -529,16 +551,90 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx<'_>) -> Vec<Vec<
 
 /// Words of the tables' printed column headings.
 const HEADING_WORDS: &[&str] = &[
-    "title", "of", "security", "securities", "instr", "transaction", "transactions", "date",
-    "month", "day", "year", "deemed", "execution", "if", "any", "code", "v", "amount", "a",
-    "or", "d", "i", "price", "owned", "following", "reported", "beneficially", "ownership",
-    "form", "direct", "indirect", "nature", "derivative", "conversion", "exercise",
-    "exercisable", "expiration", "number", "and", "underlying", "shares", "acquired",
-    "disposed", "at", "end", "issuer", "issuers", "s", "fiscal", "non", "table", "e", "g",
-    "puts", "calls", "warrants", "options", "convertible", "beneficial", "to", "be", "in",
-    "transac", "ction", "ownersh", "indire", "numb", "derivativ", "securitie", "benefici",
-    "followin", "reporter", "transact", "tion", "re", "es", "ally", "exec", "exer", "ration",
-    "nth", "rcisable", "inst", "ate",
+    "title",
+    "of",
+    "security",
+    "securities",
+    "instr",
+    "transaction",
+    "transactions",
+    "date",
+    "month",
+    "day",
+    "year",
+    "deemed",
+    "execution",
+    "if",
+    "any",
+    "code",
+    "v",
+    "amount",
+    "a",
+    "or",
+    "d",
+    "i",
+    "price",
+    "owned",
+    "following",
+    "reported",
+    "beneficially",
+    "ownership",
+    "form",
+    "direct",
+    "indirect",
+    "nature",
+    "derivative",
+    "conversion",
+    "exercise",
+    "exercisable",
+    "expiration",
+    "number",
+    "and",
+    "underlying",
+    "shares",
+    "acquired",
+    "disposed",
+    "at",
+    "end",
+    "issuer",
+    "issuers",
+    "s",
+    "fiscal",
+    "non",
+    "table",
+    "e",
+    "g",
+    "puts",
+    "calls",
+    "warrants",
+    "options",
+    "convertible",
+    "beneficial",
+    "to",
+    "be",
+    "in",
+    "transac",
+    "ction",
+    "ownersh",
+    "indire",
+    "numb",
+    "derivativ",
+    "securitie",
+    "benefici",
+    "followin",
+    "reporter",
+    "transact",
+    "tion",
+    "re",
+    "es",
+    "ally",
+    "exec",
+    "exer",
+    "ration",
+    "nth",
+    "rcisable",
+    "inst",
+    "ate",
 ];
 
 fn is_heading_row(toks: &[Tok]) -> bool {
@@ -669,13 +765,20 @@ fn classify(w: &str) -> Kind {
 /// In a table cell, a date or number between two words is part of a text
 /// (`Trust U/A Dtd 08/26/1998 FBO …`), not a value of its own column.
 fn demote_values_inside_text(toks: &mut [Tok]) {
-    let wordy = |t: &Tok| matches!(t.kind, Kind::Word) && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let wordy = |t: &Tok| {
+        matches!(t.kind, Kind::Word) && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    };
     for i in 1..toks.len().saturating_sub(1) {
         if toks[i].ncells == 0 || !matches!(toks[i].kind, Kind::Date(_) | Kind::Num(_)) {
             continue;
         }
         let same = |j: usize| toks[j].cell == toks[i].cell;
-        if same(i - 1) && same(i + 1) && wordy(&toks[i - 1]) && wordy(&toks[i + 1]) && toks[i - 1].marks.is_empty() {
+        if same(i - 1)
+            && same(i + 1)
+            && wordy(&toks[i - 1])
+            && wordy(&toks[i + 1])
+            && toks[i - 1].marks.is_empty()
+        {
             toks[i].kind = Kind::Word;
         }
     }
@@ -686,23 +789,27 @@ fn demote_values_inside_text(toks: &mut [Tok]) {
 fn repair_split_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
     let frag = |t: &Tok| -> Option<String> {
         let core = t.text.trim_matches(|c: char| c == ')' || c == '(');
-        (!core.is_empty() && core.len() <= 4 && core.bytes().all(|b| b.is_ascii_digit()) && t.marks.is_empty())
-            .then(|| core.to_string())
+        (!core.is_empty()
+            && core.len() <= 4
+            && core.bytes().all(|b| b.is_ascii_digit())
+            && t.marks.is_empty())
+        .then(|| core.to_string())
     };
     let mut i = 0;
     while i < toks.len() {
         let short_year = matches!(toks[i].kind, Kind::Word | Kind::Num(_))
             && values::date_parts(toks[i].text.trim_end_matches('/'))
                 .is_some_and(|(_, _, y)| y.len() < 4)
-            || toks[i].text.ends_with('/') && values::date_parts(&format!("{}0000", toks[i].text)).is_some();
+            || toks[i].text.ends_with('/')
+                && values::date_parts(&format!("{}0000", toks[i].text)).is_some();
         if !short_year {
             i += 1;
             continue;
         }
         let head = toks[i].text.clone();
         let mut fixed = None;
-        for j in i + 1..toks.len().min(i + 4) {
-            let Some(f) = frag(&toks[j]) else { break };
+        for (j, t) in toks.iter().enumerate().take(i + 4).skip(i + 1) {
+            let Some(f) = frag(t) else { break };
             let cand = format!("{head}{f}");
             if let Some(d) = values::parse_date(&cand) {
                 fixed = Some((d, j));
@@ -744,7 +851,9 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
     let piece = |t: &Tok| {
         matches!(t.kind, Kind::Word)
             && t.marks.is_empty()
-            && t.text.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'$')
+            && t.text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'$')
             && t.text.bytes().any(|b| b.is_ascii_digit())
     };
     let mut i = 0;
@@ -885,8 +994,8 @@ fn align(toks: &[Tok], cols: &[Col]) -> (i32, Vec<Option<Col>>) {
                 let c = cols[j];
                 if c.multi() {
                     let mut sum = 0;
-                    for k in i..n {
-                        let Some(s) = c.accept(&toks[k]) else { break };
+                    for (k, t) in toks.iter().enumerate().skip(i) {
+                        let Some(s) = c.accept(t) else { break };
                         sum += s;
                         relax(k + 1, j + 1, cur + sum, true, &mut dp);
                     }

@@ -21,7 +21,8 @@ const PRINTED: &[&str] = &[
 ];
 
 const NOT_SUBJECT: &str = "Check this box if no longer subject to Section 16";
-const AFF_10B5_1: &str = "Check this box to indicate that a transaction was made pursuant to a contract";
+const AFF_10B5_1: &str =
+    "Check this box to indicate that a transaction was made pursuant to a contract";
 const FORM3_HOLDINGS: &str = "Form 3 Holdings Reported";
 const FORM4_TRANSACTIONS: &str = "Form 4 Transactions Reported";
 
@@ -39,7 +40,20 @@ pub(crate) fn read(
             cx.cover_hit(segs, h);
         }
     }
-    record.not_subject_to_section16 = checkbox(segs, stream, NOT_SUBJECT, cx).map(|t| t.then_some(true)).unwrap_or(None).or(Some(false));
+    // The caption `Date` printed beside or under the signature caption.
+    if let Some(sig) = parts.signature {
+        let mut tail = pieces(segs, sig.end, end).into_iter();
+        if let Some(p) = tail.next() {
+            let t = segs[p.seg].text[p.a..p.b].trim();
+            if t.eq_ignore_ascii_case("date") {
+                cx.cover(segs[p.seg].src_span(p.a, p.b));
+            }
+        }
+    }
+    record.not_subject_to_section16 = checkbox(segs, stream, NOT_SUBJECT, cx)
+        .map(|t| t.then_some(true))
+        .unwrap_or(None)
+        .or(Some(false));
     record.aff10b5one = checkbox(segs, stream, AFF_10B5_1, cx);
     if record.document_type.is_some_and(|t| t.form_number() == 5) {
         record.form3_holdings_reported = checkbox(segs, stream, FORM3_HOLDINGS, cx).or(Some(false));
@@ -58,7 +72,12 @@ pub(crate) fn read(
             .unwrap_or(end);
         read_footnotes(record, segs, &pieces(segs, ex.end, stop), cx);
     } else {
-        cx.warn(WarningCode::MissingPart, Some("footnotes"), "\"Explanation of Responses\" was not found", None);
+        cx.warn(
+            WarningCode::MissingPart,
+            Some("footnotes"),
+            "\"Explanation of Responses\" was not found",
+            None,
+        );
     }
 
     // Remarks and signatures: after "Remarks" up to "Signature of Reporting Person".
@@ -158,7 +177,12 @@ fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], cx: &mut 
         }
         cover_pieces(segs, &ps, cx);
         if record.footnotes.insert(FootnoteId(n), text).is_some() {
-            cx.warn(WarningCode::Footnote, Some("footnotes"), &format!("footnote ({n}) is printed twice; the later text was kept"), None);
+            cx.warn(
+                WarningCode::Footnote,
+                Some("footnotes"),
+                &format!("footnote ({n}) is printed twice; the later text was kept"),
+                None,
+            );
         }
     }
 }

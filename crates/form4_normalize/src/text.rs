@@ -76,7 +76,11 @@ impl Segment {
 
     fn finish(mut self) -> Option<Self> {
         // A delimiter row flattened into a cell (`| --- | --- |`) is markup, not text.
-        if self.text.chars().all(|c| matches!(c, '-' | ':' | '|' | '=') || c.is_whitespace()) {
+        if self
+            .text
+            .chars()
+            .all(|c| matches!(c, '-' | ':' | '|' | '=') || c.is_whitespace())
+        {
             return None;
         }
         // Rules drawn as text (`---` left by a flattened nested table) are markup too.
@@ -246,10 +250,7 @@ fn bracket_superscript(seg: &mut Segment, start: usize, src: usize) {
     {
         return;
     }
-    let ids: Vec<&str> = inner
-        .split([',', ' '])
-        .filter(|p| !p.is_empty())
-        .collect();
+    let ids: Vec<&str> = inner.split([',', ' ']).filter(|p| !p.is_empty()).collect();
     let base = seg.offsets.get(start).copied().unwrap_or(src);
     seg.text.truncate(start);
     seg.offsets.truncate(start);

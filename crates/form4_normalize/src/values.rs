@@ -76,7 +76,14 @@ pub(crate) fn parse_amount(s: &str) -> Option<Decimal> {
         int.to_string()
     };
     let text = match frac {
-        Some(f) => format!("{}.{f}", if int_digits.is_empty() { "0" } else { &int_digits }),
+        Some(f) => format!(
+            "{}.{f}",
+            if int_digits.is_empty() {
+                "0"
+            } else {
+                &int_digits
+            }
+        ),
         None => int_digits,
     };
     // Values past Decimal's range are not amounts a form prints.
@@ -88,13 +95,9 @@ pub(crate) fn parse_amount(s: &str) -> Option<Decimal> {
 pub(crate) fn split_trailing_marks(s: &str) -> (&str, Vec<FootnoteId>) {
     let mut ids = Vec::new();
     let mut rest = s.trim_end();
-    loop {
-        if let Some((before, id)) = strip_one_mark(rest) {
-            ids.push(id);
-            rest = before.trim_end();
-        } else {
-            break;
-        }
+    while let Some((before, id)) = strip_one_mark(rest) {
+        ids.push(id);
+        rest = before.trim_end();
     }
     ids.reverse();
     (rest, ids)
@@ -229,7 +232,11 @@ mod tests {
             ("$0 [F3]", "$0", vec![3]),
             ("I(12)", "I", vec![12]),
             ("(1)", "", vec![1]),
-            ("Stock Option (right to buy)", "Stock Option (right to buy)", vec![]),
+            (
+                "Stock Option (right to buy)",
+                "Stock Option (right to buy)",
+                vec![],
+            ),
             ("Common Stock", "Common Stock", vec![]),
             ("(0)", "(0)", vec![]),
         ] {
