@@ -244,12 +244,7 @@ fn inline(pair: Pair<'_, Rule>) -> Result<Inline<'_>> {
     let span = span_of(&pair);
     let raw = pair.as_str();
     let kind = match pair.as_rule() {
-        Rule::text
-        | Rule::stray
-        | Rule::cell_text
-        | Rule::cell_stray
-        | Rule::html_text
-        | Rule::html_stray => InlineKind::Text,
+        Rule::text | Rule::stray | Rule::cell_text | Rule::html_text => InlineKind::Text,
         Rule::escape => escape(&pair)?,
         Rule::entity => entity(&pair)?,
         Rule::char_ref => char_ref(pair)?,

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where in the input a piece of text was: byte offsets and the 1-based line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct SourceSpan {
     /// First byte.
     pub start: usize,
@@ -15,6 +16,7 @@ pub struct SourceSpan {
 ///
 /// Not part of the EDGAR data; every list is in input order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Diagnostics {
     /// Values that were read from damaged text, with the text and the rule used.
@@ -34,6 +36,7 @@ impl Diagnostics {
 
 /// A value read from damaged text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Repair {
     /// The record field, as a path (`non_derivative_table[0].transaction_date`).
     pub field: String,
@@ -50,6 +53,7 @@ pub struct Repair {
 
 /// The repair rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RepairKind {
@@ -71,6 +75,7 @@ pub enum RepairKind {
 
 /// Something the reader should know before trusting a value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Warning {
     /// What kind of problem.
     pub code: WarningCode,
@@ -86,6 +91,7 @@ pub struct Warning {
 
 /// The kinds of warning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WarningCode {
@@ -105,6 +111,7 @@ pub enum WarningCode {
 
 /// Input text that no field took.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Unmapped {
     /// The text.
     pub text: String,

@@ -11,6 +11,7 @@ use crate::{Date, Diagnostics};
 ///
 /// Field names follow EDGAR's `ownershipDocument` in snake_case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Record {
     /// `3`, `4`, `5`, or an amendment `3/A`, `4/A`, `5/A`.
@@ -49,6 +50,7 @@ pub struct Record {
 
 /// The issuer (box 2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Issuer {
     /// Issuer name as printed.
@@ -59,6 +61,7 @@ pub struct Issuer {
 
 /// A reporting person (box 1 and box 5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ReportingOwner {
     /// Name as printed (`Last First Middle`).
@@ -81,6 +84,7 @@ pub struct ReportingOwner {
 
 /// A postal address as box 1 prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Address {
     /// First street line.
@@ -97,6 +101,7 @@ pub struct Address {
 
 /// A transaction row or a holding row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RowKind {
     /// A row with transaction columns.
@@ -108,6 +113,7 @@ pub enum RowKind {
 
 /// A row of Table I (non-derivative securities).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct NonDerivativeRow {
     /// Transaction or holding.
@@ -144,6 +150,7 @@ pub struct NonDerivativeRow {
 
 /// A row of Table II (derivative securities).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct DerivativeRow {
     /// Transaction or holding.
@@ -194,6 +201,7 @@ pub struct DerivativeRow {
 
 /// The fields of a table row that a footnote can annotate (keys of `footnotes`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)] // each variant is the row field of the same name
 pub enum RowField {
@@ -216,6 +224,7 @@ pub enum RowField {
 
 /// A signature block.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Signature {
     /// The signature line as printed (`/s/ …`).
@@ -258,6 +267,16 @@ macro_rules! letter_enum {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = String::deserialize(d)?;
                 s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+
+        #[cfg(feature = "schemars")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": [$($s),+] })
             }
         }
     };
@@ -385,5 +404,15 @@ impl<'de> Deserialize<'de> for FootnoteId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for FootnoteId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FootnoteId".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "pattern": "^F[0-9]+$" })
     }
 }

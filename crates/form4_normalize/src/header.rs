@@ -361,6 +361,28 @@ pub(crate) fn read(
         }
         if let Some((text, ps)) = title_text {
             let text = text.trim_start_matches(['X', '☒', '☐']).trim().to_string();
+            let any_tick = ticks.iter().any(|(_, on)| *on);
+            if !text.is_empty() && !any_tick {
+                // The marks of box 5 were lost (some renderings drop checkbox inputs), but
+                // a title or an "other" text is printed under its own box: what it says
+                // tells which.
+                match title_kind(&text) {
+                    Some(Tag::Officer) => owner.is_officer = true,
+                    Some(Tag::Other) => owner.is_other = true,
+                    _ => {}
+                }
+                if owner.is_officer || owner.is_other {
+                    cx.warn(
+                        WarningCode::Ambiguous,
+                        Some("reporting_owners.relationship"),
+                        &format!(
+                            "no tick mark was found in box 5; `{text}` reads as {}, so that box is taken as ticked",
+                            if owner.is_officer { "an officer title" } else { "an \"other\" relationship" }
+                        ),
+                        ps.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                    );
+                }
+            }
             if !text.is_empty() {
                 if owner.is_officer {
                     owner.officer_title = Some(text);
@@ -518,6 +540,30 @@ fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Piece)> {
         }
     }
     None
+}
+
+/// Whether the text under box 5 is an officer's title or an "other" relationship, by its
+/// words; `None` when it says neither clearly.
+fn title_kind(text: &str) -> Option<Tag> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    const OTHER: &[&str] = &["member", "group", "remarks", "former", "deputization", "affiliate", "explanation", "footnote", "trustee"];
+    const OFFICER: &[&str] = &[
+        "officer", "president", "ceo", "cfo", "coo", "cto", "cao", "chief", "vice", "vp", "evp", "svp",
+        "secretary", "treasurer", "controller", "counsel", "chairman", "chair", "executive", "manager",
+        "head", "principal",
+    ];
+    let other = OTHER.iter().any(|w| has(w));
+    let officer = OFFICER.iter().any(|w| has(w));
+    match (officer, other) {
+        (true, false) => Some(Tag::Officer),
+        (false, true) => Some(Tag::Other),
+        _ => None,
+    }
 }
 
 /// `C/O QUALYS, INC. 919 E. HILLSDALE BLVD.` → the care-of line and the street line, when a

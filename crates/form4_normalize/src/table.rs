@@ -46,6 +46,8 @@ struct Tok {
     mark_spans: Vec<Span>,
     /// Source spans of debris merged into this token by a repair.
     extra_spans: Vec<Span>,
+    /// The amount was printed with a `$`: a price or a value, not a share count.
+    dollar: bool,
 }
 
 /// The columns of the two tables, in printed order.
@@ -146,9 +148,12 @@ impl Col {
             (Col::ExDate | Col::ExpDate, Kind::Word) if is_date_word(&t.text) => Some(4),
             (Col::Code, Kind::Letter(c)) if TransactionCode::from_str_char(*c).is_some() => Some(8),
             (Col::V, Kind::Letter('V')) => Some(6),
+            // A `$` marks a price or a value; share counts are printed without one.
+            (Col::Price | Col::ConvPrice, Kind::Num(_)) if t.dollar => Some(10),
+            (Col::Shares | Col::UndShares | Col::Owned, Kind::Num(_)) if t.dollar => Some(2),
             (Col::Shares | Col::UndShares, Kind::Num(_)) => Some(8),
             (Col::Owned, Kind::Num(_)) => Some(9),
-            (Col::Price | Col::ConvPrice, Kind::Num(_)) => Some(8),
+            (Col::Price | Col::ConvPrice, Kind::Num(_)) => Some(6),
             (Col::Price | Col::ConvPrice, Kind::Marks) => Some(4),
             (Col::AD, Kind::Letter('A' | 'D')) => Some(7),
             (Col::DI, Kind::Letter('D' | 'I')) => Some(7),
@@ -237,7 +242,11 @@ pub(crate) fn read_table1(
                     RowField::PricePerShare
                 }
                 Col::Owned => {
-                    r.shares_owned_following = num_of(&toks);
+                    if is_value(&toks) {
+                        r.value_owned_following = num_of(&toks);
+                    } else {
+                        r.shares_owned_following = num_of(&toks);
+                    }
                     RowField::SharesOwnedFollowing
                 }
                 Col::DI => {
@@ -320,7 +329,11 @@ pub(crate) fn read_table2(
                     RowField::TransactionCode
                 }
                 Col::Shares => {
-                    r.shares = num_of(&toks);
+                    if is_value(&toks) {
+                        r.total_value = num_of(&toks);
+                    } else {
+                        r.shares = num_of(&toks);
+                    }
                     RowField::Shares
                 }
                 Col::AD => {
@@ -340,7 +353,11 @@ pub(crate) fn read_table2(
                     RowField::UnderlyingSecurityTitle
                 }
                 Col::UndShares => {
-                    r.underlying_security_shares = num_of(&toks);
+                    if is_value(&toks) {
+                        r.underlying_security_value = num_of(&toks);
+                    } else {
+                        r.underlying_security_shares = num_of(&toks);
+                    }
                     RowField::UnderlyingSecurityShares
                 }
                 Col::Price => {
@@ -348,7 +365,11 @@ pub(crate) fn read_table2(
                     RowField::PricePerShare
                 }
                 Col::Owned => {
-                    r.shares_owned_following = num_of(&toks);
+                    if is_value(&toks) {
+                        r.value_owned_following = num_of(&toks);
+                    } else {
+                        r.shares_owned_following = num_of(&toks);
+                    }
                     RowField::SharesOwnedFollowing
                 }
                 Col::DI => {
@@ -366,7 +387,10 @@ pub(crate) fn read_table2(
         if r.acquired_disposed.is_none() {
             r.acquired_disposed = direction_by_column(&row, &al);
         }
-        if r.kind == RowKind::Transaction && r.shares.is_some() && r.acquired_disposed.is_none() {
+        if r.kind == RowKind::Transaction
+            && (r.shares.is_some() || r.total_value.is_some())
+            && r.acquired_disposed.is_none()
+        {
             cx.warn(
                 WarningCode::Unreadable,
                 Some(&format!("derivative_table[{idx}].acquired_disposed")),
@@ -432,6 +456,11 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx<'_>) {
             cx.cover(*s);
         }
     }
+}
+
+/// An amount column holding a dollar value instead of a count (`$30,430,000.00`).
+fn is_value(toks: &[&Tok]) -> bool {
+    toks.iter().any(|t| t.dollar && matches!(t.kind, Kind::Num(_)))
 }
 
 fn text_of(toks: &[&Tok]) -> Option<String> {
@@ -700,6 +729,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
                     marks,
                     mark_spans: Vec::new(),
                     extra_spans: Vec::new(),
+                    dollar: false,
                 });
                 continue;
             }
@@ -716,10 +746,12 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
                     Vec::new()
                 },
                 extra_spans: Vec::new(),
+                dollar: rest.starts_with('$'),
             };
             if let Some(d) = pending_dollar.take() {
                 if matches!(tok.kind, Kind::Num(_)) {
                     tok.extra_spans.push(d);
+                    tok.dollar = true;
                 }
             }
             toks.push(tok);
