@@ -31,8 +31,10 @@ pub(crate) struct Segment {
     /// is the source byte of `text`'s byte `i`. One extra entry at the end.
     pub offsets: Vec<usize>,
     pub place: Place,
-    /// Byte ranges of `text` that were emphasized (`**bold**`), i.e. likely printed labels.
+    /// The segment holds emphasized text (`**bold**`): likely the form's printed labels.
     pub bold: bool,
+    /// Emphasis delimiters seen; a lone `**` is a footnote star, not emphasis.
+    emphasis: u8,
 }
 
 impl Segment {
@@ -42,6 +44,7 @@ impl Segment {
             offsets: Vec::new(),
             place,
             bold: false,
+            emphasis: 0,
         }
     }
 
@@ -131,6 +134,7 @@ pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
                     if row.is_separator {
                         continue;
                     }
+                    let row_start = out.len();
                     for (ci, cell) in row.cells.iter().enumerate() {
                         let place = Place {
                             block: bi,
@@ -142,6 +146,7 @@ pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
                         };
                         split_inlines(&cell.inlines, place, &mut out);
                     }
+                    reorder_row(&mut out[row_start..]);
                 }
             }
             Block::Line(line) => {
@@ -170,6 +175,44 @@ pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// Puts a table row's segments in reading order.
+///
+/// Emphasized text is the form's printed labels. When a converter's grid cuts across the
+/// form's boxes, one row can hold both the last values of a table and, in bold, the next
+/// caption cut into pieces (`Common Stock<br>**Tabl** | **e II - Derivati**<br>**(e.g., pu**`).
+/// The values are read first, in cell order; the labels then line by line across the
+/// cells (the k-th bold line of each cell), which puts cut words back together.
+fn reorder_row(row: &mut [Segment]) {
+    if !row.iter().any(|s| s.bold) {
+        return;
+    }
+    let mut keyed: Vec<((bool, usize, usize, usize), Segment)> = Vec::with_capacity(row.len());
+    let mut bold_rank: Vec<(usize, usize)> = Vec::new(); // (cell, bold pieces seen)
+    for (i, s) in row.iter().enumerate() {
+        let key = if s.bold {
+            let cell = s.place.cell;
+            let k = match bold_rank.iter_mut().find(|(c, _)| *c == cell) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n - 1
+                }
+                None => {
+                    bold_rank.push((cell, 1));
+                    0
+                }
+            };
+            (true, k, cell, i)
+        } else {
+            (false, 0, 0, i)
+        };
+        keyed.push((key, s.clone()));
+    }
+    keyed.sort_by_key(|(k, _)| *k);
+    for (slot, (_, s)) in row.iter_mut().zip(keyed) {
+        *slot = s;
+    }
 }
 
 fn split_inlines(inlines: &[Inline<'_>], place: Place, out: &mut Vec<Segment>) {
@@ -228,7 +271,10 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
                     }
                 }
             }
-            InlineKind::Emphasis => seg.bold = true,
+            InlineKind::Emphasis => {
+                seg.emphasis = seg.emphasis.saturating_add(1);
+                seg.bold = seg.emphasis >= 2;
+            }
             InlineKind::Comment(_) => {}
             InlineKind::Link { text, .. } => {
                 // The link text sits after the `[`.
