@@ -147,13 +147,15 @@ pub enum InlineKind<'a> {
         /// Whether the glyph shows a ticked box.
         checked: bool,
     },
-    /// Any other opening HTML tag (`<sup>`, `<u>`, `<b>`, `<span class="x">`): its lower-case name.
+    /// Any other opening (or self-closing) HTML tag (`<sup>`, `<u>`, `<b>`, `<span class="x">`):
+    /// its name as written (compare with `eq_ignore_ascii_case`).
     OpenTag(&'a str),
-    /// A closing HTML tag (`</sup>`): its name.
+    /// A closing HTML tag (`</sup>`): its name as written.
     CloseTag(&'a str),
     /// An HTML comment `<!-- … -->`: its inner text.
     Comment(&'a str),
-    /// A Markdown emphasis delimiter run: `**`, `__`, `*`, `_` used as markup.
+    /// A Markdown strong-emphasis delimiter: `**` or `__`. A single `*` or `_` stays text
+    /// (`Person*` is content).
     Emphasis,
     /// A Markdown link `[text](url)`: its text and its target.
     Link {

@@ -161,6 +161,14 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
         );
     }
 
+    // Form 3 prints no box for it: EDGAR's `noSecuritiesOwned` is the statement made by
+    // two empty tables. Only said when both tables were found.
+    if record.document_type.is_some_and(|t| t.form_number() == 3) {
+        let both_found = parts.table1.is_some() && parts.table2.is_some();
+        let empty = record.non_derivative_table.is_empty() && record.derivative_table.is_empty();
+        record.no_securities_owned = both_found.then_some(empty);
+    }
+
     tail::read(&mut record, &segs, &stream, &parts, end_of_doc, &mut cx);
     record.diagnostics = cx.finish(&segs);
     Ok(record)

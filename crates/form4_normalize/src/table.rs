@@ -561,7 +561,8 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx<'_>) -> Vec<Vec<
         if toks.is_empty() {
             continue;
         }
-        if is_heading_row(&toks) {
+        let all_bold = g.iter().all(|p| segs[p.seg].bold);
+        if all_bold || is_heading_row(&toks) {
             for p in &g {
                 cx.cover(segs[p.seg].src_span(p.a, p.b));
             }
@@ -679,7 +680,8 @@ fn is_heading_row(toks: &[Tok]) -> bool {
             .filter(|c| c.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
-        if w.is_empty() {
+        // Single letters (`V`, `(A)`, `D`) are as common in data rows as in headings.
+        if w.chars().count() < 2 {
             continue;
         }
         words += 1;
@@ -687,7 +689,16 @@ fn is_heading_row(toks: &[Tok]) -> bool {
             heading += 1;
         }
     }
-    words >= 2 && heading * 10 >= words * 7
+    if words >= 2 && heading * 10 >= words * 7 {
+        return true;
+    }
+    // Column numbers and `(Instr. 3, 4 and 5)` give headings small numbers only; a data
+    // row has an amount, a price or a date.
+    let strong_number = toks.iter().any(|t| match t.kind {
+        Kind::Num(n) => t.dollar || n >= Decimal::from(10) || t.text.contains(['.', ',']),
+        _ => false,
+    });
+    words >= 6 && !strong_number && heading * 10 >= words * 3
 }
 
 /// Cuts a row into typed tokens and repairs split dates and numbers.
@@ -758,6 +769,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
         }
     }
     demote_values_inside_text(&mut toks);
+    join_cut_dates(&mut toks, cx);
     repair_split_dates(&mut toks, cx);
     repair_split_numbers(&mut toks, cx);
     toks.truncate(MAX_ROW_TOKENS);
@@ -775,8 +787,11 @@ fn classify(w: &str) -> Kind {
     if let Some(d) = values::parse_date(core) {
         return Kind::Date(d);
     }
-    if let Some(n) = values::parse_amount(core) {
-        return Kind::Num(n);
+    // `9,` is the first piece of a number cut after its separator (`9,|134`), not 9.
+    if core.len() == w.len() || w.ends_with(';') {
+        if let Some(n) = values::parse_amount(core) {
+            return Kind::Num(n);
+        }
     }
     let mut chars = w.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -813,6 +828,54 @@ fn demote_values_inside_text(toks: &mut [Tok]) {
         {
             toks[i].kind = Kind::Word;
         }
+    }
+}
+
+/// `03 | /23/2020` or `03/23/2 | 020` → 2020-03-23: a date cut in two or three pieces,
+/// each made only of digits and slashes, whose pieces put together form a whole date.
+fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
+    let piece = |t: &Tok| {
+        !matches!(t.kind, Kind::Date(_))
+            && t.marks.is_empty()
+            && !t.text.is_empty()
+            && t.text.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if !piece(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut joined = toks[i].text.clone();
+        let mut found = None;
+        for j in i + 1..toks.len().min(i + 3) {
+            // The last piece may carry the footnote marks of the whole date.
+            if !piece(&toks[j]) && !(toks[j].text.bytes().all(|b| b.is_ascii_digit() || b == b'/') && !toks[j].text.is_empty()) {
+                break;
+            }
+            joined.push_str(&toks[j].text);
+            if let Some(d) = values::parse_date(&joined) {
+                found = Some((d, j));
+                break;
+            }
+        }
+        let Some((d, j)) = found else {
+            i += 1;
+            continue;
+        };
+        let from: Vec<String> = toks[i..=j].iter().map(|t| t.text.clone()).collect();
+        cx.repair("table.date", RepairKind::SplitDate, &from.join(" | "), &d.to_string(), Some(toks[i].span));
+        let rest: Vec<Tok> = toks.drain(i + 1..=j).collect();
+        let t = &mut toks[i];
+        t.kind = Kind::Date(d);
+        t.text = joined;
+        for r in rest {
+            t.extra_spans.push(r.span);
+            t.extra_spans.extend(r.extra_spans);
+            t.marks.extend(r.marks);
+            t.mark_spans.extend(r.mark_spans);
+        }
+        i += 1;
     }
 }
 
