@@ -546,7 +546,8 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx<'_>) -> Vec<Vec<
     let mut last_key = None;
     for p in ps {
         let pl = segs[p.seg].place;
-        let key = (pl.block, pl.row);
+        // A table row is a row; outside tables each `<br>` line is one (picture text).
+        let key = (pl.block, pl.row, if pl.in_table { 0 } else { pl.piece });
         if last_key != Some(key) {
             groups.push(Vec::new());
             last_key = Some(key);
