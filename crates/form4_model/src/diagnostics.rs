@@ -71,6 +71,9 @@ pub enum RepairKind {
     TwoDigitYear,
     /// Text put back together from pieces in several cells.
     JoinedText,
+    /// A value the rendering lost, implied by another value of the row (the acquired or
+    /// disposed side by the transaction code).
+    InferredFromCode,
 }
 
 /// Something the reader should know before trusting a value.

@@ -349,6 +349,28 @@ impl TransactionCode {
             _ => None,
         }
     }
+
+    /// The A/D side the code implies for a row of the given table, where the code fixes
+    /// it: a purchase or a grant acquires; a sale, a payment with securities or a
+    /// disposition to the issuer disposes; an exercise or conversion disposes of the
+    /// derivative (Table II) and acquires the underlying shares (Table I). Gifts (`G`),
+    /// `J` and the rest go either way: `None`.
+    pub const fn implied_side(self, derivative: bool) -> Option<AcquiredDisposed> {
+        match self {
+            TransactionCode::P | TransactionCode::A => Some(AcquiredDisposed::A),
+            TransactionCode::S | TransactionCode::F | TransactionCode::D => {
+                Some(AcquiredDisposed::D)
+            }
+            TransactionCode::M | TransactionCode::C | TransactionCode::X => {
+                if derivative {
+                    Some(AcquiredDisposed::D)
+                } else {
+                    Some(AcquiredDisposed::A)
+                }
+            }
+            _ => None,
+        }
+    }
 }
 
 letter_enum!(

@@ -165,9 +165,12 @@ impl Stream {
         self.find(segs, label, from, to, tolerance(label))
             .into_iter()
             .find(|h| {
-                segs[h.start.seg].text[..h.start.byte]
-                    .chars()
-                    .all(|c| !c.is_alphanumeric())
+                let text = &segs[h.start.seg].text;
+                let opens = text[..h.start.byte].chars().all(|c| !c.is_alphanumeric());
+                // `… shares. Remarks: /s/ …`: a title run into the text before it still
+                // ends with its colon.
+                let colon = segs[h.end.seg].text[..h.end.byte.min(segs[h.end.seg].text.len())].ends_with(':');
+                opens || colon
             })
     }
 

@@ -270,6 +270,10 @@ pub(crate) fn read_table1(
                 &path("acquired_disposed"),
                 cx,
             );
+            if r.acquired_disposed.is_none() && r.shares.is_some() {
+                r.acquired_disposed =
+                    infer_side(r.transaction_code, false, &path("acquired_disposed"), &row, cx);
+            }
         }
         out.push(r);
     }
@@ -386,6 +390,13 @@ pub(crate) fn read_table2(
         r.footnotes = fns;
         if r.acquired_disposed.is_none() {
             r.acquired_disposed = direction_by_column(&row, &al);
+        }
+        if r.acquired_disposed.is_none()
+            && r.kind == RowKind::Transaction
+            && (r.shares.is_some() || r.total_value.is_some())
+        {
+            let field = format!("derivative_table[{idx}].acquired_disposed");
+            r.acquired_disposed = infer_side(r.transaction_code, true, &field, &row, cx);
         }
         if r.kind == RowKind::Transaction
             && (r.shares.is_some() || r.total_value.is_some())
@@ -513,6 +524,26 @@ fn di(c: char) -> Option<DirectIndirect> {
         'I' => Some(DirectIndirect::I),
         _ => None,
     }
+}
+
+/// The A/D side of a row whose (A)/(D) mark the rendering lost, from its code; logged.
+fn infer_side(
+    code: Option<TransactionCode>,
+    derivative: bool,
+    field: &str,
+    row: &[Tok],
+    cx: &mut Ctx<'_>,
+) -> Option<AcquiredDisposed> {
+    let code = code?;
+    let side = code.implied_side(derivative)?;
+    cx.repair(
+        field,
+        RepairKind::InferredFromCode,
+        &format!("code {code}, no (A)/(D) mark"),
+        side.as_str(),
+        row.first().map(|t| t.span),
+    );
+    Some(side)
 }
 
 fn check_direction(
