@@ -39,8 +39,8 @@ fn headings() {
     check("# FORM 4", r#"h1(#): "FORM 4""#);
     check("### SEC Form 5 ", r#"h3(###): "SEC Form 5 ""#);
     check("###### six", r#"h6(######): "six""#);
-    check("####### seven", r#"text: "####### seven""#);
-    check("#hashtag", r#"text: "#hashtag""#);
+    check("####### seven", "text: \"####### seven\"");
+    check("#hashtag", "text: \"#hashtag\"");
     check("#", "h1(#): ");
     check("## **Table I**", r#"h2(##): EM "Table I" EM"#);
     check("  # indented", r#"h1(#): "indented""#);

@@ -131,9 +131,13 @@ pub(crate) fn read(
         ("Officer (give title", Tag::Officer),
         ("Other (specify", Tag::Other),
     ] {
-        if let Some(h) = find_raw_all(segs, needle, rel_from, to).into_iter().next() {
+        let k = crate::labels::tolerance(needle);
+        if let Some(h) = stream.find(segs, needle, rel_from, to_opt, k).into_iter().next() {
             labels.push((h, tag));
         }
+    }
+    for h in find_raw_all(segs, "below)", rel_from, to) {
+        labels.push((h, Tag::Caption));
     }
     labels.sort_by_key(|(h, _)| (h.start, std::cmp::Reverse(h.end)));
     // Every label found is printed text, even one that overlaps another.
@@ -546,6 +550,17 @@ fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Piece)> {
 /// words; `None` when it says neither clearly.
 fn title_kind(text: &str) -> Option<Tag> {
     let lower = text.to_lowercase();
+    // Pieces of the box's own labels, or OCR debris, say nothing about the owner.
+    let words_ok = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count();
+    let all = text.split_whitespace().count();
+    if ["give", "specif", "below", "(check", "applicable"].iter().any(|w| lower.contains(w))
+        || words_ok * 10 < all * 8
+    {
+        return None;
+    }
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
