@@ -600,9 +600,14 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx<'_>) -> Vec<Vec<
             }
             continue;
         }
-        let has_value = toks
-            .iter()
-            .any(|t| matches!(t.kind, Kind::Date(_) | Kind::Num(_) | Kind::Marks));
+        // A data row has a date or an amount; a lone small number is more often a column
+        // number or a footnote mark that lost its parentheses.
+        let has_value = toks.iter().any(|t| match t.kind {
+            Kind::Date(_) => true,
+            Kind::Num(n) => t.dollar || n.is_zero() || n >= Decimal::from(10) || t.text.contains(['.', ',']),
+            Kind::Marks => t.ncells > 0,
+            _ => false,
+        });
         if !has_value {
             continue;
         }
@@ -822,6 +827,17 @@ fn classify(w: &str) -> Kind {
     // `9,` is the first piece of a number cut after its separator (`9,|134`), not 9.
     if core.len() == w.len() || w.ends_with(';') {
         if let Some(n) = values::parse_amount(core) {
+            // The form prints amounts with thousands separators; five or more digits
+            // without one are something else (a misread date, a CIK, digits run together).
+            let int_digits = core
+                .trim_start_matches('$')
+                .split('.')
+                .next()
+                .unwrap_or("")
+                .len();
+            if int_digits >= 5 && !core.contains(',') {
+                return Kind::Word;
+            }
             return Kind::Num(n);
         }
     }

@@ -1,4 +1,6 @@
 //! Shared helpers: a compact one-string summary of a tree, and the span invariants.
+// Each test binary uses only some of these helpers.
+#![allow(dead_code)]
 
 use form4_grammar::{Block, Cell, Document, Inline, InlineKind, LineKind, Span, TableSyntax};
 
