@@ -37,13 +37,19 @@ fn main() {
     let line = "1. Name and Address of Reporting Person* **Peters Allan** [link](/x?a=1&b=2) &#8217; <u>x</u>\n";
     measure("pipe rows", &row.repeat(10_000_000 / row.len()));
     measure("text lines", &line.repeat(10_000_000 / line.len()));
-    measure("one 10 MB line", &"word word, 12.5% ".repeat(10_000_000 / 17));
+    measure(
+        "one 10 MB line",
+        &"word word, 12.5% ".repeat(10_000_000 / 17),
+    );
     measure("one million pipes", &"|".repeat(1_000_000));
     measure("pipes and spaces", &"| ".repeat(5_000_000));
     measure("<a <a <a", &"<a ".repeat(3_000_000));
     measure("<!-- unclosed", &"<!-- x ".repeat(1_000_000));
     measure("[x](y", &"[x](y ".repeat(1_000_000));
-    measure("<input type=checkbox", &"<input type=checkbox ".repeat(500_000));
+    measure(
+        "<input type=checkbox",
+        &"<input type=checkbox ".repeat(500_000),
+    );
     measure("<table> lines", &"<table>\n<tr><td>a\n".repeat(500_000));
     measure("&&&&", &"&#12".repeat(2_000_000));
     measure("\\\\\\", &"\\".repeat(5_000_000));
@@ -53,11 +59,18 @@ fn main() {
 
     let mut corpus = String::new();
     for dir in std::env::args().skip(1) {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             let files: Vec<_> = if path.is_dir() {
-                std::fs::read_dir(&path).into_iter().flatten().flatten().map(|e| e.path()).collect()
+                std::fs::read_dir(&path)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|e| e.path())
+                    .collect()
             } else {
                 vec![path]
             };

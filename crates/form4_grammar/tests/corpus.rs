@@ -10,12 +10,19 @@ use std::path::{Path, PathBuf};
 
 fn sample_files(root: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let Ok(dirs) = std::fs::read_dir(root) else { return files };
+    let Ok(dirs) = std::fs::read_dir(root) else {
+        return files;
+    };
     for dir in dirs.flatten() {
-        let Ok(entries) = std::fs::read_dir(dir.path()) else { continue };
+        let Ok(entries) = std::fs::read_dir(dir.path()) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
-            if matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "txt")) {
+            if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("md" | "txt")
+            ) {
                 files.push(path);
             }
         }
@@ -32,7 +39,9 @@ fn every_corpus_file_parses() {
     let mut failures = Vec::new();
     for root in roots.split(':') {
         for path in sample_files(Path::new(root)) {
-            let Ok(bytes) = std::fs::read(&path) else { continue };
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
             let input = String::from_utf8_lossy(&bytes);
             match form4_grammar::parse(&input) {
                 Ok(doc) => {
@@ -46,5 +55,10 @@ fn every_corpus_file_parses() {
         }
     }
     eprintln!("parsed {checked} corpus files");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

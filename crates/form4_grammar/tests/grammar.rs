@@ -105,11 +105,27 @@ fn checkbox_input() {
 
 #[test]
 fn line_break_variants() {
-    for input in ["<br>", "<br/>", "<br />", "<BR>", "<Br  />", "</br>", "<br clear=\"all\">"] {
-        assert_eq!(matched(Rule::line_break, input), Some(input.len()), "{input}");
+    for input in [
+        "<br>",
+        "<br/>",
+        "<br />",
+        "<BR>",
+        "<Br  />",
+        "</br>",
+        "<br clear=\"all\">",
+    ] {
+        assert_eq!(
+            matched(Rule::line_break, input),
+            Some(input.len()),
+            "{input}"
+        );
     }
     for input in ["<bra>", "<br", "< br>", "<br/ >x"] {
-        assert_ne!(matched(Rule::line_break, input), Some(input.len()), "{input}");
+        assert_ne!(
+            matched(Rule::line_break, input),
+            Some(input.len()),
+            "{input}"
+        );
     }
     parses_to! {
         parser: LayoutParser,
@@ -255,7 +271,9 @@ fn html_table_rows_and_cells() {
 
 #[test]
 fn document_is_total_on_awkward_inputs() {
-    for input in ["", "\n", "|", "\\", "<", "&", "*", "[", "\r", "\r\n", "<table>", "|\\", "\u{0}"] {
+    for input in [
+        "", "\n", "|", "\\", "<", "&", "*", "[", "\r", "\r\n", "<table>", "|\\", "\u{0}",
+    ] {
         let doc = LayoutParser::parse(Rule::document, input);
         assert!(doc.is_ok(), "{input:?}: {doc:?}");
         let end = doc.unwrap().next().unwrap().as_span().end();

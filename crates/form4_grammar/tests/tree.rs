@@ -13,7 +13,11 @@ fn check(input: &str, expected: &str) {
         panic!("invariant broken for {input:?}: {e}");
     }
     let got = common::summary(&doc);
-    assert_eq!(got, expected.trim_matches('\n'), "\ninput: {input:?}\n--- got:\n{got}\n");
+    assert_eq!(
+        got,
+        expected.trim_matches('\n'),
+        "\ninput: {input:?}\n--- got:\n{got}\n"
+    );
 }
 
 // ----------------------------------------------------------------------------------------
@@ -48,7 +52,10 @@ fn headings() {
 
 #[test]
 fn list_items() {
-    check("- ☐ Form 3 Holdings Reported.", r#"li(-): G[ ] " Form 3 Holdings Reported.""#);
+    check(
+        "- ☐ Form 3 Holdings Reported.",
+        r#"li(-): G[ ] " Form 3 Holdings Reported.""#,
+    );
     check("* item", r#"li(*): "item""#);
     check("+ item", r#"li(+): "item""#);
     check("1. Name and Address", r#"li(1.): "Name and Address""#);
@@ -67,7 +74,10 @@ fn list_items() {
 #[test]
 fn escapes() {
     check(r"\$87.8", r#"text: \$ "87.8""#);
-    check(r"\* \_ \| \\ \# \[ \]", r#"text: \* " " \_ " " \| " " \\ " " \# " " \[ " " \]"#);
+    check(
+        r"\* \_ \| \\ \# \[ \]",
+        r#"text: \* " " \_ " " \| " " \\ " " \# " " \[ " " \]"#,
+    );
     check(r"C:\dir", r#"text: "C:\\dir""#);
     check("end\\", r#"text: "end\\""#);
 }
@@ -75,8 +85,14 @@ fn escapes() {
 #[test]
 fn entities_and_char_refs() {
     check("A &amp; B", r#"text: "A " &"&" " B""#);
-    check("&lt;&gt;&quot;&apos;&#39;&nbsp;", r#"text: &"<" &">" &"\"" &"'" &"'" &" ""#);
-    check("it&#8217;s &#x2019; &#X41;", r#"text: "it" #'’' "s " #'’' " " #'A'"#);
+    check(
+        "&lt;&gt;&quot;&apos;&#39;&nbsp;",
+        r#"text: &"<" &">" &"\"" &"'" &"'" &" ""#,
+    );
+    check(
+        "it&#8217;s &#x2019; &#X41;",
+        r#"text: "it" #'’' "s " #'’' " " #'A'"#,
+    );
     check("&#xD800; &#9999999;", r#"text: "&#xD800; &#9999999;""#);
     check("AT&T &amp", r#"text: "AT&T &amp""#);
     check("&#12345678;", r#"text: "&#12345678;""#);
@@ -85,13 +101,19 @@ fn entities_and_char_refs() {
 
 #[test]
 fn tags() {
-    check("a<br>b<br/>c<br />d<BR>e</br>", r#"text: "a" BR "b" BR "c" BR "d" BR "e" BR"#);
+    check(
+        "a<br>b<br/>c<br />d<BR>e</br>",
+        r#"text: "a" BR "b" BR "c" BR "d" BR "e" BR"#,
+    );
     check("<hr><hr/><HR />", "text: HR HR HR");
     check("<bra>", r#"text: <bra>"#);
     check("<sup>(1)</sup>", r#"text: <sup> "(1)" </sup>"#);
     check("<u>Peters Allan</u>", r#"text: <u> "Peters Allan" </u>"#);
     check(r#"<span class="x">y</span>"#, r#"text: <span> "y" </span>"#);
-    check("<a href=/x>l</a> <mark>m</mark>", r#"text: <a> "l" </a> " " <mark> "m" </mark>"#);
+    check(
+        "<a href=/x>l</a> <mark>m</mark>",
+        r#"text: <a> "l" </a> " " <mark> "m" </mark>"#,
+    );
     check("<i>x</i><b>y</b>", r#"text: <i> "x" </i> <b> "y" </b>"#);
     check("a < b > c", r#"text: "a < b > c""#);
     check("<pagCapital|x", r#"text: "<pagCapital|x""#);
@@ -101,19 +123,31 @@ fn tags() {
 
 #[test]
 fn checkboxes() {
-    check(r#"<input checked="" type="checkbox"/> Officer"#, r#"text: [x] " Officer""#);
-    check(r#"<input type="checkbox"/> Director"#, r#"text: [ ] " Director""#);
+    check(
+        r#"<input checked="" type="checkbox"/> Officer"#,
+        r#"text: [x] " Officer""#,
+    );
+    check(
+        r#"<input type="checkbox"/> Director"#,
+        r#"text: [ ] " Director""#,
+    );
     check("<input type='checkbox' checked>", "text: [x]");
     check("<INPUT TYPE=CHECKBOX CHECKED/>", "text: [x]");
     check(r#"<input type="checkbox" disabled>"#, "text: [ ]");
     check(r#"<input type="text" checked>"#, "text: <input>");
     check(r#"<input checkedx type="checkbox">"#, "text: [ ]");
-    check("☒ ☑ ✔ ✓ ☐ ✗", r#"text: G[x] " " G[x] " " G[x] " " G[x] " " G[ ] " ✗""#);
+    check(
+        "☒ ☑ ✔ ✓ ☐ ✗",
+        r#"text: G[x] " " G[x] " " G[x] " " G[x] " " G[ ] " ✗""#,
+    );
 }
 
 #[test]
 fn comments() {
-    check("<!-- Start of picture text -->", "text: <!-- Start of picture text -->");
+    check(
+        "<!-- Start of picture text -->",
+        "text: <!-- Start of picture text -->",
+    );
     check("a<!---->b", r#"text: "a" <!----> "b""#);
     check("<!-- x <br> y -->", "text: <!-- x <br> y -->");
     check("<!-- unclosed", r#"text: "<!-- unclosed""#);
@@ -141,7 +175,10 @@ fn links() {
     check("[a](b c)", r#"text: "[a](b c)""#);
     check("[](u)", "text: link(|u)");
     check("[a]](u)", r#"text: "[a]](u)""#);
-    check("see [x](y) and [z](w)", r#"text: "see " link(x|y) " and " link(z|w)"#);
+    check(
+        "see [x](y) and [z](w)",
+        r#"text: "see " link(x|y) " and " link(z|w)"#,
+    );
 }
 
 // ----------------------------------------------------------------------------------------
@@ -165,23 +202,38 @@ pipe table
     check("| | |", "pipe table\n  row: [\" \"] [\" \"]");
     check("|a||b|", "pipe table\n  row: [\"a\"] [] [\"b\"]");
     check("  | x |", "pipe table\n  row: [\" x \"]");
-    check("| a \\| b |", r#"pipe table
-  row: [" a " \| " b "]"#);
-    check("| a \\\\| b |", r#"pipe table
-  row: [" a " \\] [" b "]"#);
-    check("| x |\r\n| y |\r\n", "pipe table\n  row: [\" x \"]\n  row: [\" y \"]");
+    check(
+        "| a \\| b |",
+        r#"pipe table
+  row: [" a " \| " b "]"#,
+    );
+    check(
+        "| a \\\\| b |",
+        r#"pipe table
+  row: [" a " \\] [" b "]"#,
+    );
+    check(
+        "| x |\r\n| y |\r\n",
+        "pipe table\n  row: [\" x \"]\n  row: [\" y \"]",
+    );
     check(
         "| x |\ntext\n| y |",
         "pipe table\n  row: [\" x \"]\ntext: \"text\"\npipe table\n  row: [\" y \"]",
     );
-    check("| x |\n\n| y |", "pipe table\n  row: [\" x \"]\npipe table\n  row: [\" y \"]");
+    check(
+        "| x |\n\n| y |",
+        "pipe table\n  row: [\" x \"]\npipe table\n  row: [\" y \"]",
+    );
     check("a | b", r#"text: "a | b""#);
 }
 
 #[test]
 fn separator_rows() {
     check("|---|---|", "pipe table\n  sep: [\"---\"] [\"---\"]");
-    check("| --- | :--- | ---: |", "pipe table\n  sep: [\" --- \"] [\" :--- \"] [\" ---: \"]");
+    check(
+        "| --- | :--- | ---: |",
+        "pipe table\n  sep: [\" --- \"] [\" :--- \"] [\" ---: \"]",
+    );
     check("|---|---", "pipe table\n  sep: [\"---\"] [\"---\"]");
     check("|-|", "pipe table\n  sep: [\"-\"]");
     check("|---||", "pipe table\n  row: [\"---\"] []");
@@ -207,12 +259,21 @@ fn inline_marks_in_cells() {
         r#"pipe table
   row: ["22,393.3497" <sup> "(1)" </sup>] [] ["D"] []"#,
     );
-    check("| <a href=\"x|y\">z |", r#"pipe table
-  row: [" <a href=\"x"] ["y\">z "]"#);
-    check("| [a](b) | [c|d](e) |", r#"pipe table
-  row: [" " link(a|b) " "] [" [c"] ["d](e) "]"#);
-    check("| <!-- a | b --> |", r#"pipe table
-  row: [" <!-- a "] [" b --> "]"#);
+    check(
+        "| <a href=\"x|y\">z |",
+        r#"pipe table
+  row: [" <a href=\"x"] ["y\">z "]"#,
+    );
+    check(
+        "| [a](b) | [c|d](e) |",
+        r#"pipe table
+  row: [" " link(a|b) " "] [" [c"] ["d](e) "]"#,
+    );
+    check(
+        "| <!-- a | b --> |",
+        r#"pipe table
+  row: [" <!-- a "] [" b --> "]"#,
+    );
 }
 
 // ----------------------------------------------------------------------------------------
@@ -238,22 +299,40 @@ text: "after""#,
         "<TABLE><TR><TD>multi\nline</TD></TR></TABLE>",
         "html table\n  row: [\"multi\\nline\"]",
     );
-    check("<table><tr><td>a<td>b</tr><tr><td>c</table>", "html table\n  row: [\"a\"] [\"b\"]\n  row: [\"c\"]");
-    check("<table><td>implicit</td></table>", "html table\n  row: [\"implicit\"]");
-    check("<table>junk<tr>more<td>x</td></tr></table>", "html table\n  row: [\"x\"]");
+    check(
+        "<table><tr><td>a<td>b</tr><tr><td>c</table>",
+        "html table\n  row: [\"a\"] [\"b\"]\n  row: [\"c\"]",
+    );
+    check(
+        "<table><td>implicit</td></table>",
+        "html table\n  row: [\"implicit\"]",
+    );
+    check(
+        "<table>junk<tr>more<td>x</td></tr></table>",
+        "html table\n  row: [\"x\"]",
+    );
     check("<table></table>", "html table");
-    check("  <table><tr><td>x</td></tr></table>  tail", "html table\n  row: [\"x\"]\ntext: \"tail\"");
+    check(
+        "  <table><tr><td>x</td></tr></table>  tail",
+        "html table\n  row: [\"x\"]\ntext: \"tail\"",
+    );
 }
 
 #[test]
 fn html_table_fallbacks() {
-    check("<table>\n<tr><td>a</td></tr>", "text: <table>\ntext: <tr> <td> \"a\" </td> </tr>");
+    check(
+        "<table>\n<tr><td>a</td></tr>",
+        "text: <table>\ntext: <tr> <td> \"a\" </td> </tr>",
+    );
     check(
         "<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>",
         "text: <table> <tr> <td> <table> <tr> <td> \"x\" </td> </tr> </table> </td> </tr> </table>",
     );
     check("<tablex>", "text: <tablex>");
-    check("x <table><tr><td>a</td></tr></table>", "text: \"x \" <table> <tr> <td> \"a\" </td> </tr> </table>");
+    check(
+        "x <table><tr><td>a</td></tr></table>",
+        "text: \"x \" <table> <tr> <td> \"a\" </td> </tr> </table>",
+    );
 }
 
 // ----------------------------------------------------------------------------------------
@@ -278,7 +357,9 @@ fn real_ocr_row() {
     let input = "| Common Stock 11/01/20 | | | |)20 | 20 | | | F | | 11,050(1) | D | \\$87.8 | 5,20 | 5,208,879 | | D | | | |";
     let doc = parse(input).unwrap();
     common::invariants(input, &doc).unwrap();
-    let [Block::Table(t)] = doc.blocks.as_slice() else { panic!("one table expected") };
+    let [Block::Table(t)] = doc.blocks.as_slice() else {
+        panic!("one table expected")
+    };
     assert_eq!(t.syntax, TableSyntax::Pipe);
     let row = &t.rows[0];
     assert!(!row.is_separator);
@@ -315,9 +396,19 @@ fn real_document_shape() {
         .collect();
     assert_eq!(
         kinds,
-        ["Text", "table3", "Heading(3)", "ListItem", "Text", "Text", "Text"]
+        [
+            "Text",
+            "table3",
+            "Heading(3)",
+            "ListItem",
+            "Text",
+            "Text",
+            "Text"
+        ]
     );
-    let Block::Line(l) = &doc.blocks[3] else { panic!() };
+    let Block::Line(l) = &doc.blocks[3] else {
+        panic!()
+    };
     assert_eq!(l.kind, LineKind::ListItem);
     assert_eq!(l.marker, Some("-"));
     assert_eq!(l.span.start, input.find("- ☐").unwrap());
@@ -327,7 +418,9 @@ fn real_document_shape() {
 fn spans_are_byte_offsets_into_the_whole_input() {
     let input = "é\n| ü | ☒ |\n";
     let doc = parse(input).unwrap();
-    let Block::Table(t) = &doc.blocks[1] else { panic!() };
+    let Block::Table(t) = &doc.blocks[1] else {
+        panic!()
+    };
     let glyph = &t.rows[0].cells[1].inlines[1];
     assert_eq!(glyph.kind, InlineKind::CheckboxGlyph { checked: true });
     assert_eq!(&input[glyph.span.start..glyph.span.end], "☒");

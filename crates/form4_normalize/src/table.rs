@@ -806,6 +806,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
         }
     }
     demote_values_inside_text(&mut toks);
+    demote_stray_digits(&mut toks);
     join_cut_dates(&mut toks, cx);
     repair_split_dates(&mut toks, cx);
     repair_split_numbers(&mut toks, cx);
@@ -855,6 +856,16 @@ fn classify(w: &str) -> Kind {
         }
     }
     Kind::Word
+}
+
+/// In text without cells (OCR lines), a lone digit 1–9 is far more often a footnote mark
+/// that lost its parentheses, or a column number, than an amount: it is not read as one.
+fn demote_stray_digits(toks: &mut [Tok]) {
+    for t in toks.iter_mut() {
+        if t.ncells == 0 && t.text.len() == 1 && matches!(t.kind, Kind::Num(n) if !n.is_zero()) {
+            t.kind = Kind::Word;
+        }
+    }
 }
 
 /// In a table cell, a date or number between two words is part of a text

@@ -63,7 +63,10 @@ pub fn summary(doc: &Document<'_>) -> String {
 
 fn check_span(input: &str, span: Span, raw: &str, what: &str) -> Result<(), String> {
     if span.start > span.end || span.end > input.len() {
-        return Err(format!("{what}: span {span:?} out of bounds ({})", input.len()));
+        return Err(format!(
+            "{what}: span {span:?} out of bounds ({})",
+            input.len()
+        ));
     }
     match input.get(span.start..span.end) {
         Some(slice) if slice == raw => Ok(()),
@@ -86,12 +89,22 @@ fn check_inlines(
     for i in list {
         check_span(input, i.span, i.raw, "inline")?;
         if i.span.start != at || i.span.end > parent.end || i.span.start == i.span.end {
-            return Err(format!("inline {:?} leaves a gap or overlaps in {parent:?}", i.span));
+            return Err(format!(
+                "inline {:?} leaves a gap or overlaps in {parent:?}",
+                i.span
+            ));
         }
         if i.kind == InlineKind::Text {
-            if let Some(prev) = list.iter().take_while(|p| p.span.end <= i.span.start).last() {
+            if let Some(prev) = list
+                .iter()
+                .take_while(|p| p.span.end <= i.span.start)
+                .last()
+            {
                 if prev.kind == InlineKind::Text && prev.span.end == i.span.start {
-                    return Err(format!("adjacent text tokens not merged at {}", i.span.start));
+                    return Err(format!(
+                        "adjacent text tokens not merged at {}",
+                        i.span.start
+                    ));
                 }
             }
         }
