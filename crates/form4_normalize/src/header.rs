@@ -398,6 +398,21 @@ pub(crate) fn read(
             }
         }
     }
+    if first && record.issuer.trading_symbol.is_none() {
+        // Box 2's value can land away from its label (picture text puts the values of
+        // boxes 1, 2 and 5 on one line); the bracketed ticker is unmistakable wherever it
+        // is. The name before it cannot be told from the owner's name there: not guessed.
+        if let Some((ticker, span)) = bracketed_ticker(segs, from, to) {
+            cx.cover(span);
+            cx.warn(
+                WarningCode::Unreadable,
+                Some("issuer.name"),
+                &format!("the ticker [{ticker}] was found away from box 2's label; the issuer's name beside it could not be told from other text"),
+                Some(span),
+            );
+            record.issuer.trading_symbol = Some(ticker);
+        }
+    }
     if record.date_of_original_submission.is_some() {
         record.document_type = record.document_type.map(DocumentType::amended);
     }
@@ -579,6 +594,27 @@ fn title_kind(text: &str) -> Option<Tag> {
         (false, true) => Some(Tag::Other),
         _ => None,
     }
+}
+
+/// The first `[ TICKER ]` between two positions: 1–6 capitals, digits or dots in brackets.
+fn bracketed_ticker(segs: &[Segment], from: Pos, to: Pos) -> Option<(String, form4_grammar::Span)> {
+    for p in pieces(segs, from, to) {
+        let t = &segs[p.seg].text[p.a..p.b];
+        let mut at = 0;
+        while let Some(open) = t[at..].find('[') {
+            let open = at + open;
+            let Some(close) = t[open..].find(']').map(|c| open + c) else { break };
+            let inner = t[open + 1..close].trim();
+            if (1..=6).contains(&inner.len())
+                && inner.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
+                && inner.bytes().any(|b| b.is_ascii_uppercase())
+            {
+                return Some((inner.to_string(), segs[p.seg].src_span(p.a + open, p.a + close + 1)));
+            }
+            at = close + 1;
+        }
+    }
+    None
 }
 
 /// `C/O QUALYS, INC. 919 E. HILLSDALE BLVD.` → the care-of line and the street line, when a

@@ -48,6 +48,8 @@ struct Tok {
     extra_spans: Vec<Span>,
     /// The amount was printed with a `$`: a price or a value, not a share count.
     dollar: bool,
+    /// Put together from pieces in several cells: its cell says nothing of its column.
+    joined: bool,
 }
 
 /// The columns of the two tables, in printed order.
@@ -425,7 +427,7 @@ fn direction_by_column(row: &[Tok], al: &Alignment) -> Option<AcquiredDisposed> 
             .and_then(|(_, t)| t.first().copied())
     };
     let shares = at(Col::Shares)?;
-    if shares.ncells < 15 || shares.ncells > 16 {
+    if shares.joined || shares.ncells < 15 || shares.ncells > 16 {
         return None;
     }
     let from_end = |t: &Tok| shares.ncells - t.cell.1;
@@ -778,6 +780,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
                     mark_spans: Vec::new(),
                     extra_spans: Vec::new(),
                     dollar: false,
+                    joined: false,
                 });
                 continue;
             }
@@ -795,6 +798,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
                 },
                 extra_spans: Vec::new(),
                 dollar: rest.starts_with('$'),
+                joined: false,
             };
             if let Some(d) = pending_dollar.take() {
                 if matches!(tok.kind, Kind::Num(_)) {
@@ -1002,8 +1006,10 @@ fn repair_split_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
 /// `5,20 | 5,208,879` → 5208879 (a cut piece before the whole number is dropped);
 /// `5, | 208,879` → 5208879 (two pieces joined).
 fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
-    let piece = |t: &Tok| {
-        matches!(t.kind, Kind::Word)
+    let piece = |t: &Tok, next: Option<&Tok>| {
+        let head_of_cut = matches!(t.kind, Kind::Num(_))
+            && next.is_some_and(|n| n.text.starts_with(',') && n.cell != t.cell);
+        (matches!(t.kind, Kind::Word) || head_of_cut)
             && t.marks.is_empty()
             && t.text
                 .bytes()
@@ -1012,7 +1018,7 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
     };
     let mut i = 0;
     while i + 1 < toks.len() {
-        if !piece(&toks[i]) {
+        if !piece(&toks[i], toks.get(i + 1)) {
             i += 1;
             continue;
         }
@@ -1035,6 +1041,7 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
         let joined = format!("{a}{b}");
         if let Some(n) = values::parse_amount(&joined) {
             if matches!(toks[i + 1].kind, Kind::Num(_) | Kind::Word) {
+                toks[i].joined = true;
                 cx.repair(
                     "table.amount",
                     RepairKind::SplitNumber,

@@ -233,16 +233,7 @@ fn read_remarks_and_signatures(
             }
             continue;
         }
-        // A line holding both the name and the date: `/s/ Jane Doe 09/02/2022`.
-        let mut name_words = Vec::new();
-        let mut date = None;
-        for w in t.split_whitespace() {
-            match values::parse_date(w.trim_matches(|c: char| !c.is_ascii_digit())) {
-                Some(d) if date.is_none() => date = Some(d),
-                _ => name_words.push(w),
-            }
-        }
-        let name = clean_spaces(&name_words.join(" "));
+        let (name, date) = split_signature_date(&t);
         if signed(p) || sigs.last().is_none_or(|s| s.date.is_some()) {
             sigs.push(Signature {
                 name: (!name.is_empty()).then_some(name),
@@ -254,7 +245,65 @@ fn read_remarks_and_signatures(
     record.signatures = sigs;
 }
 
+/// The date written beside a signature, and the name without it.
+///
+/// `/s/ Jane Doe 09/02/2022` → name and date. A converter that lays the date over a
+/// wrapped name glues it into the name where the line broke (`Attorney-in04/23/2014 fact`);
+/// the wrap's dropped hyphen is put back (`Attorney-in-fact`).
+fn split_signature_date(t: &str) -> (String, Option<form4_model::Date>) {
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i + 10 <= bytes.len() {
+        let cand = &t[i..i + 10];
+        let at_digit_start = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let at_digit_end = i + 10 == bytes.len() || !bytes[i + 10].is_ascii_digit();
+        if at_digit_start && at_digit_end && cand.is_char_boundary(0) {
+            if let Some(d) = values::parse_date(cand) {
+                let before = &t[..i];
+                let after = &t[i + 10..];
+                let glued_before = before.chars().last().is_some_and(|c| c.is_alphabetic());
+                let glued_after = after.chars().next().is_some_and(|c| c.is_alphabetic());
+                let joiner = if glued_before && !after.starts_with(char::is_whitespace) || glued_before && after.trim_start().starts_with(|c: char| c.is_lowercase()) && !glued_after {
+                    if before.ends_with('-') { "" } else { "-" }
+                } else {
+                    " "
+                };
+                let name = if glued_before || glued_after {
+                    format!("{}{}{}", before.trim_end(), joiner, after.trim_start())
+                } else {
+                    format!("{} {}", before.trim_end(), after.trim_start())
+                };
+                return (clean_spaces(&name), Some(d));
+            }
+        }
+        i += 1;
+        while i < bytes.len() && !t.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    (clean_spaces(t), None)
+}
+
 /// A piece that is only a date (`09/02/2022`).
 fn only_date(t: &str) -> Option<form4_model::Date> {
     values::parse_date(t.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signature_dates() {
+        for (input, name, date) in [
+            ("/s/ Jane Doe 09/02/2022", "/s/ Jane Doe", Some("2022-09-02")),
+            ("/s/ Suzanne S. Taylor, 01/30/2020 attorney-in-fact", "/s/ Suzanne S. Taylor, attorney-in-fact", Some("2020-01-30")),
+            ("Elisabeth F. Craig Attorney-in04/23/2014 fact for Kurt L. Schmoke", "Elisabeth F. Craig Attorney-in-fact for Kurt L. Schmoke", Some("2014-04-23")),
+            ("/s/ John Roe, attorney02/13/2020 in-fact", "/s/ John Roe, attorney-in-fact", Some("2020-02-13")),
+            ("/s/ No Date Here", "/s/ No Date Here", None),
+        ] {
+            let (n, d) = split_signature_date(input);
+            assert_eq!((n.as_str(), d.map(|d| d.to_string())), (name, date.map(str::to_string)), "{input:?}");
+        }
+    }
 }
