@@ -224,6 +224,28 @@ pub(crate) fn read(
                 owners.push(owner);
             }
             Tag::LastFirst => {
+                // The street lines end at `(Street)`; other boxes' labels and values may
+                // be printed in between (picture text puts box 3 there): only text that
+                // belongs to no other box is taken.
+                let mut ps: Vec<Piece> = slot(i)
+                    .into_iter()
+                    .filter(|p| !is_caption_debris(&segs[p.seg].text[p.a..p.b]))
+                    .collect();
+                let street_at = (i + 1..kept.len()).find(|&k| kept[k].1 == Tag::Street);
+                if let (true, Some(k)) = (ps.is_empty(), street_at) {
+                    for j in i..k {
+                        if !matches!(kept[j].1, Tag::LastFirst | Tag::Caption | Tag::Period | Tag::Amend | Tag::Joint) {
+                            continue;
+                        }
+                        for p in pieces(segs, kept[j].0.end, kept[j + 1].0.start) {
+                            let t = &segs[p.seg].text[p.a..p.b];
+                            let has_date = t.split_whitespace().any(|w| values::parse_date(w.trim_matches(|c: char| !c.is_ascii_digit())).is_some());
+                            if !has_date && !values::is_tick(t) && !is_caption_debris(t) {
+                                ps.push(p);
+                            }
+                        }
+                    }
+                }
                 let lines: Vec<String> = ps
                     .iter()
                     .map(|p| clean_spaces(&segs[p.seg].text[p.a..p.b]))
@@ -254,6 +276,8 @@ pub(crate) fn read(
             }
             Tag::Street => {
                 let text = slot_text(segs, &ps);
+                // A tick printed before a box-6 line that sits in this slot is not a city.
+                let text = strip_ticks(&text);
                 if let Some(owner) = owners.last_mut() {
                     if let Some(addr) = city_state_zip(&text) {
                         owner.address.city = addr.city;
@@ -594,6 +618,28 @@ fn title_kind(text: &str) -> Option<Tag> {
         (false, true) => Some(Tag::Other),
         _ => None,
     }
+}
+
+/// Leftovers of the box-1 captions cut by a converter (`(Middle)`, `(`, `ddle)`).
+fn is_caption_debris(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().all(|c| !c.is_alphanumeric())
+        || (t.starts_with('(') || t.ends_with(')'))
+            && ["(last)", "(first)", "(middle)", "(street)", "(city)", "(state)", "(zip)", "iddle)", "ddle)"]
+                .iter()
+                .any(|c| t.to_ascii_lowercase().replace(' ', "").contains(c))
+}
+
+/// Drops tick marks standing alone at either end of a value.
+fn strip_ticks(text: &str) -> String {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    while words.first().is_some_and(|w| values::is_tick(w)) {
+        words.remove(0);
+    }
+    while words.last().is_some_and(|w| values::is_tick(w)) {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// The first `[ TICKER ]` between two positions: 1–6 capitals, digits or dots in brackets.
