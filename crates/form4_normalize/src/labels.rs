@@ -199,7 +199,8 @@ fn number_prefix_start(text: &str, at: usize) -> usize {
     let before = &text[..at];
     let trimmed = before.trim_end();
     let b = trimmed.as_bytes();
-    let Some(stop) = b.len().checked_sub(1).filter(|&i| b[i] == b'.') else {
+    // OCR reads `5.` as `5:` as often as not.
+    let Some(stop) = b.len().checked_sub(1).filter(|&i| b[i] == b'.' || b[i] == b':') else {
         return at;
     };
     let mut k = stop;
@@ -217,8 +218,10 @@ fn number_prefix_start(text: &str, at: usize) -> usize {
 /// Footnote stars printed before a label (`** Signature of Reporting Person`) belong to it.
 fn star_prefix_start(text: &str, at: usize) -> usize {
     let before = text[..at].trim_end();
-    let stars = before.len() - before.trim_end_matches('*').len();
-    if stars > 0 {
+    let rest = before.trim_end_matches('*');
+    let stars = before.len() - rest.len();
+    // `Person* 2. Issuer`: a star glued to a word is that word's, not this label's.
+    if stars > 0 && rest.chars().last().is_none_or(char::is_whitespace) {
         before.len() - stars
     } else {
         at

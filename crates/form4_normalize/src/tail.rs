@@ -254,10 +254,11 @@ fn split_signature_date(t: &str) -> (String, Option<form4_model::Date>) {
     let bytes = t.as_bytes();
     let mut i = 0;
     while i + 10 <= bytes.len() {
-        let cand = &t[i..i + 10];
         let at_digit_start = i == 0 || !bytes[i - 1].is_ascii_digit();
         let at_digit_end = i + 10 == bytes.len() || !bytes[i + 10].is_ascii_digit();
-        if at_digit_start && at_digit_end && cand.is_char_boundary(0) {
+        // `get` refuses a range that would cut a character in two.
+        let cand = t.get(i..i + 10).filter(|_| at_digit_start && at_digit_end);
+        if let Some(cand) = cand {
             if let Some(d) = values::parse_date(cand) {
                 let before = &t[..i];
                 let after = &t[i + 10..];
@@ -301,6 +302,8 @@ mod tests {
             ("Elisabeth F. Craig Attorney-in04/23/2014 fact for Kurt L. Schmoke", "Elisabeth F. Craig Attorney-in-fact for Kurt L. Schmoke", Some("2014-04-23")),
             ("/s/ John Roe, attorney02/13/2020 in-fact", "/s/ John Roe, attorney-in-fact", Some("2020-02-13")),
             ("/s/ No Date Here", "/s/ No Date Here", None),
+            ("/s/ Zoë Ünal’s agent 01/02/2020 — ok", "/s/ Zoë Ünal’s agent — ok", Some("2020-01-02")),
+            ("’’’’’’’’’’’’", "’’’’’’’’’’’’", None),
         ] {
             let (n, d) = split_signature_date(input);
             assert_eq!((n.as_str(), d.map(|d| d.to_string())), (name, date.map(str::to_string)), "{input:?}");
