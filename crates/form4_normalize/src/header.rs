@@ -318,11 +318,11 @@ pub(crate) fn read(
                 match (found, tag) {
                     (Some((d, p)), Tag::Period) => {
                         record.period_of_report = Some(d);
-                        cover_pieces(segs, &[p], cx);
+                        cover_pieces(segs, &p, cx);
                     }
                     (Some((d, p)), _) => {
                         record.date_of_original_submission = Some(d);
-                        cover_pieces(segs, &[p], cx);
+                        cover_pieces(segs, &p, cx);
                     }
                     (None, Tag::Period) => cx.warn(
                         WarningCode::MissingPart,
@@ -562,23 +562,39 @@ fn tick_before(segs: &[Segment], at: Pos, prev_end: Option<Pos>, cx: &mut Ctx<'_
     false
 }
 
-fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Piece)> {
+/// The first date in a slot; a date cut in two (`03/23/2 | 020`, `03 | /23/2020`) is put
+/// back together when its two pieces, made only of digits and slashes, touch.
+fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
+    let mut words: Vec<(String, Piece)> = Vec::new();
     for p in ps {
         let t = &segs[p.seg].text[p.a..p.b];
         let mut off = 0;
         for w in t.split_whitespace() {
             let a = off + t[off..].find(w).unwrap_or(0);
             off = a + w.len();
-            let w = w.trim_matches(|c: char| !c.is_ascii_digit());
-            if let Some(d) = values::parse_date(w) {
-                return Some((
-                    d,
-                    Piece {
-                        seg: p.seg,
-                        a: p.a + a,
-                        b: p.a + off,
-                    },
-                ));
+            words.push((
+                w.to_string(),
+                Piece {
+                    seg: p.seg,
+                    a: p.a + a,
+                    b: p.a + off,
+                },
+            ));
+        }
+    }
+    let core = |w: &str| w.trim_matches(|c: char| !c.is_ascii_digit() && c != '/').to_string();
+    let datey = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'/');
+    for (i, (w, p)) in words.iter().enumerate() {
+        let c = core(w);
+        if let Some(d) = values::parse_date(c.trim_matches('/')) {
+            return Some((d, vec![*p]));
+        }
+        if let Some((next, q)) = words.get(i + 1) {
+            let n = core(next);
+            if datey(&c) && datey(&n) && c.contains('/') | n.contains('/') {
+                if let Some(d) = values::parse_date(&format!("{c}{n}")) {
+                    return Some((d, vec![*p, *q]));
+                }
             }
         }
     }
