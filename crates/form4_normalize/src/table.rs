@@ -130,6 +130,28 @@ const T2_HOLDING: &[Col] = &[
 ];
 
 impl Col {
+    /// The column as the form labels it, for messages.
+    fn name(self) -> &'static str {
+        match self {
+            Col::Title => "title of security",
+            Col::ConvPrice => "conversion or exercise price",
+            Col::Date => "transaction date",
+            Col::Deemed => "deemed execution date",
+            Col::Code => "transaction code",
+            Col::V => "V",
+            Col::Shares => "amount",
+            Col::AD => "(A) or (D)",
+            Col::Price => "price",
+            Col::ExDate => "date exercisable",
+            Col::ExpDate => "expiration date",
+            Col::UndTitle => "underlying security title",
+            Col::UndShares => "underlying amount",
+            Col::Owned => "amount owned following",
+            Col::DI => "ownership form (D/I)",
+            Col::Nature => "nature of ownership",
+        }
+    }
+
     fn multi(self) -> bool {
         matches!(self, Col::Title | Col::UndTitle | Col::Nature)
     }
@@ -200,6 +222,7 @@ pub(crate) fn read_table1(
         };
         let idx = out.len();
         let path = |f: &str| format!("non_derivative_table[{idx}].{f}");
+        warn_ambiguous(&row, &al, &format!("non_derivative_table[{idx}]"), cx);
         let mut r = NonDerivativeRow {
             kind: al.kind,
             ..NonDerivativeRow::default()
@@ -301,6 +324,7 @@ pub(crate) fn read_table2(
             continue;
         };
         let idx = out.len();
+        warn_ambiguous(&row, &al, &format!("derivative_table[{idx}]"), cx);
         let mut r = DerivativeRow {
             kind: al.kind,
             ..DerivativeRow::default()
@@ -468,6 +492,23 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx<'_>) {
         for s in t.mark_spans.iter().chain(&t.extra_spans) {
             cx.cover(*s);
         }
+    }
+}
+
+fn warn_ambiguous(row: &[Tok], al: &Alignment, at: &str, cx: &mut Ctx<'_>) {
+    for (i, c, other) in &al.ambiguous {
+        let t = &row[*i];
+        let text = if t.text.is_empty() { "a footnote mark".to_string() } else { format!("`{}`", t.text) };
+        cx.warn(
+            WarningCode::Ambiguous,
+            Some(at),
+            &format!(
+                "{text} fits column {} as well as {}: the marks that tell them apart are lost in this rendering, so it was left out",
+                c.name(),
+                other.map_or("none", Col::name)
+            ),
+            Some(t.span),
+        );
     }
 }
 
@@ -1071,6 +1112,8 @@ struct Alignment {
     kind: RowKind,
     /// For each token, the column it went to (or none).
     assign: Vec<Option<Col>>,
+    /// Tokens left out because two columns fit them equally: (token, column, other column).
+    ambiguous: Vec<(usize, Col, Option<Col>)>,
 }
 
 impl Alignment {
@@ -1087,10 +1130,11 @@ impl Alignment {
     }
 }
 
-fn best_alignment(toks: &[Tok], patterns: &[&[Col]]) -> Option<Alignment> {
+/// The best reading of a row over the patterns, or `None` with a ban that leaves none.
+fn best_over(toks: &[Tok], patterns: &[&[Col]], ban: Option<(usize, Col)>) -> Option<(i32, Alignment)> {
     let mut best: Option<(i32, Alignment)> = None;
     for (pi, pat) in patterns.iter().enumerate() {
-        let (score, assign) = align(toks, pat);
+        let (score, assign) = align(toks, pat, ban);
         let is_tx = pi == 0 && patterns.len() > 1;
         if is_tx
             && !assign
@@ -1100,24 +1144,49 @@ fn best_alignment(toks: &[Tok], patterns: &[&[Col]]) -> Option<Alignment> {
             continue;
         }
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
-            best = Some((
-                score,
-                Alignment {
-                    kind: if is_tx {
-                        RowKind::Transaction
-                    } else {
-                        RowKind::Holding
-                    },
-                    assign,
-                },
-            ));
+            let kind = if is_tx { RowKind::Transaction } else { RowKind::Holding };
+            best = Some((score, Alignment { kind, assign, ambiguous: Vec::new() }));
         }
     }
-    best.map(|(_, a)| a)
+    best
+}
+
+/// Aligns a row, then drops every value whose column is not certain: when forbidding a
+/// token its column still leaves a reading (nearly) as good in which the token goes to
+/// another column, the rendering has lost what told them apart (an (A)/(D) mark, a price)
+/// and the value is left out rather than guessed.
+fn best_alignment(toks: &[Tok], patterns: &[&[Col]]) -> Option<Alignment> {
+    let (score, mut al) = best_over(toks, patterns, None)?;
+    let mut ambiguous = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(c) = al.assign[i] else { continue };
+        if c.multi() || matches!(t.kind, Kind::Word) {
+            continue;
+        }
+        // Doubt about a value's column, within the kind of row already chosen.
+        let same_kind: &[&[Col]] = match (al.kind, patterns.len()) {
+            (RowKind::Transaction, _) | (_, 1) => &patterns[..1],
+            (RowKind::Holding, _) => &patterns[1..],
+        };
+        let Some((alt, other)) = best_over(toks, same_kind, Some((i, c))) else {
+            continue;
+        };
+        let moved_to = other.assign[i];
+        // A transaction date read as a deemed date is the form's own order, not doubt.
+        let synonyms = matches!((c, moved_to), (Col::Date, Some(Col::Deemed)) | (Col::Deemed, Some(Col::Date)));
+        if alt >= score - 1 && moved_to.is_some() && !synonyms {
+            ambiguous.push((i, c, moved_to));
+        }
+    }
+    for (i, _, _) in &ambiguous {
+        al.assign[*i] = None;
+    }
+    al.ambiguous = ambiguous;
+    Some(al)
 }
 
 /// Dynamic programming over (tokens consumed, columns passed).
-fn align(toks: &[Tok], cols: &[Col]) -> (i32, Vec<Option<Col>>) {
+fn align(toks: &[Tok], cols: &[Col], ban: Option<(usize, Col)>) -> (i32, Vec<Option<Col>>) {
     const NEG: i32 = i32::MIN / 4;
     let n = toks.len();
     let m = cols.len();
@@ -1161,8 +1230,10 @@ fn align(toks: &[Tok], cols: &[Col]) -> (i32, Vec<Option<Col>>) {
                         sum += s;
                         relax(k + 1, j + 1, cur + sum, true, &mut dp);
                     }
-                } else if let Some(s) = c.accept(&toks[i]) {
-                    relax(i + 1, j + 1, cur + s, true, &mut dp);
+                } else if ban != Some((i, c)) {
+                    if let Some(s) = c.accept(&toks[i]) {
+                        relax(i + 1, j + 1, cur + s, true, &mut dp);
+                    }
                 }
             }
         }
