@@ -247,19 +247,89 @@ pub(crate) fn tolerance(label: &str) -> usize {
 /// Returns (start, end, cost) in `hay` indices.
 fn approx_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
     let m = pat.len();
-    if k == 0 {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i + m <= hay.len() {
-            if &hay[i..i + m] == pat {
-                out.push((i, i + m, 0));
-                i += m;
-            } else {
-                i += 1;
-            }
+    let exact = || -> Vec<(usize, usize, usize)> {
+        match (std::str::from_utf8(hay), std::str::from_utf8(pat)) {
+            (Ok(h), Ok(p)) => h.match_indices(p).map(|(i, _)| (i, i + m, 0)).collect(),
+            _ => Vec::new(),
         }
-        return out;
+    };
+    if k == 0 {
+        return exact();
     }
+    if m <= 64 {
+        return myers_find(pat, hay, k);
+    }
+    // Long labels (printed notes, found only to account for them): exact occurrences by
+    // the standard library's substring search, the costly search only when there are none.
+    let found = exact();
+    if !found.is_empty() {
+        return found;
+    }
+    sellers_find(pat, hay, k)
+}
+
+/// Myers' bit-parallel approximate search (patterns of up to 64 letters): the end of every
+/// match with at most `k` edits in one pass over the text; the start of the best match of
+/// each cluster is then found by the plain dynamic program on a short window.
+fn myers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
+    let m = pat.len();
+    let mask: u64 = if m == 64 { !0 } else { (1u64 << m) - 1 };
+    let high = 1u64 << (m - 1);
+    let mut peq = [0u64; 256];
+    for (i, &c) in pat.iter().enumerate() {
+        peq[usize::from(c)] |= 1u64 << i;
+    }
+    let (mut pv, mut mv, mut score) = (mask, 0u64, m);
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for (j, &c) in hay.iter().enumerate() {
+        let eq = peq[usize::from(c)];
+        let xv = eq | mv;
+        let xh = (((eq & pv).wrapping_add(pv)) ^ pv) | eq;
+        let mut ph = mv | !(xh | pv);
+        let mut mh = pv & xh;
+        if ph & high != 0 {
+            score += 1;
+        } else if mh & high != 0 {
+            score -= 1;
+        }
+        ph = (ph << 1) & mask;
+        mh = (mh << 1) & mask;
+        pv = (mh | !(xv | ph)) & mask;
+        mv = ph & xv;
+        if score <= k {
+            ends.push((j + 1, score));
+        }
+    }
+    // Each run of neighbouring ends is one place; its cheapest end, and the start there.
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ends.len() {
+        let mut best = ends[i];
+        let mut j = i + 1;
+        while j < ends.len() && ends[j].0 <= ends[j - 1].0 + 1 {
+            if ends[j].1 < best.1 {
+                best = ends[j];
+            }
+            j += 1;
+        }
+        let (end, cost) = best;
+        let lo = end.saturating_sub(m + k);
+        let start = sellers_find(pat, &hay[lo..end], k)
+            .into_iter()
+            .filter(|c| lo + c.1 == end)
+            .min_by_key(|c| c.2)
+            .map_or(end.saturating_sub(m), |c| lo + c.0);
+        if out.last().is_none_or(|l: &(usize, usize, usize)| start >= l.1) {
+            out.push((start, end, cost));
+        }
+        i = j;
+    }
+    out
+}
+
+/// Sellers' dynamic program: approximate matches with their starts (any pattern length).
+fn sellers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
+    let m = pat.len();
     // cost[j], start[j]: best alignment of pat[..j] ending at the current hay position.
     let mut cost: Vec<usize> = (0..=m).collect();
     let mut start: Vec<usize> = vec![0; m + 1];
@@ -356,5 +426,24 @@ mod tests {
         let two = "Table II - Derivative Securities Acquired";
         assert!(find("Table II - Derivative Securities", one).is_empty());
         assert!(find("Table I - Non-Derivative Securities", two).is_empty());
+    }
+
+    /// The bit-parallel search must find what the plain dynamic program finds.
+    #[test]
+    fn myers_agrees_with_sellers() {
+        let cases = [
+            ("Name and Address of Reporting Person", "xx 1. Name and Adress of Reportng Person* yy Name and Address of Reporting Person"),
+            ("Director", "X Directr 10% Owner Director"),
+            ("Table II - Derivative Securities", "Table Il - Derivatlve Securitles Acquired"),
+            ("Remarks", "Remarks: none. Remarks"),
+        ];
+        for (label, text) in cases {
+            let (p, _) = squash(label);
+            let (h, _) = squash(text);
+            let k = tolerance(label).max(1);
+            let a: Vec<(usize, usize)> = myers_find(&p, &h, k).iter().map(|c| (c.1, c.2)).collect();
+            let b: Vec<(usize, usize)> = sellers_find(&p, &h, k).iter().map(|c| (c.1, c.2)).collect();
+            assert_eq!(a, b, "{label:?} in {text:?}");
+        }
     }
 }

@@ -67,8 +67,14 @@ impl Segment {
         }
         let last = self.offsets.len() - 1;
         let start = self.offsets[a.min(last)];
-        let end_idx = b.saturating_sub(1).min(last);
-        let end = self.offsets[end_idx] + 1;
+        let mut end_idx = b.saturating_sub(1).min(last);
+        // End after the whole last character, not inside it (every byte of a character
+        // maps to the character's first source byte).
+        while end_idx > 0 && !self.text.is_char_boundary(end_idx) {
+            end_idx -= 1;
+        }
+        let ch_len = self.text[end_idx..].chars().next().map_or(1, char::len_utf8);
+        let end = self.offsets[end_idx] + ch_len;
         Span::new(start, end.max(start))
     }
 
