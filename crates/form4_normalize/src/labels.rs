@@ -260,12 +260,26 @@ fn approx_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
         return myers_find(pat, hay, k);
     }
     // Long labels (printed notes, found only to account for them): exact occurrences by
-    // the standard library's substring search, the costly search only when there are none.
+    // the standard library's substring search; otherwise places where the first 64
+    // letters match, each finished by the dynamic program on a window of the label's size.
     let found = exact();
     if !found.is_empty() {
         return found;
     }
-    sellers_find(pat, hay, k)
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for (start, _, _) in myers_find(&pat[..64], hay, k) {
+        let end = (start + m + k).min(hay.len());
+        let best = sellers_find(pat, &hay[start..end], k)
+            .into_iter()
+            .filter(|c| c.0 == 0)
+            .min_by_key(|c| c.2);
+        if let Some((_, e, cost)) = best {
+            if out.last().is_none_or(|l| start >= l.1) {
+                out.push((start, start + e, cost));
+            }
+        }
+    }
+    out
 }
 
 /// Myers' bit-parallel approximate search (patterns of up to 64 letters): the end of every
