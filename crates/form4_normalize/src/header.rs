@@ -132,7 +132,11 @@ pub(crate) fn read(
         ("Other (specify", Tag::Other),
     ] {
         let k = crate::labels::tolerance(needle);
-        if let Some(h) = stream.find(segs, needle, rel_from, to_opt, k).into_iter().next() {
+        if let Some(h) = stream
+            .find(segs, needle, rel_from, to_opt, k)
+            .into_iter()
+            .next()
+        {
             labels.push((h, tag));
         }
     }
@@ -234,12 +238,18 @@ pub(crate) fn read(
                 let street_at = (i + 1..kept.len()).find(|&k| kept[k].1 == Tag::Street);
                 if let (true, Some(k)) = (ps.is_empty(), street_at) {
                     for j in i..k {
-                        if !matches!(kept[j].1, Tag::LastFirst | Tag::Caption | Tag::Period | Tag::Amend | Tag::Joint) {
+                        if !matches!(
+                            kept[j].1,
+                            Tag::LastFirst | Tag::Caption | Tag::Period | Tag::Amend | Tag::Joint
+                        ) {
                             continue;
                         }
                         for p in pieces(segs, kept[j].0.end, kept[j + 1].0.start) {
                             let t = &segs[p.seg].text[p.a..p.b];
-                            let has_date = t.split_whitespace().any(|w| values::parse_date(w.trim_matches(|c: char| !c.is_ascii_digit())).is_some());
+                            let has_date = t.split_whitespace().any(|w| {
+                                values::parse_date(w.trim_matches(|c: char| !c.is_ascii_digit()))
+                                    .is_some()
+                            });
                             if !has_date && !values::is_tick(t) && !is_caption_debris(t) {
                                 ps.push(p);
                             }
@@ -582,7 +592,10 @@ fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
             ));
         }
     }
-    let core = |w: &str| w.trim_matches(|c: char| !c.is_ascii_digit() && c != '/').to_string();
+    let core = |w: &str| {
+        w.trim_matches(|c: char| !c.is_ascii_digit() && c != '/')
+            .to_string()
+    };
     let datey = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'/');
     for (i, (w, p)) in words.iter().enumerate() {
         let c = core(w);
@@ -611,7 +624,9 @@ fn title_kind(text: &str) -> Option<Tag> {
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .count();
     let all = text.split_whitespace().count();
-    if ["give", "specif", "below", "(check", "applicable"].iter().any(|w| lower.contains(w))
+    if ["give", "specif", "below", "(check", "applicable"]
+        .iter()
+        .any(|w| lower.contains(w))
         || words_ok * 10 < all * 8
     {
         return None;
@@ -621,11 +636,40 @@ fn title_kind(text: &str) -> Option<Tag> {
         .filter(|w| !w.is_empty())
         .collect();
     let has = |w: &str| words.contains(&w);
-    const OTHER: &[&str] = &["member", "group", "remarks", "former", "deputization", "affiliate", "explanation", "footnote", "trustee"];
+    const OTHER: &[&str] = &[
+        "member",
+        "group",
+        "remarks",
+        "former",
+        "deputization",
+        "affiliate",
+        "explanation",
+        "footnote",
+        "trustee",
+    ];
     const OFFICER: &[&str] = &[
-        "officer", "president", "ceo", "cfo", "coo", "cto", "cao", "chief", "vice", "vp", "evp", "svp",
-        "secretary", "treasurer", "controller", "counsel", "chairman", "chair", "executive", "manager",
-        "head", "principal",
+        "officer",
+        "president",
+        "ceo",
+        "cfo",
+        "coo",
+        "cto",
+        "cao",
+        "chief",
+        "vice",
+        "vp",
+        "evp",
+        "svp",
+        "secretary",
+        "treasurer",
+        "controller",
+        "counsel",
+        "chairman",
+        "chair",
+        "executive",
+        "manager",
+        "head",
+        "principal",
     ];
     let other = OTHER.iter().any(|w| has(w));
     let officer = OFFICER.iter().any(|w| has(w));
@@ -641,9 +685,12 @@ fn is_caption_debris(t: &str) -> bool {
     let t = t.trim();
     t.chars().all(|c| !c.is_alphanumeric())
         || (t.starts_with('(') || t.ends_with(')'))
-            && ["(last)", "(first)", "(middle)", "(street)", "(city)", "(state)", "(zip)", "iddle)", "ddle)"]
-                .iter()
-                .any(|c| t.to_ascii_lowercase().replace(' ', "").contains(c))
+            && [
+                "(last)", "(first)", "(middle)", "(street)", "(city)", "(state)", "(zip)",
+                "iddle)", "ddle)",
+            ]
+            .iter()
+            .any(|c| t.to_ascii_lowercase().replace(' ', "").contains(c))
 }
 
 /// Drops tick marks standing alone at either end of a value.
@@ -665,13 +712,20 @@ fn bracketed_ticker(segs: &[Segment], from: Pos, to: Pos) -> Option<(String, for
         let mut at = 0;
         while let Some(open) = t[at..].find('[') {
             let open = at + open;
-            let Some(close) = t[open..].find(']').map(|c| open + c) else { break };
+            let Some(close) = t[open..].find(']').map(|c| open + c) else {
+                break;
+            };
             let inner = t[open + 1..close].trim();
             if (1..=6).contains(&inner.len())
-                && inner.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
+                && inner
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
                 && inner.bytes().any(|b| b.is_ascii_uppercase())
             {
-                return Some((inner.to_string(), segs[p.seg].src_span(p.a + open, p.a + close + 1)));
+                return Some((
+                    inner.to_string(),
+                    segs[p.seg].src_span(p.a + open, p.a + close + 1),
+                ));
             }
             at = close + 1;
         }

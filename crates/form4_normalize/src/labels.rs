@@ -169,7 +169,8 @@ impl Stream {
                 let opens = text[..h.start.byte].chars().all(|c| !c.is_alphanumeric());
                 // `… shares. Remarks: /s/ …`: a title run into the text before it still
                 // ends with its colon.
-                let colon = segs[h.end.seg].text[..h.end.byte.min(segs[h.end.seg].text.len())].ends_with(':');
+                let colon = segs[h.end.seg].text[..h.end.byte.min(segs[h.end.seg].text.len())]
+                    .ends_with(':');
                 opens || colon
             })
     }
@@ -200,7 +201,11 @@ fn number_prefix_start(text: &str, at: usize) -> usize {
     let trimmed = before.trim_end();
     let b = trimmed.as_bytes();
     // OCR reads `5.` as `5:` as often as not.
-    let Some(stop) = b.len().checked_sub(1).filter(|&i| b[i] == b'.' || b[i] == b':') else {
+    let Some(stop) = b
+        .len()
+        .checked_sub(1)
+        .filter(|&i| b[i] == b'.' || b[i] == b':')
+    else {
         return at;
     };
     let mut k = stop;
@@ -333,7 +338,10 @@ fn myers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
             .filter(|c| lo + c.1 == end)
             .min_by_key(|c| c.2)
             .map_or(end.saturating_sub(m), |c| lo + c.0);
-        if out.last().is_none_or(|l: &(usize, usize, usize)| start >= l.1) {
+        if out
+            .last()
+            .is_none_or(|l: &(usize, usize, usize)| start >= l.1)
+        {
             out.push((start, end, cost));
         }
         i = j;
@@ -446,9 +454,15 @@ mod tests {
     #[test]
     fn myers_agrees_with_sellers() {
         let cases = [
-            ("Name and Address of Reporting Person", "xx 1. Name and Adress of Reportng Person* yy Name and Address of Reporting Person"),
+            (
+                "Name and Address of Reporting Person",
+                "xx 1. Name and Adress of Reportng Person* yy Name and Address of Reporting Person",
+            ),
             ("Director", "X Directr 10% Owner Director"),
-            ("Table II - Derivative Securities", "Table Il - Derivatlve Securitles Acquired"),
+            (
+                "Table II - Derivative Securities",
+                "Table Il - Derivatlve Securitles Acquired",
+            ),
             ("Remarks", "Remarks: none. Remarks"),
         ];
         for (label, text) in cases {
@@ -456,7 +470,8 @@ mod tests {
             let (h, _) = squash(text);
             let k = tolerance(label).max(1);
             let a: Vec<(usize, usize)> = myers_find(&p, &h, k).iter().map(|c| (c.1, c.2)).collect();
-            let b: Vec<(usize, usize)> = sellers_find(&p, &h, k).iter().map(|c| (c.1, c.2)).collect();
+            let b: Vec<(usize, usize)> =
+                sellers_find(&p, &h, k).iter().map(|c| (c.1, c.2)).collect();
             assert_eq!(a, b, "{label:?} in {text:?}");
         }
     }

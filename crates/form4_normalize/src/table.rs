@@ -296,8 +296,13 @@ pub(crate) fn read_table1(
                 cx,
             );
             if r.acquired_disposed.is_none() && r.shares.is_some() {
-                r.acquired_disposed =
-                    infer_side(r.transaction_code, false, &path("acquired_disposed"), &row, cx);
+                r.acquired_disposed = infer_side(
+                    r.transaction_code,
+                    false,
+                    &path("acquired_disposed"),
+                    &row,
+                    cx,
+                );
             }
         }
         out.push(r);
@@ -498,7 +503,11 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx<'_>) {
 fn warn_ambiguous(row: &[Tok], al: &Alignment, at: &str, cx: &mut Ctx<'_>) {
     for (i, c, other) in &al.ambiguous {
         let t = &row[*i];
-        let text = if t.text.is_empty() { "a footnote mark".to_string() } else { format!("`{}`", t.text) };
+        let text = if t.text.is_empty() {
+            "a footnote mark".to_string()
+        } else {
+            format!("`{}`", t.text)
+        };
         cx.warn(
             WarningCode::Ambiguous,
             Some(at),
@@ -514,7 +523,8 @@ fn warn_ambiguous(row: &[Tok], al: &Alignment, at: &str, cx: &mut Ctx<'_>) {
 
 /// An amount column holding a dollar value instead of a count (`$30,430,000.00`).
 fn is_value(toks: &[&Tok]) -> bool {
-    toks.iter().any(|t| t.dollar && matches!(t.kind, Kind::Num(_)))
+    toks.iter()
+        .any(|t| t.dollar && matches!(t.kind, Kind::Num(_)))
 }
 
 fn text_of(toks: &[&Tok]) -> Option<String> {
@@ -647,7 +657,9 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx<'_>) -> Vec<Vec<
         // number or a footnote mark that lost its parentheses.
         let has_value = toks.iter().any(|t| match t.kind {
             Kind::Date(_) => true,
-            Kind::Num(n) => t.dollar || n.is_zero() || n >= Decimal::from(10) || t.text.contains(['.', ',']),
+            Kind::Num(n) => {
+                t.dollar || n.is_zero() || n >= Decimal::from(10) || t.text.contains(['.', ','])
+            }
             Kind::Marks => t.ncells > 0,
             _ => false,
         });
@@ -953,12 +965,12 @@ fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
         }
         let mut joined = toks[i].text.clone();
         let mut found = None;
-        for j in i + 1..toks.len().min(i + 3) {
+        for (j, t) in toks.iter().enumerate().take(i + 3).skip(i + 1) {
             // The last piece may carry the footnote marks of the whole date.
-            if !piece(&toks[j]) && !(toks[j].text.bytes().all(|b| b.is_ascii_digit() || b == b'/') && !toks[j].text.is_empty()) {
+            if t.text.is_empty() || !t.text.bytes().all(|b| b.is_ascii_digit() || b == b'/') {
                 break;
             }
-            joined.push_str(&toks[j].text);
+            joined.push_str(&t.text);
             if let Some(d) = values::parse_date(&joined) {
                 found = Some((d, j));
                 break;
@@ -969,7 +981,13 @@ fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
             continue;
         };
         let from: Vec<String> = toks[i..=j].iter().map(|t| t.text.clone()).collect();
-        cx.repair("table.date", RepairKind::SplitDate, &from.join(" | "), &d.to_string(), Some(toks[i].span));
+        cx.repair(
+            "table.date",
+            RepairKind::SplitDate,
+            &from.join(" | "),
+            &d.to_string(),
+            Some(toks[i].span),
+        );
         let rest: Vec<Tok> = toks.drain(i + 1..=j).collect();
         let t = &mut toks[i];
         t.kind = Kind::Date(d);
@@ -1131,7 +1149,11 @@ impl Alignment {
 }
 
 /// The best reading of a row over the patterns, or `None` with a ban that leaves none.
-fn best_over(toks: &[Tok], patterns: &[&[Col]], ban: Option<(usize, Col)>) -> Option<(i32, Alignment)> {
+fn best_over(
+    toks: &[Tok],
+    patterns: &[&[Col]],
+    ban: Option<(usize, Col)>,
+) -> Option<(i32, Alignment)> {
     let mut best: Option<(i32, Alignment)> = None;
     for (pi, pat) in patterns.iter().enumerate() {
         let (score, assign) = align(toks, pat, ban);
@@ -1144,8 +1166,19 @@ fn best_over(toks: &[Tok], patterns: &[&[Col]], ban: Option<(usize, Col)>) -> Op
             continue;
         }
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
-            let kind = if is_tx { RowKind::Transaction } else { RowKind::Holding };
-            best = Some((score, Alignment { kind, assign, ambiguous: Vec::new() }));
+            let kind = if is_tx {
+                RowKind::Transaction
+            } else {
+                RowKind::Holding
+            };
+            best = Some((
+                score,
+                Alignment {
+                    kind,
+                    assign,
+                    ambiguous: Vec::new(),
+                },
+            ));
         }
     }
     best
@@ -1173,7 +1206,10 @@ fn best_alignment(toks: &[Tok], patterns: &[&[Col]]) -> Option<Alignment> {
         };
         let moved_to = other.assign[i];
         // A transaction date read as a deemed date is the form's own order, not doubt.
-        let synonyms = matches!((c, moved_to), (Col::Date, Some(Col::Deemed)) | (Col::Deemed, Some(Col::Date)));
+        let synonyms = matches!(
+            (c, moved_to),
+            (Col::Date, Some(Col::Deemed)) | (Col::Deemed, Some(Col::Date))
+        );
         if alt >= score - 1 && moved_to.is_some() && !synonyms {
             ambiguous.push((i, c, moved_to));
         }

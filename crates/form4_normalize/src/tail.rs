@@ -264,8 +264,16 @@ fn split_signature_date(t: &str) -> (String, Option<form4_model::Date>) {
                 let after = &t[i + 10..];
                 let glued_before = before.chars().last().is_some_and(|c| c.is_alphabetic());
                 let glued_after = after.chars().next().is_some_and(|c| c.is_alphabetic());
-                let joiner = if glued_before && !after.starts_with(char::is_whitespace) || glued_before && after.trim_start().starts_with(|c: char| c.is_lowercase()) && !glued_after {
-                    if before.ends_with('-') { "" } else { "-" }
+                let joiner = if glued_before && !after.starts_with(char::is_whitespace)
+                    || glued_before
+                        && after.trim_start().starts_with(|c: char| c.is_lowercase())
+                        && !glued_after
+                {
+                    if before.ends_with('-') {
+                        ""
+                    } else {
+                        "-"
+                    }
                 } else {
                     " "
                 };
@@ -297,16 +305,40 @@ mod tests {
     #[test]
     fn signature_dates() {
         for (input, name, date) in [
-            ("/s/ Jane Doe 09/02/2022", "/s/ Jane Doe", Some("2022-09-02")),
-            ("/s/ Suzanne S. Taylor, 01/30/2020 attorney-in-fact", "/s/ Suzanne S. Taylor, attorney-in-fact", Some("2020-01-30")),
-            ("Elisabeth F. Craig Attorney-in04/23/2014 fact for Kurt L. Schmoke", "Elisabeth F. Craig Attorney-in-fact for Kurt L. Schmoke", Some("2014-04-23")),
-            ("/s/ John Roe, attorney02/13/2020 in-fact", "/s/ John Roe, attorney-in-fact", Some("2020-02-13")),
+            (
+                "/s/ Jane Doe 09/02/2022",
+                "/s/ Jane Doe",
+                Some("2022-09-02"),
+            ),
+            (
+                "/s/ Suzanne S. Taylor, 01/30/2020 attorney-in-fact",
+                "/s/ Suzanne S. Taylor, attorney-in-fact",
+                Some("2020-01-30"),
+            ),
+            (
+                "Elisabeth F. Craig Attorney-in04/23/2014 fact for Kurt L. Schmoke",
+                "Elisabeth F. Craig Attorney-in-fact for Kurt L. Schmoke",
+                Some("2014-04-23"),
+            ),
+            (
+                "/s/ John Roe, attorney02/13/2020 in-fact",
+                "/s/ John Roe, attorney-in-fact",
+                Some("2020-02-13"),
+            ),
             ("/s/ No Date Here", "/s/ No Date Here", None),
-            ("/s/ Zoë Ünal’s agent 01/02/2020 — ok", "/s/ Zoë Ünal’s agent — ok", Some("2020-01-02")),
+            (
+                "/s/ Zoë Ünal’s agent 01/02/2020 — ok",
+                "/s/ Zoë Ünal’s agent — ok",
+                Some("2020-01-02"),
+            ),
             ("’’’’’’’’’’’’", "’’’’’’’’’’’’", None),
         ] {
             let (n, d) = split_signature_date(input);
-            assert_eq!((n.as_str(), d.map(|d| d.to_string())), (name, date.map(str::to_string)), "{input:?}");
+            assert_eq!(
+                (n.as_str(), d.map(|d| d.to_string())),
+                (name, date.map(str::to_string)),
+                "{input:?}"
+            );
         }
     }
 }

@@ -73,7 +73,10 @@ impl Segment {
         while end_idx > 0 && !self.text.is_char_boundary(end_idx) {
             end_idx -= 1;
         }
-        let ch_len = self.text[end_idx..].chars().next().map_or(1, char::len_utf8);
+        let ch_len = self.text[end_idx..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
         let end = self.offsets[end_idx] + ch_len;
         Span::new(start, end.max(start))
     }
