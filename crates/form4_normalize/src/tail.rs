@@ -234,13 +234,29 @@ fn read_remarks_and_signatures(
             continue;
         }
         let (name, date) = split_signature_date(&t);
-        if signed(p) || sigs.last().is_none_or(|s| s.date.is_some()) {
-            sigs.push(Signature {
+        match sigs.last_mut() {
+            // A signature wrapped over several lines goes on until its date.
+            Some(last) if !signed(p) && last.date.is_none() => {
+                // An unreadable date (`14/25/20`) is not part of the name either.
+                let datey = name.bytes().all(|b| b.is_ascii_digit() || b == b'/' || b == b'-');
+                if datey {
+                    continue;
+                }
+                if !name.is_empty() {
+                    let joined = match last.name.take() {
+                        Some(n) => format!("{n} {name}"),
+                        None => name,
+                    };
+                    last.name = Some(joined);
+                }
+                last.date = date;
+            }
+            _ => sigs.push(Signature {
                 name: (!name.is_empty()).then_some(name),
                 date,
-            });
-            cx.cover(segs[p.seg].src_span(p.a, p.b));
+            }),
         }
+        cx.cover(segs[p.seg].src_span(p.a, p.b));
     }
     record.signatures = sigs;
 }
