@@ -53,3 +53,5 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Record, Error> {
         }
     }
 }
+
+pub mod export;

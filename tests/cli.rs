@@ -43,3 +43,227 @@ fn missing_file_fails() {
         .expect("runs");
     assert!(!out.status.success());
 }
+
+/// The two seed fixtures (the fixtures folder grows; these tests need known records).
+const SEEDS: [&str; 2] = [
+    "tests/fixtures/000_a5e8b83255f5be1b.txt",
+    "tests/fixtures/001_4f51bca2448f14c2.txt",
+];
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("form4-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn lines_of(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn a_directory_streams_jsonl_in_order_and_a_bad_file_does_not_stop_it() {
+    let dir = temp_dir("batch");
+    for f in ["000_a5e8b83255f5be1b.txt", "001_4f51bca2448f14c2.txt"] {
+        std::fs::copy(format!("tests/fixtures/{f}"), dir.join(f)).expect("copy");
+    }
+    std::fs::write(
+        dir.join("002_recipe.md"),
+        "# Pancakes\n\n| flour | 200 g |\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join("notes.json"), "{}").expect("write"); // not a taken extension
+    let out = form4()
+        .args(["parse", "--window", "1"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a failed file makes the exit status 1"
+    );
+    let lines = lines_of(&out.stdout);
+    assert_eq!(lines.len(), 3);
+    let sources: Vec<&str> = lines.iter().filter_map(|l| l["source"].as_str()).collect();
+    assert!(
+        sources[0].ends_with("000_a5e8b83255f5be1b.txt"),
+        "{sources:?}"
+    );
+    assert!(
+        sources[1].ends_with("001_4f51bca2448f14c2.txt"),
+        "{sources:?}"
+    );
+    assert!(sources[2].ends_with("002_recipe.md"), "{sources:?}");
+    assert_eq!(lines[1]["non_derivative_table"][0]["shares"], "719");
+    let err = lines[2]["error"].as_str().expect("an error entry");
+    assert!(err.contains("not an ownership form"), "{err}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let summary = stderr.lines().last().expect("a summary line");
+    assert!(
+        summary.contains("3 files, 2 records")
+            && summary.contains("1 failed")
+            && summary.contains("files/s"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn globs_stdin_and_several_files_default_to_jsonl_with_source() {
+    let out = form4()
+        .args(["parse", "tests/fixtures/00[01]_*.txt"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(lines_of(&out.stdout).len(), 2);
+
+    let text = std::fs::read("tests/fixtures/001_4f51bca2448f14c2.txt").expect("fixture");
+    let mut child = form4()
+        .args(["parse", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(&text).expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("runs");
+    assert!(out.status.success());
+    let lines = lines_of(&out.stdout);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["source"], "-");
+    assert_eq!(lines[0]["issuer"]["trading_symbol"], "QLYS");
+}
+
+#[test]
+fn strict_turns_warnings_into_failures() {
+    let dir = temp_dir("strict");
+    // The first half of a form: it parses, with warnings about the parts that are missing.
+    let text = std::fs::read("tests/fixtures/001_4f51bca2448f14c2.txt").expect("fixture");
+    let f = dir.join("cut.md");
+    std::fs::write(&f, &text[..2000]).expect("write");
+    let lax = form4().arg("parse").arg(&f).output().expect("runs");
+    let record: serde_json::Value = serde_json::from_slice(&lax.stdout).expect("a record");
+    let warnings = record["diagnostics"]["warnings"]
+        .as_array()
+        .map_or(0, Vec::len);
+    let strict = form4()
+        .args(["parse", "--strict"])
+        .arg(&f)
+        .output()
+        .expect("runs");
+    assert!(warnings > 0, "the cut form has warnings");
+    assert!(lax.status.success());
+    assert!(!strict.status.success());
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("--strict"));
+}
+
+#[test]
+fn csv_writes_the_sec_data_set_tables() {
+    let dir = temp_dir("csv");
+    let out = form4()
+        .args(["parse", "--format", "csv", "--output"])
+        .arg(&dir)
+        .args(SEEDS)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for table in [
+        "SUBMISSION",
+        "REPORTINGOWNER",
+        "NONDERIV_TRANS",
+        "NONDERIV_HOLDING",
+        "DERIV_TRANS",
+        "DERIV_HOLDING",
+        "FOOTNOTES",
+        "OWNER_SIGNATURE",
+    ] {
+        assert!(dir.join(format!("{table}.csv")).is_file(), "{table}");
+    }
+    let deriv = std::fs::read_to_string(dir.join("DERIV_TRANS.csv")).expect("read");
+    assert!(deriv.starts_with("ACCESSION_NUMBER,DERIV_TRANS_SK,"));
+    assert!(deriv.contains(",EXCERCISE_DATE,EXCERCISE_DATE_FN,"));
+    let trans = std::fs::read_to_string(dir.join("NONDERIV_TRANS.csv")).expect("read");
+    assert!(
+        trans.contains("tests/fixtures/001_4f51bca2448f14c2.txt,1,Common Stock,,2022-09-01,,,,4,F,,,,,719,F1,147.76,,D,,24059,"),
+        "{trans}"
+    );
+}
+
+#[test]
+fn xml_marks_placeholder_ciks_and_takes_a_cik_map() {
+    let dir = temp_dir("xml");
+    let f = "tests/fixtures/001_4f51bca2448f14c2.txt";
+    let out = form4()
+        .args(["parse", "--format", "xml", f])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let xml = String::from_utf8_lossy(&out.stdout);
+    assert!(xml.contains("<issuerCik>0000000000</issuerCik>"));
+    assert!(xml.contains("placeholder, not a real CIK"));
+
+    let map = dir.join("ciks.csv");
+    std::fs::write(&map, "key,cik\nQLYS,1107843\nPeters Allan,1234567\n").expect("write");
+    let out = form4()
+        .args(["parse", "--format", "xml", "--cik-map"])
+        .arg(&map)
+        .arg(f)
+        .output()
+        .expect("runs");
+    let xml = String::from_utf8_lossy(&out.stdout);
+    assert!(xml.contains("<issuerCik>0001107843</issuerCik>"), "{xml}");
+    assert!(
+        xml.contains("<rptOwnerCik>0001234567</rptOwnerCik>"),
+        "{xml}"
+    );
+    assert!(!xml.contains("placeholder"), "{xml}");
+
+    let out = form4()
+        .args(["parse", "--format", "xml", "--output"])
+        .arg(dir.join("out"))
+        .args(SEEDS)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir
+        .join("out/tests/fixtures/000_a5e8b83255f5be1b.txt.xml")
+        .is_file());
+}
+
+#[test]
+fn schema_and_explain() {
+    let out = form4().arg("schema").output().expect("runs");
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(schema["title"], "Record");
+    assert!(schema["$defs"]["NonDerivativeRow"]["properties"]["shares"].is_object());
+
+    let out = form4()
+        .args(["explain", "tests/fixtures/000_a5e8b83255f5be1b.txt"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("## layout"), "{text}");
+    assert!(text.contains("split_date"), "{text}");
+    assert!(text.contains("## unmapped"), "{text}");
+}

@@ -238,7 +238,9 @@ fn read_remarks_and_signatures(
             // A signature wrapped over several lines goes on until its date.
             Some(last) if !signed(p) && last.date.is_none() => {
                 // An unreadable date (`14/25/20`) is not part of the name either.
-                let datey = name.bytes().all(|b| b.is_ascii_digit() || b == b'/' || b == b'-');
+                let datey = name
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'/' || b == b'-');
                 if datey {
                     continue;
                 }
