@@ -354,3 +354,19 @@ fn scales_linearly() {
         );
     }
 }
+
+/// Every input the fuzzers crashed on (`tests/regressions/`) must now give a record or an
+/// error, quickly.
+#[test]
+fn fuzzer_findings_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/regressions") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("readable");
+        let out = run(&path.display().to_string(), bytes, secs(10));
+        assert!(out.record.is_some() || out.error.is_some());
+        seen += 1;
+    }
+    assert!(seen > 0, "no regression inputs found in {}", dir.display());
+}

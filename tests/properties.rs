@@ -57,33 +57,12 @@ enum Layout {
 
 /// One kind of damage, applied to one row's cells.
 #[derive(Debug, Clone)]
-#[allow(
-    dead_code,
-    reason = "FIXME: two kinds are disabled in `damage()` until fixed"
-)]
 enum Damage {
-    Split {
-        cell: usize,
-        at: usize,
-    },
-    Merge {
-        cell: usize,
-    },
-    #[allow(
-        dead_code,
-        reason = "FIXME: disabled in `damage()` until look-alikes are fixed"
-    )]
-    Confuse {
-        cell: usize,
-        nth: usize,
-    },
-    Stray {
-        cell: usize,
-        ch: char,
-    },
-    SpaceInNumber {
-        cell: usize,
-    },
+    Split { cell: usize, at: usize },
+    Merge { cell: usize },
+    Confuse { cell: usize, nth: usize },
+    Stray { cell: usize, ch: char },
+    SpaceInNumber { cell: usize },
 }
 
 const SURNAMES: &[&str] = &["DOE", "PETERS", "NAKAMURA", "GARCIA", "OKAFOR", "BRANDT"];
@@ -187,19 +166,28 @@ fn damage() -> impl Strategy<Value = Damage> {
     prop_oneof![
         (0usize..12, 1usize..6).prop_map(|(cell, at)| Damage::Split { cell, at }),
         (0usize..12).prop_map(|cell| Damage::Merge { cell }),
-        // FIXME: an amount or date with a look-alike (`$l.00`, `O1/01/2001`) that stays
-        // unreadable is glued to the security title (`Stock Option (right to buy) $l.00`),
-        // a wrong value (reported with issue 5). Enable once fixed:
-        // (0usize..12, 0usize..4).prop_map(|(cell, nth)| Damage::Confuse { cell, nth }),
+        (0usize..12, 0usize..4).prop_map(|(cell, nth)| Damage::Confuse { cell, nth }),
         (0usize..12).prop_map(|cell| Damage::Merge { cell }),
-        // FIXME: `\\` glued before a date (`\\01/01/2001`) makes the date part of the
-        // security title (a wrong value, reported with issue 5): only `|` until it is fixed.
-        (0usize..12, prop::sample::select(&['|'][..]))
+        (0usize..12, prop::sample::select(&['|', '\\'][..]))
             .prop_map(|(cell, ch)| Damage::Stray { cell, ch }),
-        // FIXME: a space after a thousands comma (`7, 700,000`) reads as 700000, a wrong
-        // value (reported with issue 5). Enable once fixed:
-        // (0usize..12).prop_map(|cell| Damage::SpaceInNumber { cell }),
+        (0usize..12).prop_map(|cell| Damage::SpaceInNumber { cell }),
     ]
+}
+
+/// An amount as the form prints it: `$` optional, digits in groups of three, decimals.
+fn well_formed_amount(s: &str) -> bool {
+    // A footnote mark after the amount does not make its cut any more visible.
+    let s = s.split(" (").next().unwrap_or(s);
+    let t = s.trim().trim_start_matches('$');
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let groups: Vec<&str> = int.split(',').collect();
+    !int.is_empty()
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && groups[0].len() <= 3
+        && !groups[0].is_empty()
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && !(int.len() > 1 && int.starts_with('0'))
 }
 
 fn mdy((y, m, d): (u32, u32, u32)) -> String {
@@ -283,16 +271,22 @@ fn apply(cells: &mut Vec<String>, damage: &[Damage]) {
             Damage::Split { cell, at } => {
                 let c = &cells[cell % n];
                 let chars: Vec<char> = c.chars().collect();
-                // FIXME: a word cut across cells (`Ord | inary Shares`) comes back as
-                // `Ord inary Shares` (reported with issue 5).
-                // FIXME: an amount cut at its first digit (`1 | 1,000,000` for 11,000,000)
-                // comes back as 1000000 (reported with issue 5): only dates are cut for now.
-                let is_value = c.contains('/') && c.starts_with(|ch: char| ch.is_ascii_digit());
-                if chars.len() > 1 && is_value {
+                // Values are cut: dates and amounts. (A word cut across cells comes back
+                // whole, `Ord | inary` → `Ordinary`, but a later merge of the two cells
+                // writes `Ord inary`, a space no reader can tell from one between words.)
+                // A cut that leaves two well-formed amounts (`$1 | 0.00` from `$10.00`)
+                // leaves no mark at all: no reader can tell it from two values, so it is
+                // not made (FIXME: such cuts are undetectable, not recoverable).
+                if chars.len() > 1 {
                     let at = at % chars.len();
                     let (a, b): (String, String) =
                         (chars[..at].iter().collect(), chars[at..].iter().collect());
-                    cells.splice(cell % n..=cell % n, [a, b]);
+                    let b_head = b.split_whitespace().next().unwrap_or("");
+                    let a_tail = a.split_whitespace().last().unwrap_or("");
+                    let is_value = c.starts_with(|ch: char| ch.is_ascii_digit() || ch == '$');
+                    if is_value && !(well_formed_amount(a_tail) && well_formed_amount(b_head)) {
+                        cells.splice(cell % n..=cell % n, [a, b]);
+                    }
                 }
             }
             Damage::Merge { cell } => {
@@ -340,14 +334,14 @@ fn apply(cells: &mut Vec<String>, damage: &[Damage]) {
     }
 }
 
-/// The damage for one row. FIXME: a stray `|` outside a pipe table (`Common Stock |` in
-/// HTML or plain lines) stays in the security title (a wrong value, reported with issue 5):
-/// stray characters are only put in pipe tables until that is fixed.
+/// The damage for one row. In plain lines a cell is cut by a space, which no reader can
+/// tell from a space between words (`C ommon Stock`): cuts are only made in layouts with
+/// cells, where the cut leaves a mark.
 fn row_damage(layout: Layout, damage: Option<&Vec<Damage>>) -> Vec<Damage> {
     damage
         .into_iter()
         .flatten()
-        .filter(|d| matches!(layout, Layout::Pipe) || !matches!(d, Damage::Stray { .. }))
+        .filter(|d| !(matches!(layout, Layout::Plain) && matches!(d, Damage::Split { .. })))
         .cloned()
         .collect()
 }
@@ -415,11 +409,12 @@ fn render(form: &Form, layout: Layout, damage: &[Vec<Damage>]) -> String {
     for (i, note) in form.notes.iter().enumerate() {
         out.push_str(&format!("{}. {note}\n", i + 1));
     }
-    // FIXME: without the `Remarks:` title that real forms print here, the last footnote
-    // swallows the `/s/` line (reported with issue 5); keep it until that is fixed.
-    out.push_str(
-        "\nRemarks:\n\n/s/ Jane Doe 01/02/2021\n\n** Signature of Reporting Person Date\n",
-    );
+    // Real forms print `Remarks:` here; without it the signature must still not be
+    // taken for a footnote.
+    if form.notes.len() % 2 == 0 {
+        out.push_str("\nRemarks:\n");
+    }
+    out.push_str("\n/s/ Jane Doe 01/02/2021\n\n** Signature of Reporting Person Date\n");
     out
 }
 

@@ -62,6 +62,17 @@ impl<'a> Ctx<'a> {
         );
     }
 
+    /// Where the lists of repairs and warnings stand, to undo what a discarded reading said.
+    pub fn mark(&self) -> (usize, usize) {
+        (self.diag.repairs.len(), self.diag.warnings.len())
+    }
+
+    /// Forgets the repairs and warnings made since `mark`.
+    pub fn rollback(&mut self, mark: (usize, usize)) {
+        self.diag.repairs.truncate(mark.0);
+        self.diag.warnings.truncate(mark.1);
+    }
+
     pub fn repair(
         &mut self,
         field: &str,

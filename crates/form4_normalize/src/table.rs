@@ -31,6 +31,8 @@ enum Kind {
     /// Footnote marks alone in their cell: a value printed only as a footnote.
     Marks,
     Word,
+    /// A value OCR broke beyond reading (`1,2?4`): no column takes it.
+    Garbled,
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +52,8 @@ struct Tok {
     dollar: bool,
     /// Put together from pieces in several cells: its cell says nothing of its column.
     joined: bool,
+    /// A lone digit alone in its cell: neither a value nor text.
+    stray: bool,
 }
 
 /// The columns of the two tables, in printed order.
@@ -158,10 +162,16 @@ impl Col {
 
     /// How well a token fits the column; `None` when it cannot be its value.
     fn accept(self, t: &Tok) -> Option<i32> {
+        if t.stray {
+            return None;
+        }
         match (self, &t.kind) {
             (Col::Title | Col::Nature, Kind::Word) => Some(3),
             (Col::Title | Col::Nature, Kind::Letter(_)) => Some(1),
-            (Col::Title | Col::Nature, Kind::Num(_)) => Some(0),
+            // A number inside a text is possible (`Series 2`, `par value $0.0001`) but a
+            // poor reading: it costs, a `$` amount more.
+            (Col::Title | Col::Nature, Kind::Num(_)) if t.dollar => Some(-4),
+            (Col::Title | Col::Nature, Kind::Num(_)) => Some(-2),
             (Col::UndTitle, Kind::Word) => Some(3),
             (Col::UndTitle, Kind::Letter(_)) => Some(1),
             // A lone date is the transaction date: the deemed date is rarely given.
@@ -527,14 +537,26 @@ fn is_value(toks: &[&Tok]) -> bool {
         .any(|t| t.dollar && matches!(t.kind, Kind::Num(_)))
 }
 
+/// The text of a run of word tokens. A word cut by the grid into two neighbouring cells
+/// (`Ord | inary Shares`: a letter, then a lower-case letter in the next cell of the same
+/// line) is put back together.
 fn text_of(toks: &[&Tok]) -> Option<String> {
-    let s = clean_spaces(
-        &toks
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
+    let mut out = String::new();
+    let mut prev: Option<&Tok> = None;
+    for t in toks {
+        if let Some(p) = prev {
+            let cut = p.cell.1 != t.cell.1
+                && p.cell.2 == t.cell.2
+                && p.text.chars().last().is_some_and(char::is_alphabetic)
+                && t.text.chars().next().is_some_and(char::is_lowercase);
+            if !cut {
+                out.push(' ');
+            }
+        }
+        out.push_str(&t.text);
+        prev = Some(t);
+    }
+    let s = clean_spaces(&out);
     (!s.is_empty()).then_some(s)
 }
 
@@ -642,12 +664,16 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx<'_>) -> Vec<Vec<
     }
     let mut rows = Vec::new();
     for g in groups {
+        // A row that turns out to be printed headings (or holds no value) is not read:
+        // what its lexing repaired or doubted is forgotten.
+        let mark = cx.mark();
         let toks = lex_row(segs, &g, cx);
         if toks.is_empty() {
             continue;
         }
         let all_bold = g.iter().all(|p| segs[p.seg].bold);
         if all_bold || is_heading_row(&toks) {
+            cx.rollback(mark);
             for p in &g {
                 cx.cover(segs[p.seg].src_span(p.a, p.b));
             }
@@ -664,6 +690,7 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx<'_>) -> Vec<Vec<
             _ => false,
         });
         if !has_value {
+            cx.rollback(mark);
             continue;
         }
         rows.push(toks);
@@ -765,7 +792,7 @@ fn is_heading_row(toks: &[Tok]) -> bool {
     }
     let mut words = 0usize;
     let mut heading = 0usize;
-    for t in toks {
+    for t in toks.iter().filter(|t| !matches!(t.kind, Kind::Garbled)) {
         let w: String = t
             .text
             .chars()
@@ -796,14 +823,21 @@ fn is_heading_row(toks: &[Tok]) -> bool {
 /// Cuts a row into typed tokens and repairs split dates and numbers.
 fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::new();
+    // A `$` alone (its amount cut into the next cell or word) marks the amount after it.
+    let mut pending_dollar: Option<Span> = None;
     for p in g {
         let seg = &segs[p.seg];
         let pl = seg.place;
         let cell = (pl.row, pl.cell, pl.piece);
         let ncells = if pl.in_table { pl.ncells } else { 0 };
         let text = &seg.text[p.a..p.b];
-        let mut pending_dollar: Option<Span> = None;
-        for (wa, w) in words(text) {
+        for (wa, w0) in words(text) {
+            // A stray mark alone (`|`, `\\`) is no value and no text; it stays in the
+            // unmapped text. Marks glued to a value make it unreadable (see `classify_mended`).
+            let w = w0;
+            if w.chars().all(|c| matches!(c, '\\' | '|' | '`' | '~' | '_')) {
+                continue;
+            }
             let a = p.a + wa;
             let span = seg.src_span(a, a + w.len());
             if w == "$" {
@@ -834,11 +868,12 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
                     extra_spans: Vec::new(),
                     dollar: false,
                     joined: false,
+                    stray: false,
                 });
                 continue;
             }
             let mut tok = Tok {
-                kind: classify(rest),
+                kind: classify_mended(rest, cx, rest_span),
                 text: rest.to_string(),
                 span: rest_span,
                 cell,
@@ -852,7 +887,28 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
                 extra_spans: Vec::new(),
                 dollar: rest.starts_with('$'),
                 joined: false,
+                stray: false,
             };
+            if matches!(tok.kind, Kind::Word) {
+                // A stray `\` or `|` stuck to a word is debris, not part of a text.
+                const STRAY: [char; 5] = ['\\', '|', '`', '~', '_'];
+                let trimmed = tok.text.trim_matches(STRAY).to_string();
+                let trimmed = trimmed.as_str();
+                if trimmed.len() != tok.text.len() && !trimmed.is_empty() {
+                    let lead = tok.text.len() - tok.text.trim_start_matches(STRAY).len();
+                    let span = seg.src_span(a + lead, a + lead + trimmed.len());
+                    cx.repair(
+                        "table.text",
+                        RepairKind::StrayCharacters,
+                        &tok.text,
+                        trimmed,
+                        Some(span),
+                    );
+                    tok.text = trimmed.to_string();
+                    tok.span = span;
+                    tok.kind = classify_mended(trimmed, cx, span);
+                }
+            }
             if let Some(d) = pending_dollar.take() {
                 if matches!(tok.kind, Kind::Num(_)) {
                     tok.extra_spans.push(d);
@@ -867,6 +923,8 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
     join_cut_dates(&mut toks, cx);
     repair_split_dates(&mut toks, cx);
     repair_split_numbers(&mut toks, cx);
+    // What no repair could mend takes its neighbours' doubtful pieces down with it.
+    spread_garble(&mut toks);
     toks.truncate(MAX_ROW_TOKENS);
     toks
 }
@@ -875,6 +933,44 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace()
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// Reads a word as a value; a word that looks like a broken value (`O1/01/2001`, `$l.00`)
+/// is [`Kind::Garbled`], so it can never become part of a text.
+fn classify_mended(w: &str, cx: &mut Ctx<'_>, span: Span) -> Kind {
+    let kind = classify(w);
+    if !matches!(kind, Kind::Word) {
+        return kind;
+    }
+    // `2019,` in `Holdings 2019, LP`: a number followed by punctuation is text (or the head
+    // of a cut number, which the repairs look at), not a broken value.
+    let core = w.trim_end_matches([',', ';', ':']);
+    if core.len() < w.len() && values::parse_amount(core).is_some() {
+        return kind;
+    }
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    if digits == 0 || w.chars().count() < 2 {
+        return kind;
+    }
+    // Look-alike letters (`O1/01/2001`) are not mended: the corpus shows that a value
+    // with one misread character usually has others, so a mended value is often wrong.
+    // Such a word is left unread.
+    let _ = (&letters, cx, span);
+    // Mostly digits and value punctuation, its letters only look-alikes of digits: a value
+    // OCR broke, not a word (`401k` is a word).
+    let lookalike = |c: &char| matches!(c, 'O' | 'o' | 'l' | 'I' | 'i' | 'S' | 's');
+    if !letters.iter().all(lookalike) {
+        return kind;
+    }
+    let valueish = w
+        .chars()
+        .filter(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | '$' | '-'))
+        .count();
+    if valueish * 2 >= w.chars().count() {
+        return Kind::Garbled;
+    }
+    kind
 }
 
 fn classify(w: &str) -> Kind {
@@ -919,9 +1015,71 @@ fn classify(w: &str) -> Kind {
 /// column number, than an amount (a handful of the corpus's 1,758 amounts are single
 /// digits, and those few print with a `$` or decimals): it is not read as one.
 fn demote_stray_digits(toks: &mut [Tok]) {
-    for t in toks.iter_mut() {
-        if !t.dollar && t.text.len() == 1 && matches!(t.kind, Kind::Num(n) if !n.is_zero()) {
-            t.kind = Kind::Word;
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if t.dollar || t.text.len() != 1 || !matches!(t.kind, Kind::Num(n) if !n.is_zero()) {
+            continue;
+        }
+        // Alone in a table cell it is no text either (a piece of a cut value): no column
+        // takes it. Among words it may be part of a title (`Series 1 Preferred`).
+        let alone = t.ncells > 0
+            && !toks
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && o.cell == t.cell);
+        toks[i].kind = Kind::Word;
+        toks[i].stray = alone;
+    }
+}
+/// A broken value cut at a separator (`l00, | 100`) takes the piece beside it down with
+/// it: `100` alone would be a different value.
+fn spread_garble(toks: &mut [Tok]) {
+    // `l,` or `O.`: a digit's look-alike with a separator is a broken piece of a number.
+    let broken = |t: &Tok| {
+        matches!(t.kind, Kind::Garbled)
+            || (matches!(t.kind, Kind::Word)
+                && t.text.chars().count() <= 3
+                && t.text.contains([',', '.'])
+                && t.text.chars().all(|c| {
+                    matches!(c, 'O' | 'o' | 'l' | 'I' | 'i' | 'S' | 'B' | ',' | '.')
+                        || c.is_ascii_digit()
+                }))
+    };
+    for i in 0..toks.len().saturating_sub(1) {
+        let (a, b) = (&toks[i], &toks[i + 1]);
+        // `l | 10,000`: a lower-case look-alike of a digit is never a value of the form; in
+        // the cell before an amount it is that amount's first digit, misread and cut off.
+        // (`O` is also a rare transaction code; before a cut date it is a misread zero.)
+        let broken_head = (matches!(a.text.as_str(), "l" | "o")
+            || (a.text == "O" && a.cell != b.cell && b.text.contains('/')))
+            || (a.text.starts_with('$') && !matches!(a.kind, Kind::Num(_)) && a.text.len() <= 3);
+        let broken_tail = matches!(b.text.as_str(), "l" | "o") && matches!(a.kind, Kind::Num(_));
+        if broken_tail || (broken_head && matches!(b.kind, Kind::Num(_) | Kind::Date(_))) {
+            toks[i].kind = Kind::Garbled;
+            toks[i + 1].kind = Kind::Garbled;
+            continue;
+        }
+        // `$1 | 6.l6`: an amount next to an unreadable piece in the next cell may be only
+        // the head (or tail) of it; it cannot be trusted alone.
+        let cut_pair = a.cell != b.cell
+            && ((matches!(a.kind, Kind::Num(_) | Kind::Date(_))
+                && matches!(b.kind, Kind::Garbled))
+                || (matches!(a.kind, Kind::Garbled)
+                    && matches!(b.kind, Kind::Num(_) | Kind::Date(_))));
+        if cut_pair {
+            toks[i].kind = Kind::Garbled;
+            toks[i + 1].kind = Kind::Garbled;
+            continue;
+        }
+        let joined_by_sep = a.text.ends_with([',', '.']) || b.text.starts_with([',', '.']);
+        if !joined_by_sep || a.cell != b.cell {
+            continue;
+        }
+        if (broken(a) && matches!(b.kind, Kind::Num(_)))
+            || (matches!(a.kind, Kind::Num(_)) && broken(b))
+        {
+            toks[i].kind = Kind::Garbled;
+            toks[i + 1].kind = Kind::Garbled;
         }
     }
 }
@@ -1015,7 +1173,7 @@ fn repair_split_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
     };
     let mut i = 0;
     while i < toks.len() {
-        let short_year = matches!(toks[i].kind, Kind::Word | Kind::Num(_))
+        let short_year = matches!(toks[i].kind, Kind::Word | Kind::Garbled | Kind::Num(_))
             && values::date_parts(toks[i].text.trim_end_matches('/'))
                 .is_some_and(|(_, _, y)| y.len() < 4)
             || toks[i].text.ends_with('/')
@@ -1063,45 +1221,132 @@ fn repair_split_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
     }
 }
 
-/// `5,20 | 5,208,879` → 5208879 (a cut piece before the whole number is dropped);
-/// `5, | 208,879` → 5208879 (two pieces joined).
+/// Numbers cut by a converter's grid or by OCR spacing, put back together:
+/// - `7, | 700,000` or `2 | ,027,400`: cut at a separator, the pieces are joined;
+/// - `2 | 7,400` (cells): a lone digit before a grouped number is its first digit;
+/// - `5,20 | 5,208,879`: a malformed piece repeating the start of the whole number is
+///   debris and is dropped.
+///
+/// `1 | 1,000,000` fits both the second and the third reading (11,000,000 or a stray `1`):
+/// neither is taken, the amount is left out and the doubt reported.
 fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
-    let piece = |t: &Tok, next: Option<&Tok>| {
-        let head_of_cut = matches!(t.kind, Kind::Num(_))
-            && next.is_some_and(|n| n.text.starts_with(',') && n.cell != t.cell);
-        (matches!(t.kind, Kind::Word) || head_of_cut)
-            && t.marks.is_empty()
+    let numeric = |t: &Tok| {
+        t.marks.is_empty()
+            && !t.text.is_empty()
             && t.text
                 .bytes()
-                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'$')
+                .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'$'))
             && t.text.bytes().any(|b| b.is_ascii_digit())
     };
+    // The last piece of a cut amount carries the amount's footnote marks.
+    let numeric_text = |t: &Tok| {
+        !t.text.is_empty()
+            && t.text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'$'))
+            && t.text.bytes().any(|b| b.is_ascii_digit())
+    };
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     let mut i = 0;
     while i + 1 < toks.len() {
-        if !piece(&toks[i], toks.get(i + 1)) {
+        if !numeric(&toks[i]) || matches!(toks[i].kind, Kind::Date(_)) {
             i += 1;
             continue;
         }
         let a = toks[i].text.clone();
         let b = toks[i + 1].text.clone();
-        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-        if matches!(toks[i + 1].kind, Kind::Num(_)) && digits(&b).starts_with(&digits(&a)) {
-            cx.repair(
-                "table.amount",
-                RepairKind::SplitNumber,
-                &format!("{a} | {b}"),
-                &b.replace([',', '$'], ""),
-                Some(toks[i].span),
-            );
-            let sp = toks[i].span;
-            toks[i + 1].extra_spans.push(sp);
-            toks.remove(i);
+        let next_numeric = b
+            .bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b',' | b'.'))
+            && b.bytes().any(|c| c.is_ascii_digit());
+        if !next_numeric {
+            // `$0 | .l6`: the amount goes on in a piece that cannot be read; so cannot it.
+            let broken_rest = matches!(toks[i + 1].kind, Kind::Garbled)
+                || b.starts_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+            if broken_rest
+                && (b.starts_with([',', '.'])
+                    || (a.ends_with([',', '.']) && toks[i + 1].cell == toks[i].cell))
+            {
+                cx.warn(
+                    WarningCode::Unreadable,
+                    Some("table.amount"),
+                    &format!("`{a} {b}` is an amount whose rest cannot be read: left out"),
+                    Some(toks[i].span),
+                );
+                toks[i].kind = Kind::Garbled;
+                toks[i + 1].kind = Kind::Garbled;
+                i += 2;
+                continue;
+            }
+            i += 1;
             continue;
         }
         let joined = format!("{a}{b}");
-        if let Some(n) = values::parse_amount(&joined) {
-            if matches!(toks[i + 1].kind, Kind::Num(_) | Kind::Word) {
-                toks[i].joined = true;
+        let whole = values::parse_amount(&joined);
+        let a_reads = values::parse_amount(&a).is_some() && !a.ends_with(',');
+        let b_grouped = b.contains(',') && values::parse_amount(&b).is_some();
+        // Only a lone digit 1-9, which is no value of its own (see `demote_stray_digits`),
+        // can be the head of a cut number: `22 | 4,351,309` are two values.
+        let short_head = a.len() == 1 && a != "0" && a.bytes().all(|c| c.is_ascii_digit());
+        let other_cell = toks[i].cell != toks[i + 1].cell;
+        enum Fix {
+            Join(Decimal),
+            JoinThree(Decimal),
+            DropHead,
+            Doubt,
+            Unreadable,
+        }
+        let fix = if a.ends_with([',', '.']) || b.starts_with([',', '.']) {
+            // Cut at a separator: the pieces after it belong to it, two or three of them.
+            let third = toks
+                .get(i + 2)
+                .filter(|t| numeric_text(t) && !a.ends_with('.'))
+                .map(|t| t.text.clone());
+            match (whole, third) {
+                (Some(n), _) => Some(Fix::Join(n)),
+                (None, Some(c)) => match values::parse_amount(&format!("{joined}{c}")) {
+                    Some(n) => Some(Fix::JoinThree(n)),
+                    None => Some(Fix::Unreadable),
+                },
+                (None, None) => Some(Fix::Unreadable),
+            }
+        } else if short_head && b_grouped && other_cell {
+            // The digit may as well be the tail of a cut value before it (`$O.0 | 1`).
+            let tail_of_prev = i > 0
+                && toks[i - 1].cell != toks[i].cell
+                && (matches!(toks[i - 1].kind, Kind::Garbled)
+                    || matches!(toks[i - 1].kind, Kind::Num(_))
+                        && toks[i - 1]
+                            .text
+                            .ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ','));
+            if digits(&b).starts_with(&a) || tail_of_prev {
+                Some(Fix::Doubt)
+            } else {
+                whole.map(Fix::Join)
+            }
+        } else if !a_reads && b.starts_with(a.as_str()) && values::parse_amount(&b).is_some() {
+            // The piece is, letter for letter, the start of the whole number beside it.
+            Some(Fix::DropHead)
+        } else if !a_reads || values::parse_amount(&b).is_none() {
+            // One piece is no amount on its own (`27 | 0,000`): it is the other's cut half,
+            // or the first of three (`10,00 | 1, | 000`).
+            let third = toks
+                .get(i + 2)
+                .filter(|t| numeric_text(t))
+                .map(|t| t.text.clone());
+            match (whole, third) {
+                (Some(n), _) => Some(Fix::Join(n)),
+                (None, Some(c)) => {
+                    values::parse_amount(&format!("{joined}{c}")).map(Fix::JoinThree)
+                }
+                (None, None) => None,
+            }
+        } else {
+            None
+        };
+        match fix {
+            None => i += 1,
+            Some(Fix::Join(n)) => {
                 cx.repair(
                     "table.amount",
                     RepairKind::SplitNumber,
@@ -1111,15 +1356,74 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
                 );
                 let next = toks.remove(i + 1);
                 let t = &mut toks[i];
+                t.joined = true;
                 t.kind = Kind::Num(n);
                 t.text = joined;
                 t.extra_spans.push(next.span);
+                t.extra_spans.extend(next.extra_spans);
                 t.marks.extend(next.marks);
                 t.mark_spans.extend(next.mark_spans);
-                continue;
+                t.dollar |= next.dollar;
+            }
+            Some(Fix::JoinThree(n)) => {
+                let third = toks.remove(i + 2);
+                let next = toks.remove(i + 1);
+                let text = format!("{joined}{}", third.text);
+                cx.repair(
+                    "table.amount",
+                    RepairKind::SplitNumber,
+                    &format!("{a} | {b} | {}", third.text),
+                    &n.to_string(),
+                    Some(toks[i].span),
+                );
+                let t = &mut toks[i];
+                t.joined = true;
+                t.kind = Kind::Num(n);
+                t.text = text;
+                for piece in [next, third] {
+                    t.extra_spans.push(piece.span);
+                    t.extra_spans.extend(piece.extra_spans);
+                    t.marks.extend(piece.marks);
+                    t.mark_spans.extend(piece.mark_spans);
+                }
+            }
+            Some(Fix::Unreadable) => {
+                cx.warn(
+                    WarningCode::Unreadable,
+                    Some("table.amount"),
+                    &format!(
+                        "`{a} | {b}` is an amount cut in pieces that do not fit together: left out"
+                    ),
+                    Some(toks[i].span),
+                );
+                toks[i].kind = Kind::Garbled;
+                toks[i + 1].kind = Kind::Garbled;
+                i += 2;
+            }
+            Some(Fix::DropHead) => {
+                cx.repair(
+                    "table.amount",
+                    RepairKind::SplitNumber,
+                    &format!("{a} | {b}"),
+                    &b.replace([',', '$'], ""),
+                    Some(toks[i].span),
+                );
+                let sp = toks[i].span;
+                toks[i + 1].extra_spans.push(sp);
+                toks.remove(i);
+            }
+            Some(Fix::Doubt) => {
+                cx.warn(
+                    WarningCode::Ambiguous,
+                    Some("table.amount"),
+                    &format!("`{a} | {b}` is either {b} after a stray `{a}` or the amount {joined} cut in two: left out"),
+                    Some(toks[i].span),
+                );
+                toks[i].kind = Kind::Word;
+                toks[i + 1].kind = Kind::Word;
+                i += 2;
             }
         }
-        i += 1;
     }
 }
 
@@ -1233,6 +1537,7 @@ fn align(toks: &[Tok], cols: &[Col], ban: Option<(usize, Col)>) -> (i32, Vec<Opt
     dp[0] = 0;
     let skip_penalty = |t: &Tok| match t.kind {
         Kind::Word => -3,
+        Kind::Garbled => 0,
         Kind::Letter(_) => -4,
         _ => -6,
     };

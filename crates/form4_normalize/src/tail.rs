@@ -150,6 +150,10 @@ fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], cx: &mut 
     let mut done: Vec<(u32, Vec<Piece>)> = Vec::new();
     for p in ps {
         let t = &segs[p.seg].text[p.a..p.b];
+        // Without a `Remarks:` title, the signature follows the last note directly.
+        if t.to_ascii_lowercase().contains("/s/") {
+            break;
+        }
         if let Some((n, used)) = footnote_start(t) {
             if let Some(c) = current.take() {
                 done.push(c);

@@ -257,6 +257,10 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
                 }
                 piece += 1;
                 seg.place.piece = piece;
+                // A superscript running over the break goes on in the new segment.
+                if sup_depth > 0 {
+                    sup_start = Some(0);
+                }
             }
             InlineKind::Checkbox { checked } | InlineKind::CheckboxGlyph { checked } => {
                 let g = if *checked { " ☒ " } else { " ☐ " };
@@ -296,7 +300,10 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
 /// `<sup>1</sup>` and `<sup>1,2</sup>` are footnote marks: write them as `(1)`/`(1)(2)` so
 /// the value lexer sees one notation.
 fn bracket_superscript(seg: &mut Segment, start: usize, src: usize) {
-    let inner = seg.text[start..].trim().to_string();
+    let Some(inner) = seg.text.get(start..) else {
+        return;
+    };
+    let inner = inner.trim().to_string();
     if inner.is_empty()
         || inner.starts_with('(')
         || !inner
@@ -333,4 +340,27 @@ pub(crate) fn squash(s: &str) -> (Vec<u8>, Vec<usize>) {
 /// Collapses runs of whitespace to one space and trims.
 pub(crate) fn clean_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by fuzzing: a superscript left open over a `<br>` used an offset of the
+    /// segment before the break.
+    #[test]
+    fn superscript_over_a_line_break() {
+        for input in [
+            "| Common Stock with a long text before the mark <sup>1<br>2</sup> | x |\n",
+            "| a long long long long long text <sup>open<br><br>x</sup> |\n",
+            "text before <sup>never closed<br>",
+        ] {
+            let doc = form4_grammar::parse(input).expect("the grammar takes any text");
+            let segs = segments(&doc);
+            assert!(
+                segs.iter().all(|s| s.offsets.len() == s.text.len()),
+                "{input:?}"
+            );
+        }
+    }
 }

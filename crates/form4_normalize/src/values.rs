@@ -56,6 +56,10 @@ pub(crate) fn parse_amount(s: &str) -> Option<Decimal> {
     if int.is_empty() && frac.is_none() {
         return None;
     }
+    // The form never prints leading zeros (`000,000` or `05` are pieces of something else).
+    if int.len() > 1 && int.starts_with('0') {
+        return None;
+    }
     let int_digits: String = if int.contains(',') {
         let groups: Vec<&str> = int.split(',').collect();
         let first = groups[0];
@@ -206,6 +210,9 @@ mod tests {
             ("1234567", Some("1234567")),
             (".5", Some("0.5")),
             ("5,20", None),
+            ("000,000", None),
+            ("05", None),
+            ("0.5", Some("0.5")),
             ("5,2089", None),
             (",208", None),
             ("12.", None),
