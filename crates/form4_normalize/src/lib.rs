@@ -54,7 +54,14 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
     let stream = Stream::new(&segs);
     let mut cx = Ctx::new(doc.source);
     let parts = Parts::locate(&stream, &segs);
-    if parts.landmarks() < 2 {
+    // Two landmarks make a form; the form's title or its box 5 count too, for OCR that
+    // lost the rest.
+    let start = Pos { seg: 0, byte: 0 };
+    let other_marks = [FORM_TITLES, &["Relationship of Reporting Person"]]
+        .iter()
+        .filter(|labels| stream.find_first(&segs, labels, start, None).is_some())
+        .count();
+    if parts.landmarks() + other_marks < 2 {
         return Err(Error::NotAForm);
     }
     for hit in parts.all_hits() {
@@ -233,6 +240,11 @@ impl Parts {
     }
 }
 
+/// The three forms' titles.
+const FORM_TITLES: &[&str] = &[
+    "Statement of Changes in Beneficial Ownership",
+    "Initial Statement of Beneficial Ownership of Securities",
+];
 const TABLE1: &str = "Table I - Non-Derivative Securities";
 const TABLE2: &str = "Table II - Derivative Securities";
 /// The rest of the tables' titles, covered when present (Form 3 prints shorter ones).
