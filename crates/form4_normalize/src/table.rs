@@ -1221,6 +1221,13 @@ fn repair_split_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
     }
 }
 
+/// Gives up on the pair of tokens at `i`: both are left unread, and the reason is said.
+fn leave_pair(toks: &mut [Tok], i: usize, code: WarningCode, message: &str, cx: &mut Ctx<'_>) {
+    cx.warn(code, Some("table.amount"), message, Some(toks[i].span));
+    toks[i].kind = Kind::Garbled;
+    toks[i + 1].kind = Kind::Garbled;
+}
+
 /// Numbers cut by a converter's grid or by OCR spacing, put back together:
 /// - `7, | 700,000` or `2 | ,027,400`: cut at a separator, the pieces are joined;
 /// - `2 | 7,400` (cells): a lone digit before a grouped number is its first digit;
@@ -1267,14 +1274,8 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
                 && (b.starts_with([',', '.'])
                     || (a.ends_with([',', '.']) && toks[i + 1].cell == toks[i].cell))
             {
-                cx.warn(
-                    WarningCode::Unreadable,
-                    Some("table.amount"),
-                    &format!("`{a} {b}` is an amount whose rest cannot be read: left out"),
-                    Some(toks[i].span),
-                );
-                toks[i].kind = Kind::Garbled;
-                toks[i + 1].kind = Kind::Garbled;
+                let msg = format!("`{a} {b}` is an amount whose rest cannot be read: left out");
+                leave_pair(toks, i, WarningCode::Unreadable, &msg, cx);
                 i += 2;
                 continue;
             }
@@ -1388,16 +1389,10 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
                 }
             }
             Some(Fix::Unreadable) => {
-                cx.warn(
-                    WarningCode::Unreadable,
-                    Some("table.amount"),
-                    &format!(
-                        "`{a} | {b}` is an amount cut in pieces that do not fit together: left out"
-                    ),
-                    Some(toks[i].span),
+                let msg = format!(
+                    "`{a} | {b}` is an amount cut in pieces that do not fit together: left out"
                 );
-                toks[i].kind = Kind::Garbled;
-                toks[i + 1].kind = Kind::Garbled;
+                leave_pair(toks, i, WarningCode::Unreadable, &msg, cx);
                 i += 2;
             }
             Some(Fix::DropHead) => {
@@ -1413,14 +1408,10 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
                 toks.remove(i);
             }
             Some(Fix::Doubt) => {
-                cx.warn(
-                    WarningCode::Ambiguous,
-                    Some("table.amount"),
-                    &format!("`{a} | {b}` is either {b} after a stray `{a}` or the amount {joined} cut in two: left out"),
-                    Some(toks[i].span),
+                let msg = format!(
+                    "`{a} | {b}` is either {b} after a stray `{a}` or the amount {joined} cut in two: left out"
                 );
-                toks[i].kind = Kind::Word;
-                toks[i + 1].kind = Kind::Word;
+                leave_pair(toks, i, WarningCode::Ambiguous, &msg, cx);
                 i += 2;
             }
         }
