@@ -335,21 +335,6 @@ letter_enum!(
 );
 
 impl TransactionCode {
-    /// The A/D direction the code implies, where the code fixes it.
-    ///
-    /// Purchases, grants and exercises acquire (`P`, `A`, `M`-derived rows are
-    /// left open because the exercised option is disposed of while shares are
-    /// acquired); sales, tax withholding and dispositions to the issuer dispose.
-    pub const fn implied_direction(self) -> Option<AcquiredDisposed> {
-        match self {
-            TransactionCode::P => Some(AcquiredDisposed::A),
-            TransactionCode::S | TransactionCode::F | TransactionCode::D => {
-                Some(AcquiredDisposed::D)
-            }
-            _ => None,
-        }
-    }
-
     /// The A/D side the code implies for a row of the given table, where the code fixes
     /// it: a purchase or a grant acquires; a sale, a payment with securities or a
     /// disposition to the issuer disposes; an exercise or conversion disposes of the

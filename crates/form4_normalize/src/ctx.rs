@@ -6,15 +6,14 @@ use form4_model::{Diagnostics, Repair, RepairKind, SourceSpan, Unmapped, Warning
 use crate::labels::Hit;
 use crate::text::Segment;
 
-pub(crate) struct Ctx<'a> {
-    source: &'a str,
+pub(crate) struct Ctx {
     line_starts: Vec<usize>,
     diag: Diagnostics,
     covered: Vec<Span>,
 }
 
-impl<'a> Ctx<'a> {
-    pub fn new(source: &'a str) -> Self {
+impl Ctx {
+    pub fn new(source: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(
             source
@@ -24,7 +23,6 @@ impl<'a> Ctx<'a> {
                 .map(|(i, _)| i + 1),
         );
         Ctx {
-            source,
             line_starts,
             diag: Diagnostics::default(),
             covered: Vec::new(),
@@ -151,7 +149,6 @@ impl<'a> Ctx<'a> {
                 at: self.at(span),
             })
             .collect();
-        let _ = self.source;
         self.diag
     }
 }
@@ -163,7 +160,7 @@ fn is_noise(t: &str) -> bool {
 
 /// Covers the text from (seg a, byte ab) to (seg b, byte bb).
 pub(crate) fn cover_range(
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx,
     segs: &[Segment],
     a: usize,
     ab: usize,

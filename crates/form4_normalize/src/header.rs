@@ -79,7 +79,7 @@ pub(crate) fn read(
     from: Pos,
     to: Pos,
     first: bool,
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx,
 ) -> Vec<ReportingOwner> {
     let mut labels: Vec<(Hit, Tag)> = Vec::new();
     let add = |hit: Option<Hit>, tag: Tag, labels: &mut Vec<(Hit, Tag)>| {
@@ -489,7 +489,7 @@ pub(crate) fn slot_text(segs: &[Segment], ps: &[Piece]) -> String {
     clean_spaces(&parts.join(" "))
 }
 
-pub(crate) fn cover_pieces(segs: &[Segment], ps: &[Piece], cx: &mut Ctx<'_>) {
+pub(crate) fn cover_pieces(segs: &[Segment], ps: &[Piece], cx: &mut Ctx) {
     for p in ps {
         cx.cover(segs[p.seg].src_span(p.a, p.b));
     }
@@ -554,7 +554,7 @@ fn extend_over(segs: &[Segment], h: &mut Hit, extra: &[&str]) {
 }
 
 /// Whether a tick mark stands right before a checkbox label (after the previous label).
-fn tick_before(segs: &[Segment], at: Pos, prev_end: Option<Pos>, cx: &mut Ctx<'_>) -> bool {
+fn tick_before(segs: &[Segment], at: Pos, prev_end: Option<Pos>, cx: &mut Ctx) -> bool {
     let from = prev_end.unwrap_or(Pos {
         seg: at.seg,
         byte: 0,
@@ -680,17 +680,25 @@ fn title_kind(text: &str) -> Option<Tag> {
     }
 }
 
-/// Leftovers of the box-1 captions cut by a converter (`(Middle)`, `(`, `ddle)`).
+/// Leftovers of the box-1 captions, whole or cut by a converter (`(Middle)`, `(`, `ddle)`):
+/// in parentheses, and their letters a piece of the captions' words.
 fn is_caption_debris(t: &str) -> bool {
+    const CAPTIONS: &str = "lastfirstmiddlestreetcitystatezip";
     let t = t.trim();
+    // Each word by itself: `(Zip) (State)` comes in any order.
+    let caption_word = |w: &str| {
+        let letters: String = w
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        letters.is_empty() || CAPTIONS.contains(letters.as_str())
+    };
     t.chars().all(|c| !c.is_alphanumeric())
-        || (t.starts_with('(') || t.ends_with(')'))
-            && [
-                "(last)", "(first)", "(middle)", "(street)", "(city)", "(state)", "(zip)",
-                "iddle)", "ddle)",
-            ]
-            .iter()
-            .any(|c| t.to_ascii_lowercase().replace(' ', "").contains(c))
+        || ((t.starts_with('(') || t.ends_with(')'))
+            && t.chars().any(|c| c.is_ascii_alphabetic())
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && t.split_whitespace().all(caption_word))
 }
 
 /// Drops tick marks standing alone at either end of a value.

@@ -52,7 +52,7 @@ impl Stream {
         }
     }
 
-    fn squashed_index(&self, p: Pos, segs: &[Segment]) -> usize {
+    fn squashed_index(&self, p: Pos) -> usize {
         let base = self
             .seg_start
             .get(p.seg)
@@ -67,7 +67,6 @@ impl Stream {
         while i < end && self.map[i].1 < p.byte {
             i += 1;
         }
-        let _ = segs;
         i
     }
 
@@ -103,8 +102,8 @@ impl Stream {
         if pat.is_empty() {
             return Vec::new();
         }
-        let lo = self.squashed_index(from, segs);
-        let hi = to.map_or(self.text.len(), |p| self.squashed_index(p, segs));
+        let lo = self.squashed_index(from);
+        let hi = to.map_or(self.text.len(), |p| self.squashed_index(p));
         if lo >= hi {
             return Vec::new();
         }
@@ -134,7 +133,7 @@ impl Stream {
     /// Extends `hit` over `tail` when the tail follows it closely (within `gap` letters),
     /// so a long title matched by its distinctive head is covered whole.
     pub fn extend(&self, segs: &[Segment], hit: &mut Hit, tail: &str, gap: usize) {
-        let lo = self.squashed_index(hit.end, segs);
+        let lo = self.squashed_index(hit.end);
         let hi = (lo + squash(tail).0.len() + gap + 4).min(self.text.len());
         let to = if hi < self.text.len() {
             Some(self.pos_of(hi, segs, false))
@@ -146,7 +145,7 @@ impl Stream {
             .into_iter()
             .next()
         {
-            if self.squashed_index(h.start, segs) <= lo + gap {
+            if self.squashed_index(h.start) <= lo + gap {
                 hit.end = h.end;
             }
         }

@@ -54,14 +54,15 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
     let stream = Stream::new(&segs);
     let mut cx = Ctx::new(doc.source);
     let parts = Parts::locate(&stream, &segs);
-    // Two landmarks make a form; the form's title or its box 5 count too, for OCR that
-    // lost the rest.
+    // Two landmarks make a form; the form's title (or banner) and its box 5 count too,
+    // for OCR that lost the rest.
     let start = Pos { seg: 0, byte: 0 };
-    let other_marks = [FORM_TITLES, &["Relationship of Reporting Person"]]
-        .iter()
-        .filter(|labels| stream.find_first(&segs, labels, start, None).is_some())
-        .count();
-    if parts.landmarks() + other_marks < 2 {
+    let document_type = document_type(&stream, &segs, &mut cx);
+    let box5 = stream
+        .find_first(&segs, &["Relationship of Reporting Person"], start, None)
+        .is_some();
+    let marks = parts.landmarks() + usize::from(document_type.is_some()) + usize::from(box5);
+    if marks < 2 {
         return Err(Error::NotAForm);
     }
     for hit in parts.all_hits() {
@@ -69,10 +70,9 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
     }
 
     let mut record = Record {
-        document_type: document_type(&stream, &segs, &mut cx),
+        document_type,
         ..Record::default()
     };
-    let start = Pos { seg: 0, byte: 0 };
     let end_of_doc = Pos {
         seg: segs.len(),
         byte: 0,
@@ -240,11 +240,6 @@ impl Parts {
     }
 }
 
-/// The three forms' titles.
-const FORM_TITLES: &[&str] = &[
-    "Statement of Changes in Beneficial Ownership",
-    "Initial Statement of Beneficial Ownership of Securities",
-];
 const TABLE1: &str = "Table I - Non-Derivative Securities";
 const TABLE2: &str = "Table II - Derivative Securities";
 /// The rest of the tables' titles, covered when present (Form 3 prints shorter ones).
@@ -262,7 +257,7 @@ const REMARKS: &str = "Remarks";
 const SIGNATURE: &str = "Signature of Reporting Person";
 
 /// The form type, from the form's title or its `FORM n` banner.
-fn document_type(stream: &Stream, segs: &[Segment], cx: &mut Ctx<'_>) -> Option<DocumentType> {
+fn document_type(stream: &Stream, segs: &[Segment], cx: &mut Ctx) -> Option<DocumentType> {
     let start = Pos { seg: 0, byte: 0 };
     // Titles are distinctive; the `FORM n` banner is short and easily confused, so it
     // is only used when no title is found.

@@ -180,7 +180,7 @@ impl Col {
             (Col::ExDate | Col::ExpDate, Kind::Date(_)) => Some(10),
             (Col::ExDate | Col::ExpDate, Kind::Marks) => Some(4),
             (Col::ExDate | Col::ExpDate, Kind::Word) if is_date_word(&t.text) => Some(4),
-            (Col::Code, Kind::Letter(c)) if TransactionCode::from_str_char(*c).is_some() => Some(8),
+            (Col::Code, Kind::Letter(c)) if code_letter(*c).is_some() => Some(8),
             (Col::V, Kind::Letter('V')) => Some(6),
             // A `$` marks a price or a value; share counts are printed without one.
             (Col::Price | Col::ConvPrice, Kind::Num(_)) if t.dollar => Some(10),
@@ -207,15 +207,9 @@ fn is_date_word(w: &str) -> bool {
     )
 }
 
-trait FromChar: Sized {
-    fn from_str_char(c: char) -> Option<Self>;
-}
-
-impl FromChar for TransactionCode {
-    fn from_str_char(c: char) -> Option<Self> {
-        let mut b = [0u8; 4];
-        c.encode_utf8(&mut b).parse().ok()
-    }
+/// The transaction code a letter stands for, if it is one.
+fn code_letter(c: char) -> Option<TransactionCode> {
+    c.to_string().parse().ok()
 }
 
 /// Reads the rows of Table I between two positions.
@@ -223,7 +217,7 @@ pub(crate) fn read_table1(
     segs: &[Segment],
     from: Pos,
     to: Pos,
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx,
 ) -> Vec<NonDerivativeRow> {
     let mut out = Vec::new();
     for row in data_rows(segs, from, to, cx) {
@@ -326,7 +320,7 @@ pub(crate) fn read_table2(
     from: Pos,
     to: Pos,
     form3: bool,
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx,
 ) -> Vec<DerivativeRow> {
     let mut out = Vec::new();
     let patterns: &[&[Col]] = if form3 {
@@ -334,6 +328,7 @@ pub(crate) fn read_table2(
     } else {
         &[T2_TRANSACTION, T2_HOLDING]
     };
+    let separate_ad = prints_separate_ad_columns(segs, from, to);
     for row in data_rows(segs, from, to, cx) {
         let Some(al) = best_alignment(&row, patterns) else {
             continue;
@@ -429,7 +424,7 @@ pub(crate) fn read_table2(
             add_marks(&mut fns, field, marks);
         }
         r.footnotes = fns;
-        if r.acquired_disposed.is_none() {
+        if r.acquired_disposed.is_none() && separate_ad {
             r.acquired_disposed = direction_by_column(&row, &al);
         }
         if r.acquired_disposed.is_none()
@@ -455,9 +450,37 @@ pub(crate) fn read_table2(
     out
 }
 
-/// In Table II the amount's column, (A) or (D), is its direction. Where the rendering
-/// keeps one cell per column, the columns are counted from the row's end, whose layout
-/// is fixed: … (A), (D), exercisable, expiration, title, amount, price, owned, D/I, nature.
+/// Whether the table's headings give (A) and (D) a column each: a heading cell ending with
+/// `(A)` and, next to it, one ending with `(D)`. Some renderings merge them into one cell (`(A) or<br>(D)`),
+/// and then a value's cell cannot tell its side.
+fn prints_separate_ad_columns(segs: &[Segment], from: Pos, to: Pos) -> bool {
+    let mut cells: Vec<((usize, usize, usize), String)> = Vec::new();
+    for p in pieces(segs, from, to) {
+        let pl = segs[p.seg].place;
+        if !pl.in_table {
+            continue;
+        }
+        let key = (pl.block, pl.row, pl.cell);
+        let text = segs[p.seg].text[p.a..p.b].trim();
+        match cells.last_mut() {
+            Some((k, t)) if *k == key => {
+                t.push(' ');
+                t.push_str(text);
+            }
+            _ => cells.push((key, text.to_string())),
+        }
+    }
+    cells.windows(2).any(|w| {
+        let ((ka, ta), (kd, td)) = (&w[0], &w[1]);
+        (ka.0, ka.1, ka.2 + 1) == *kd && ta.ends_with("(A)") && td.ends_with("(D)")
+    })
+}
+
+/// In Table II the amount's column, (A) or (D), is its direction. Where the rendering keeps
+/// one cell per column, the form's fixed order places both columns by the underlying
+/// security's title, read by its meaning: (A), (D), date exercisable, expiration date, then
+/// the title. The neighbouring values must sit in neighbouring cells, or cells and columns
+/// do not match and nothing is said.
 fn direction_by_column(row: &[Tok], al: &Alignment) -> Option<AcquiredDisposed> {
     let cols = al.cols(row);
     let at = |c: Col| {
@@ -466,21 +489,23 @@ fn direction_by_column(row: &[Tok], al: &Alignment) -> Option<AcquiredDisposed> 
             .and_then(|(_, t)| t.first().copied())
     };
     let shares = at(Col::Shares)?;
-    if shares.joined || shares.ncells < 15 || shares.ncells > 16 {
+    let title = at(Col::UndTitle)?;
+    if shares.joined || shares.ncells == 0 || shares.cell.0 != title.cell.0 {
         return None;
     }
-    let from_end = |t: &Tok| shares.ncells - t.cell.1;
-    // The row must really be one cell per column: check its other anchors.
-    for (c, want) in [(Col::DI, 2), (Col::Owned, 3), (Col::UndShares, 5)] {
-        if let Some(t) = at(c) {
-            if from_end(t) != want {
-                return None;
-            }
-        }
+    let next_to = |a: Option<&Tok>, b: Option<&Tok>| match (a, b) {
+        (Some(a), Some(b)) => b.cell.1 == a.cell.1 + 1,
+        _ => true,
+    };
+    let one_per_column = next_to(Some(title), at(Col::UndShares))
+        && next_to(at(Col::Owned), at(Col::DI))
+        && next_to(at(Col::ExDate), at(Col::ExpDate));
+    if !one_per_column {
+        return None;
     }
-    match from_end(shares) {
-        10 => Some(AcquiredDisposed::A),
-        9 => Some(AcquiredDisposed::D),
+    match title.cell.1.checked_sub(shares.cell.1) {
+        Some(4) => Some(AcquiredDisposed::A),
+        Some(3) => Some(AcquiredDisposed::D),
         _ => None,
     }
 }
@@ -501,7 +526,7 @@ fn add_marks(
     }
 }
 
-fn use_tokens(toks: &[&Tok], cx: &mut Ctx<'_>) {
+fn use_tokens(toks: &[&Tok], cx: &mut Ctx) {
     for t in toks {
         cx.cover(t.span);
         for s in t.mark_spans.iter().chain(&t.extra_spans) {
@@ -510,7 +535,7 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx<'_>) {
     }
 }
 
-fn warn_ambiguous(row: &[Tok], al: &Alignment, at: &str, cx: &mut Ctx<'_>) {
+fn warn_ambiguous(row: &[Tok], al: &Alignment, at: &str, cx: &mut Ctx) {
     for (i, c, other) in &al.ambiguous {
         let t = &row[*i];
         let text = if t.text.is_empty() {
@@ -582,7 +607,7 @@ fn letter_of(toks: &[&Tok]) -> Option<char> {
 }
 
 fn code_of(toks: &[&Tok]) -> Option<TransactionCode> {
-    letter_of(toks).and_then(TransactionCode::from_str_char)
+    letter_of(toks).and_then(code_letter)
 }
 
 fn ad(c: char) -> Option<AcquiredDisposed> {
@@ -607,7 +632,7 @@ fn infer_side(
     derivative: bool,
     field: &str,
     row: &[Tok],
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx,
 ) -> Option<AcquiredDisposed> {
     let code = code?;
     let side = code.implied_side(derivative)?;
@@ -625,10 +650,10 @@ fn check_direction(
     code: Option<TransactionCode>,
     dir: Option<AcquiredDisposed>,
     field: &str,
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx,
 ) {
     if let (Some(code), Some(dir)) = (code, dir) {
-        if let Some(implied) = code.implied_direction() {
+        if let Some(implied) = code.implied_side(false) {
             if implied != dir {
                 cx.warn(
                     WarningCode::Inconsistent,
@@ -646,7 +671,7 @@ fn check_direction(
 
 /// Groups the text between two positions into rows (a table row, or a line), drops the
 /// rows of printed column headings, and lexes the rest.
-fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx<'_>) -> Vec<Vec<Tok>> {
+fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Vec<Tok>> {
     let ps = pieces(segs, from, to);
     let mut groups: Vec<Vec<Piece>> = Vec::new();
     let mut last_key = None;
@@ -671,7 +696,7 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx<'_>) -> Vec<Vec<
         if toks.is_empty() {
             continue;
         }
-        let all_bold = g.iter().all(|p| segs[p.seg].bold);
+        let all_bold = g.iter().all(|p| segs[p.seg].bold());
         if all_bold || is_heading_row(&toks) {
             cx.rollback(mark);
             for p in &g {
@@ -698,95 +723,39 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx<'_>) -> Vec<Vec<
     rows
 }
 
-/// Words of the tables' printed column headings.
-const HEADING_WORDS: &[&str] = &[
-    "title",
-    "of",
-    "security",
-    "securities",
-    "instr",
-    "transaction",
-    "transactions",
-    "date",
-    "month",
-    "day",
-    "year",
-    "deemed",
-    "execution",
-    "if",
-    "any",
-    "code",
-    "v",
-    "amount",
-    "a",
-    "or",
-    "d",
-    "i",
-    "price",
-    "owned",
-    "following",
-    "reported",
-    "beneficially",
-    "ownership",
-    "form",
-    "direct",
-    "indirect",
-    "nature",
-    "derivative",
-    "conversion",
-    "exercise",
-    "exercisable",
-    "expiration",
-    "number",
-    "and",
-    "underlying",
-    "shares",
-    "acquired",
-    "disposed",
-    "at",
-    "end",
-    "issuer",
-    "issuers",
-    "s",
-    "fiscal",
-    "non",
-    "table",
-    "e",
-    "g",
-    "puts",
-    "calls",
-    "warrants",
-    "options",
-    "convertible",
-    "beneficial",
-    "to",
-    "be",
-    "in",
-    "transac",
-    "ction",
-    "ownersh",
-    "indire",
-    "numb",
-    "derivativ",
-    "securitie",
-    "benefici",
-    "followin",
-    "reporter",
-    "transact",
-    "tion",
-    "re",
-    "es",
-    "ally",
-    "exec",
-    "exer",
-    "ration",
-    "nth",
-    "rcisable",
-    "inst",
-    "ate",
-];
+/// The tables' printed column headings, as in every edition of the form. A word of a row
+/// that occurs in them, whole or cut (`Transac`, `ction(s)`), is heading text.
+const HEADING_TEXT: &str =
+    "Table I Non-Derivative Securities Acquired, Disposed of, or Beneficially \
+    Owned. Table II Derivative Securities (e.g., puts, calls, warrants, options, convertible \
+    securities). Title of Security (Instr. 3). Transaction Date (Month/Day/Year). Deemed \
+    Execution Date, if any. Transaction Code (Instr. 8) Code V. Securities Acquired (A) or \
+    Disposed Of (D) (Instr. 3, 4 and 5) Amount (A) or (D) Price. Amount of Securities \
+    Beneficially Owned Following Reported Transaction(s), Owned at end of Issuer's Fiscal \
+    Year. Ownership Form: Direct (D) or Indirect (I). Nature of Indirect Beneficial Ownership. \
+    Title of Derivative Security. Conversion or Exercise Price of Derivative Security. Number \
+    of Derivative Securities Acquired (A) or Disposed of (D). Date Exercisable and Expiration \
+    Date. Title and Amount of Securities Underlying Derivative Security, Amount or Number of \
+    Shares. Price of Derivative Security. Number of derivative Securities Beneficially Owned \
+    Following Reported Transaction(s). Amount of Securities Beneficially Owned.";
+
+/// Whether a word (lower-case letters) is a word of the column headings, or a piece of
+/// four letters or more cut out of them (short pieces would match anything).
+fn is_heading_word(w: &str, (words, squashed): &(Vec<String>, String)) -> bool {
+    words.iter().any(|h| h == w) || (w.chars().count() >= 4 && squashed.contains(w))
+}
 
 fn is_heading_row(toks: &[Tok]) -> bool {
+    static HEADINGS: std::sync::OnceLock<(Vec<String>, String)> = std::sync::OnceLock::new();
+    let headings = HEADINGS.get_or_init(|| {
+        let lower = HEADING_TEXT.to_lowercase();
+        let words = lower
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        (words, lower.chars().filter(|c| c.is_alphabetic()).collect())
+    });
     if toks.iter().any(|t| matches!(t.kind, Kind::Date(_))) {
         return false;
     }
@@ -804,7 +773,7 @@ fn is_heading_row(toks: &[Tok]) -> bool {
             continue;
         }
         words += 1;
-        if HEADING_WORDS.contains(&w.as_str()) {
+        if is_heading_word(&w, headings) {
             heading += 1;
         }
     }
@@ -821,7 +790,7 @@ fn is_heading_row(toks: &[Tok]) -> bool {
 }
 
 /// Cuts a row into typed tokens and repairs split dates and numbers.
-fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
+fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::new();
     // A `$` alone (its amount cut into the next cell or word) marks the amount after it.
     let mut pending_dollar: Option<Span> = None;
@@ -833,7 +802,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
         let text = &seg.text[p.a..p.b];
         for (wa, w0) in words(text) {
             // A stray mark alone (`|`, `\\`) is no value and no text; it stays in the
-            // unmapped text. Marks glued to a value make it unreadable (see `classify_mended`).
+            // unmapped text. Marks glued to a value make it unreadable (see `classify_text`).
             let w = w0;
             if w.chars().all(|c| matches!(c, '\\' | '|' | '`' | '~' | '_')) {
                 continue;
@@ -873,7 +842,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
                 continue;
             }
             let mut tok = Tok {
-                kind: classify_mended(rest, cx, rest_span),
+                kind: classify_text(rest),
                 text: rest.to_string(),
                 span: rest_span,
                 cell,
@@ -906,7 +875,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx<'_>) -> Vec<Tok> {
                     );
                     tok.text = trimmed.to_string();
                     tok.span = span;
-                    tok.kind = classify_mended(trimmed, cx, span);
+                    tok.kind = classify_text(trimmed);
                 }
             }
             if let Some(d) = pending_dollar.take() {
@@ -937,7 +906,7 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Reads a word as a value; a word that looks like a broken value (`O1/01/2001`, `$l.00`)
 /// is [`Kind::Garbled`], so it can never become part of a text.
-fn classify_mended(w: &str, cx: &mut Ctx<'_>, span: Span) -> Kind {
+fn classify_text(w: &str) -> Kind {
     let kind = classify(w);
     if !matches!(kind, Kind::Word) {
         return kind;
@@ -953,10 +922,8 @@ fn classify_mended(w: &str, cx: &mut Ctx<'_>, span: Span) -> Kind {
     if digits == 0 || w.chars().count() < 2 {
         return kind;
     }
-    // Look-alike letters (`O1/01/2001`) are not mended: the corpus shows that a value
-    // with one misread character usually has others, so a mended value is often wrong.
-    // Such a word is left unread.
-    let _ = (&letters, cx, span);
+    // Look-alike letters (`O1/01/2001`) are not mended: in the corpus a value with one
+    // misread character usually has others, so a mended value would often be wrong.
     // Mostly digits and value punctuation, its letters only look-alikes of digits: a value
     // OCR broke, not a word (`401k` is a word).
     let lookalike = |c: &char| matches!(c, 'O' | 'o' | 'l' | 'I' | 'i' | 'S' | 's');
@@ -1108,7 +1075,7 @@ fn demote_values_inside_text(toks: &mut [Tok]) {
 
 /// `03 | /23/2020` or `03/23/2 | 020` → 2020-03-23: a date cut in two or three pieces,
 /// each made only of digits and slashes, whose pieces put together form a whole date.
-fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
+fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx) {
     let piece = |t: &Tok| {
         !matches!(t.kind, Kind::Date(_))
             && t.marks.is_empty()
@@ -1151,10 +1118,7 @@ fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
         t.kind = Kind::Date(d);
         t.text = joined;
         for r in rest {
-            t.extra_spans.push(r.span);
-            t.extra_spans.extend(r.extra_spans);
-            t.marks.extend(r.marks);
-            t.mark_spans.extend(r.mark_spans);
+            absorb(t, r);
         }
         i += 1;
     }
@@ -1162,7 +1126,7 @@ fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
 
 /// `11/01/20 | )20 | 20` → 2020-11-01: a date whose year was cut off, completed by the
 /// digit fragments that follow it; the fragments' debris is consumed with it.
-fn repair_split_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
+fn repair_split_dates(toks: &mut Vec<Tok>, cx: &mut Ctx) {
     let frag = |t: &Tok| -> Option<String> {
         let core = t.text.trim_matches(|c: char| c == ')' || c == '(');
         (!core.is_empty()
@@ -1221,8 +1185,17 @@ fn repair_split_dates(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
     }
 }
 
+/// Takes a piece cut off this token into it: its spans and marks now belong to the token.
+fn absorb(t: &mut Tok, piece: Tok) {
+    t.extra_spans.push(piece.span);
+    t.extra_spans.extend(piece.extra_spans);
+    t.marks.extend(piece.marks);
+    t.mark_spans.extend(piece.mark_spans);
+    t.dollar |= piece.dollar;
+}
+
 /// Gives up on the pair of tokens at `i`: both are left unread, and the reason is said.
-fn leave_pair(toks: &mut [Tok], i: usize, code: WarningCode, message: &str, cx: &mut Ctx<'_>) {
+fn leave_pair(toks: &mut [Tok], i: usize, code: WarningCode, message: &str, cx: &mut Ctx) {
     cx.warn(code, Some("table.amount"), message, Some(toks[i].span));
     toks[i].kind = Kind::Garbled;
     toks[i + 1].kind = Kind::Garbled;
@@ -1236,7 +1209,7 @@ fn leave_pair(toks: &mut [Tok], i: usize, code: WarningCode, message: &str, cx: 
 ///
 /// `1 | 1,000,000` fits both the second and the third reading (11,000,000 or a stray `1`):
 /// neither is taken, the amount is left out and the doubt reported.
-fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
+fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
     let numeric = |t: &Tok| {
         t.marks.is_empty()
             && !t.text.is_empty()
@@ -1360,11 +1333,7 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
                 t.joined = true;
                 t.kind = Kind::Num(n);
                 t.text = joined;
-                t.extra_spans.push(next.span);
-                t.extra_spans.extend(next.extra_spans);
-                t.marks.extend(next.marks);
-                t.mark_spans.extend(next.mark_spans);
-                t.dollar |= next.dollar;
+                absorb(t, next);
             }
             Some(Fix::JoinThree(n)) => {
                 let third = toks.remove(i + 2);
@@ -1381,12 +1350,8 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx<'_>) {
                 t.joined = true;
                 t.kind = Kind::Num(n);
                 t.text = text;
-                for piece in [next, third] {
-                    t.extra_spans.push(piece.span);
-                    t.extra_spans.extend(piece.extra_spans);
-                    t.marks.extend(piece.marks);
-                    t.mark_spans.extend(piece.mark_spans);
-                }
+                absorb(t, next);
+                absorb(t, third);
             }
             Some(Fix::Unreadable) => {
                 let msg = format!(

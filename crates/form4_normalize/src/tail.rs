@@ -32,7 +32,7 @@ pub(crate) fn read(
     stream: &Stream,
     parts: &Parts,
     end: Pos,
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx,
 ) {
     let start = Pos { seg: 0, byte: 0 };
     for p in PRINTED {
@@ -50,10 +50,8 @@ pub(crate) fn read(
             }
         }
     }
-    record.not_subject_to_section16 = checkbox(segs, stream, NOT_SUBJECT, cx)
-        .map(|t| t.then_some(true))
-        .unwrap_or(None)
-        .or(Some(false));
+    // The box is on every edition; unticked or not found, it says `false`.
+    record.not_subject_to_section16 = Some(checkbox(segs, stream, NOT_SUBJECT, cx) == Some(true));
     record.aff10b5one = checkbox(segs, stream, AFF_10B5_1, cx);
     if record.document_type.is_some_and(|t| t.form_number() == 5) {
         record.form3_holdings_reported = checkbox(segs, stream, FORM3_HOLDINGS, cx).or(Some(false));
@@ -94,7 +92,7 @@ pub(crate) fn read(
 
 /// `Some(true)` when a tick mark stands right before the box's label, `Some(false)` when
 /// the label is there without one, `None` when the form has no such box.
-fn checkbox(segs: &[Segment], stream: &Stream, label: &str, cx: &mut Ctx<'_>) -> Option<bool> {
+fn checkbox(segs: &[Segment], stream: &Stream, label: &str, cx: &mut Ctx) -> Option<bool> {
     let start = Pos { seg: 0, byte: 0 };
     let hit = stream.find_first(segs, &[label], start, None)?;
     cx.cover_hit(segs, hit);
@@ -120,7 +118,6 @@ fn checkbox(segs: &[Segment], stream: &Stream, label: &str, cx: &mut Ctx<'_>) ->
 /// Numbered notes: `1. text`, `(1) text`, `1 text` at the start of a piece.
 fn footnote_start(t: &str) -> Option<(u32, usize)> {
     let s = t.trim_start();
-    let lead = t.len() - s.len();
     let (num_str, rest) = if let Some(r) = s.strip_prefix('(') {
         let close = r.find(')')?;
         (&r[..close], &r[close + 1..])
@@ -141,11 +138,10 @@ fn footnote_start(t: &str) -> Option<(u32, usize)> {
         return None;
     }
     let consumed = t.len() - rest.len();
-    let _ = lead;
     Some((n, consumed))
 }
 
-fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], cx: &mut Ctx<'_>) {
+fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], cx: &mut Ctx) {
     let mut current: Option<(u32, Vec<Piece>)> = None;
     let mut done: Vec<(u32, Vec<Piece>)> = Vec::new();
     for p in ps {
@@ -196,7 +192,7 @@ fn read_remarks_and_signatures(
     segs: &[Segment],
     ps: &[Piece],
     has_remarks_label: bool,
-    cx: &mut Ctx<'_>,
+    cx: &mut Ctx,
 ) {
     let text_of = |p: &Piece| segs[p.seg].text[p.a..p.b].trim().to_string();
     let is_date = |p: &Piece| only_date(&text_of(p)).is_some();

@@ -31,8 +31,6 @@ pub(crate) struct Segment {
     /// is the source byte of `text`'s byte `i`. One extra entry at the end.
     pub offsets: Vec<usize>,
     pub place: Place,
-    /// The segment holds emphasized text (`**bold**`): likely the form's printed labels.
-    pub bold: bool,
     /// Emphasis delimiters seen; a lone `**` is a footnote star, not emphasis.
     emphasis: u8,
 }
@@ -43,12 +41,13 @@ impl Segment {
             text: String::new(),
             offsets: Vec::new(),
             place,
-            bold: false,
             emphasis: 0,
         }
     }
 
-    fn push_str(&mut self, s: &str, src_start: usize, one_to_one: bool, src_end: usize) {
+    /// Appends `s`; its characters map one to one onto the source from `src_start`, or
+    /// all to `src_start` (a decoded escape or entity).
+    fn push_str(&mut self, s: &str, src_start: usize, one_to_one: bool) {
         for (i, ch) in s.char_indices() {
             let src = if one_to_one { src_start + i } else { src_start };
             let before = self.text.len();
@@ -57,7 +56,12 @@ impl Segment {
                 self.offsets.push(src);
             }
         }
-        let _ = src_end;
+    }
+
+    /// The segment holds emphasized text (`**bold**`, an opening and a closing
+    /// delimiter): likely the form's printed labels.
+    pub fn bold(&self) -> bool {
+        self.emphasis >= 2
     }
 
     /// Source span of the byte range `a..b` of `text`.
@@ -172,8 +176,8 @@ pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
                     // An ordered marker (`1.`) can be a footnote number: keep it as text.
                     if m.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                         let start = line.span.start;
-                        seg.push_str(m, start, true, start + m.len());
-                        seg.push_str(" ", start + m.len(), false, start + m.len());
+                        seg.push_str(m, start, true);
+                        seg.push_str(" ", start + m.len(), false);
                     }
                 }
                 push_inlines(&line.inlines, &mut seg, place, &mut out);
@@ -194,13 +198,13 @@ pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
 /// The values are read first, in cell order; the labels then line by line across the
 /// cells (the k-th bold line of each cell), which puts cut words back together.
 fn reorder_row(row: &mut [Segment]) {
-    if !row.iter().any(|s| s.bold) {
+    if !row.iter().any(|s| s.bold()) {
         return;
     }
     let mut keyed: Vec<((bool, usize, usize, usize), Segment)> = Vec::with_capacity(row.len());
     let mut bold_rank: Vec<(usize, usize)> = Vec::new(); // (cell, bold pieces seen)
     for (i, s) in row.iter().enumerate() {
-        let key = if s.bold {
+        let key = if s.bold() {
             let cell = s.place.cell;
             let k = match bold_rank.iter_mut().find(|(c, _)| *c == cell) {
                 Some((_, n)) => {
@@ -240,15 +244,15 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
     for inl in inlines {
         let s = inl.span.start;
         match &inl.kind {
-            InlineKind::Text => seg.push_str(inl.raw, s, true, inl.span.end),
+            InlineKind::Text => seg.push_str(inl.raw, s, true),
             InlineKind::Escape(c) => {
                 let mut b = [0u8; 4];
-                seg.push_str(c.encode_utf8(&mut b), s + 1, false, inl.span.end);
+                seg.push_str(c.encode_utf8(&mut b), s + 1, false);
             }
-            InlineKind::Entity(t) => seg.push_str(t, s, false, inl.span.end),
+            InlineKind::Entity(t) => seg.push_str(t, s, false),
             InlineKind::CharRef(c) => {
                 let mut b = [0u8; 4];
-                seg.push_str(c.encode_utf8(&mut b), s, false, inl.span.end);
+                seg.push_str(c.encode_utf8(&mut b), s, false);
             }
             InlineKind::LineBreak | InlineKind::Rule => {
                 let done = std::mem::replace(seg, Segment::new(Place { piece, ..place }));
@@ -264,7 +268,7 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
             }
             InlineKind::Checkbox { checked } | InlineKind::CheckboxGlyph { checked } => {
                 let g = if *checked { " ☒ " } else { " ☐ " };
-                seg.push_str(g, s, false, inl.span.end);
+                seg.push_str(g, s, false);
             }
             InlineKind::OpenTag(name) => {
                 if name.eq_ignore_ascii_case("sup") {
@@ -286,12 +290,11 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
             }
             InlineKind::Emphasis => {
                 seg.emphasis = seg.emphasis.saturating_add(1);
-                seg.bold = seg.emphasis >= 2;
             }
             InlineKind::Comment(_) => {}
             InlineKind::Link { text, .. } => {
                 // The link text sits after the `[`.
-                seg.push_str(text, s + 1, true, inl.span.end);
+                seg.push_str(text, s + 1, true);
             }
         }
     }
@@ -317,7 +320,7 @@ fn bracket_superscript(seg: &mut Segment, start: usize, src: usize) {
     seg.text.truncate(start);
     seg.offsets.truncate(start);
     for id in ids {
-        seg.push_str(&format!("({id})"), base, false, src);
+        seg.push_str(&format!("({id})"), base, false);
     }
 }
 
