@@ -7,7 +7,8 @@
 //! - `FILING_DATE`, `FILE_NUMBER`, `RPTOWNER_STATE_DESC` and the CIKs (unless a
 //!   [`CikMap`] knows them) are empty: the printed form does not show them;
 //! - the `_SK` keys number rows within one document, from 1;
-//! - dates are ISO `YYYY-MM-DD`, flags `1`/`0`, amounts exact decimals.
+//! - flags are `1`/`0` and amounts exact decimals; dates are written as the data sets write
+//!   them, `DD-MON-YYYY` (`02-JAN-2025`).
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -319,8 +320,8 @@ impl<W: Write> DataSetWriter<W> {
             &[
                 id(),
                 String::new(),
-                opt(record.period_of_report),
-                opt(record.date_of_original_submission),
+                date(record.period_of_report),
+                date(record.date_of_original_submission),
                 flag(record.no_securities_owned),
                 flag(record.not_subject_to_section16),
                 flag(record.form3_holdings_reported),
@@ -383,9 +384,9 @@ impl<W: Write> DataSetWriter<W> {
                     trans_sk.to_string(),
                     text(&r.security_title),
                     fn_(RowField::SecurityTitle),
-                    opt(r.transaction_date),
+                    date(r.transaction_date),
                     fn_(RowField::TransactionDate),
-                    opt(r.deemed_execution_date),
+                    date(r.deemed_execution_date),
                     fn_(RowField::DeemedExecutionDate),
                     form.clone(),
                     opt(r.transaction_code),
@@ -455,9 +456,9 @@ impl<W: Write> DataSetWriter<W> {
                     fn_(RowField::SecurityTitle),
                     opt(r.conversion_or_exercise_price),
                     fn_(RowField::ConversionOrExercisePrice),
-                    opt(r.transaction_date),
+                    date(r.transaction_date),
                     fn_(RowField::TransactionDate),
-                    opt(r.deemed_execution_date),
+                    date(r.deemed_execution_date),
                     fn_(RowField::DeemedExecutionDate),
                     form.clone(),
                     opt(r.transaction_code),
@@ -473,9 +474,9 @@ impl<W: Write> DataSetWriter<W> {
                     fn_(RowField::PricePerShare),
                     opt(r.acquired_disposed),
                     fn_(RowField::AcquiredDisposed),
-                    opt(r.exercise_date),
+                    date(r.exercise_date),
                     fn_(RowField::ExerciseDate),
-                    opt(r.expiration_date),
+                    date(r.expiration_date),
                     fn_(RowField::ExpirationDate),
                     text(&r.underlying_security_title),
                     fn_(RowField::UnderlyingSecurityTitle),
@@ -498,7 +499,7 @@ impl<W: Write> DataSetWriter<W> {
             self.row(Table::Footnotes, &[id(), fid.to_string(), txt.clone()])?;
         }
         for s in &record.signatures {
-            self.row(Table::OwnerSignature, &[id(), text(&s.name), opt(s.date)])?;
+            self.row(Table::OwnerSignature, &[id(), text(&s.name), date(s.date)])?;
         }
         Ok(())
     }
@@ -547,9 +548,9 @@ fn deriv_holding(id: String, sk: usize, r: &DerivativeRow, form: &str) -> Vec<St
         fn_(RowField::ConversionOrExercisePrice),
         form.to_string(),
         String::new(),
-        opt(r.exercise_date),
+        date(r.exercise_date),
         fn_(RowField::ExerciseDate),
-        opt(r.expiration_date),
+        date(r.expiration_date),
         fn_(RowField::ExpirationDate),
         text(&r.underlying_security_title),
         fn_(RowField::UnderlyingSecurityTitle),
@@ -580,6 +581,21 @@ fn owned_fn(this_one: bool, ids: String) -> String {
 
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The data sets' date style, `02-JAN-2025`.
+fn date(v: Option<crate::model::Date>) -> String {
+    const MONTHS: [&str; 12] = [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ];
+    v.map(|d| {
+        let month = MONTHS
+            .get((d.month() as usize).wrapping_sub(1))
+            .copied()
+            .unwrap_or("???");
+        format!("{:02}-{month}-{:04}", d.day(), d.year())
+    })
+    .unwrap_or_default()
 }
 
 fn text(v: &Option<String>) -> String {
