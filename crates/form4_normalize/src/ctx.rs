@@ -10,6 +10,8 @@ pub(crate) struct Ctx {
     line_starts: Vec<usize>,
     diag: Diagnostics,
     covered: Vec<Span>,
+    /// The form's printed labels were found only with edits: the text went through OCR.
+    pub damaged: bool,
 }
 
 impl Ctx {
@@ -26,6 +28,7 @@ impl Ctx {
             line_starts,
             diag: Diagnostics::default(),
             covered: Vec::new(),
+            damaged: false,
         }
     }
 

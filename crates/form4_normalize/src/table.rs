@@ -894,6 +894,9 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     repair_split_numbers(&mut toks, cx);
     // What no repair could mend takes its neighbours' doubtful pieces down with it.
     spread_garble(&mut toks);
+    if cx.damaged {
+        doubt_dot_separators(&mut toks, cx);
+    }
     toks.truncate(MAX_ROW_TOKENS);
     toks
 }
@@ -948,15 +951,16 @@ fn classify(w: &str) -> Kind {
     // `9,` is the first piece of a number cut after its separator (`9,|134`), not 9.
     if core.len() == w.len() || w.ends_with(';') {
         if let Some(n) = values::parse_amount(core) {
-            // The form prints amounts with thousands separators; five or more digits
-            // without one are something else (a misread date, a CIK, digits run together).
+            // The form prints amounts with thousands separators; four or more digits
+            // without one are something else (a year, a misread date, a CIK, digits run
+            // together).
             let int_digits = core
                 .trim_start_matches('$')
                 .split('.')
                 .next()
                 .unwrap_or("")
                 .len();
-            if int_digits >= 5 && !core.contains(',') {
+            if int_digits >= 4 && !core.contains(',') {
                 return Kind::Word;
             }
             return Kind::Num(n);
@@ -976,6 +980,33 @@ fn classify(w: &str) -> Kind {
         }
     }
     Kind::Word
+}
+
+/// In OCR'd text a comma is often read as a period: `38.184` may be 38,184 printed by the
+/// form or a fractional 38.184 (which 401(k) holdings do have). With no `$` to make it a
+/// price, such a number cannot be told apart, so it is left out with a warning.
+fn doubt_dot_separators(toks: &mut [Tok], cx: &mut Ctx) {
+    for t in toks.iter_mut() {
+        if t.dollar || !matches!(t.kind, Kind::Num(_)) {
+            continue;
+        }
+        let Some((int, frac)) = t.text.split_once('.') else {
+            continue;
+        };
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if (1..=3).contains(&int.len()) && frac.len() == 3 && digits(int) && digits(frac) {
+            t.kind = Kind::Garbled;
+            cx.warn(
+                WarningCode::Unreadable,
+                Some("table"),
+                &format!(
+                    "`{}` reads as {} or as {int},{frac} (OCR often takes a comma for a period): left out",
+                    t.text, t.text
+                ),
+                Some(t.span),
+            );
+        }
+    }
 }
 
 /// A lone digit 1–9 is far more often a footnote mark that lost its parentheses, or a
