@@ -201,13 +201,19 @@ impl Parts {
     fn locate(stream: &Stream, segs: &[Segment]) -> Self {
         let start = Pos { seg: 0, byte: 0 };
         let name_boxes = stream.find(segs, header::NAME_BOX, start, None, 3);
-        let mut table1 = stream.find_first(segs, &[TABLE1], start, None);
+        // The same holds for Table I's title and its first column.
+        let title1 = stream.find_first(segs, &[TABLE1], start, None);
+        let column1 =
+            stream.find_first(segs, &[TABLE1_FIRST_COLUMN], start, title1.map(|h| h.start));
+        let mut table1 = column1.or(title1);
         let t2_from = table1.map_or(start, |h| h.end);
-        // OCR can shred the title of Table II across the cells of a two-line heading; the
-        // heading of its first column names the derivative security and is then the start.
-        let mut table2 = stream
-            .find_first(segs, &[TABLE2], t2_from, None)
-            .or_else(|| stream.find_first(segs, &[TABLE2_FIRST_COLUMN], t2_from, None));
+        // OCR can shred the title of Table II across the cells of a two-line heading (and
+        // a continuation page repeats it intact further on); the heading of its first
+        // column names the derivative security, and whichever comes first starts it.
+        let title2 = stream.find_first(segs, &[TABLE2], t2_from, None);
+        let column2 =
+            stream.find_first(segs, &[TABLE2_FIRST_COLUMN], t2_from, title2.map(|h| h.start));
+        let mut table2 = column2.or(title2);
         for (hit, tails) in [(&mut table1, TABLE1_TAILS), (&mut table2, TABLE2_TAILS)] {
             if let Some(h) = hit.as_mut() {
                 for tail in tails {
@@ -251,6 +257,7 @@ impl Parts {
 
 const TABLE1: &str = "Table I - Non-Derivative Securities";
 const TABLE2: &str = "Table II - Derivative Securities";
+const TABLE1_FIRST_COLUMN: &str = "1. Title of Security";
 const TABLE2_FIRST_COLUMN: &str = "1. Title of Derivative Security";
 /// The rest of the tables' titles, covered when present (Form 3 prints shorter ones).
 const TABLE1_TAILS: &[&str] = &[

@@ -888,7 +888,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
         }
     }
     demote_values_inside_text(&mut toks);
-    demote_stray_digits(&mut toks);
+    demote_stray_digits(&mut toks, cx.damaged);
     join_cut_dates(&mut toks, cx);
     repair_split_dates(&mut toks, cx);
     repair_split_numbers(&mut toks, cx);
@@ -1012,10 +1012,16 @@ fn doubt_dot_separators(toks: &mut [Tok], cx: &mut Ctx) {
 /// A lone digit 1–9 is far more often a footnote mark that lost its parentheses, or a
 /// column number, than an amount (a handful of the corpus's 1,758 amounts are single
 /// digits, and those few print with a `$` or decimals): it is not read as one.
-fn demote_stray_digits(toks: &mut [Tok]) {
+///
+/// In OCR'd text the same holds for two digits: marks like `(10)` lose their parentheses
+/// and pieces of cut amounts stand alone, while counts of 10 to 99 are rare (26 of the
+/// corpus's 1,329 share counts).
+fn demote_stray_digits(toks: &mut [Tok], damaged: bool) {
+    let longest = if damaged { 2 } else { 1 };
     for i in 0..toks.len() {
         let t = &toks[i];
-        if t.dollar || t.text.len() != 1 || !matches!(t.kind, Kind::Num(n) if !n.is_zero()) {
+        let short = t.text.len() <= longest && t.text.bytes().all(|b| b.is_ascii_digit());
+        if t.dollar || !short || !matches!(t.kind, Kind::Num(n) if !n.is_zero()) {
             continue;
         }
         // Alone in a table cell it is no text either (a piece of a cut value): no column
