@@ -689,6 +689,9 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Vec<Tok>
     }
     let mut rows = Vec::new();
     for g in groups {
+        if opens_another_part(segs, &g) {
+            break;
+        }
         // A row that turns out to be printed headings (or holds no value) is not read:
         // what its lexing repaired or doubted is forgotten.
         let mark = cx.mark();
@@ -721,6 +724,27 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Vec<Tok>
         rows.push(toks);
     }
     rows
+}
+
+/// Where a landmark is cut up by the grid (`Name and Address of Rep | orting Person`), the
+/// part after a table is not found and its text would be read as rows. The first words of
+/// those parts' labels survive the cut: a row holding them, or a `/s/` signature, ends
+/// the table.
+fn opens_another_part(segs: &[Segment], g: &[Piece]) -> bool {
+    const OPENERS: [&str; 3] = ["nameandaddressofrep", "relationshipofrep", "signatureofrep"];
+    let mut squashed = String::new();
+    for p in g {
+        let text = &segs[p.seg].text[p.a..p.b];
+        if text.contains("/s/") {
+            return true;
+        }
+        squashed.extend(
+            text.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase()),
+        );
+    }
+    OPENERS.iter().any(|o| squashed.contains(o))
 }
 
 /// The tables' printed column headings, as in every edition of the form. A word of a row
@@ -914,10 +938,12 @@ fn classify_text(w: &str) -> Kind {
     if !matches!(kind, Kind::Word) {
         return kind;
     }
-    // `2019,` in `Holdings 2019, LP`: a number followed by punctuation is text (or the head
-    // of a cut number, which the repairs look at), not a broken value.
+    // `2019,` in `Holdings 2019, LP`: a number or date followed by punctuation is text (or
+    // the head of a cut number, which the repairs look at), not a broken value.
     let core = w.trim_end_matches([',', ';', ':']);
-    if core.len() < w.len() && values::parse_amount(core).is_some() {
+    if core.len() < w.len()
+        && (values::parse_amount(core).is_some() || values::parse_date(core).is_some())
+    {
         return kind;
     }
     let digits = w.chars().filter(char::is_ascii_digit).count();
@@ -945,8 +971,11 @@ fn classify_text(w: &str) -> Kind {
 
 fn classify(w: &str) -> Kind {
     let core = w.trim_end_matches([',', ';']);
-    if let Some(d) = values::parse_date(core) {
-        return Kind::Date(d);
+    // A date followed by a comma is inside a sentence (`Trust dtd 4/15/2014, Carl …`).
+    if core.len() == w.len() {
+        if let Some(d) = values::parse_date(core) {
+            return Kind::Date(d);
+        }
     }
     // `9,` is the first piece of a number cut after its separator (`9,|134`), not 9.
     if core.len() == w.len() || w.ends_with(';') {
@@ -1089,7 +1118,8 @@ fn spread_garble(toks: &mut [Tok]) {
 }
 
 /// In a table cell, a date or number between two words is part of a text
-/// (`Trust U/A Dtd 08/26/1998 FBO …`), not a value of its own column.
+/// (`Trust U/A Dtd 08/26/1998 FBO …`, `Common Stock, $0.01<br>par value`), not a value
+/// of its own column. The words may be on other lines of the cell.
 fn demote_values_inside_text(toks: &mut [Tok]) {
     let wordy = |t: &Tok| {
         matches!(t.kind, Kind::Word) && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -1098,7 +1128,7 @@ fn demote_values_inside_text(toks: &mut [Tok]) {
         if toks[i].ncells == 0 || !matches!(toks[i].kind, Kind::Date(_) | Kind::Num(_)) {
             continue;
         }
-        let same = |j: usize| toks[j].cell == toks[i].cell;
+        let same = |j: usize| toks[j].cell.0 == toks[i].cell.0 && toks[j].cell.1 == toks[i].cell.1;
         if same(i - 1)
             && same(i + 1)
             && wordy(&toks[i - 1])
