@@ -71,7 +71,10 @@ fn csv_rows_match_their_headers() {
         "{holdings}"
     );
     let submission = std::fs::read_to_string(dir.join("SUBMISSION.tsv")).expect("read");
-    assert!(submission.contains("doc-1\t\t01-NOV-2020\t"), "{submission}");
+    assert!(
+        submission.contains("doc-1\t\t01-NOV-2020\t"),
+        "{submission}"
+    );
 }
 
 #[test]

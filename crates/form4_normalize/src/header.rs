@@ -832,6 +832,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn values_mixed_with_other_boxes_labels() {
+        for (value, debris) in [
+            ("BOTHA ROELOF 2. Issuer Unity Software Inc", Some("2.")),
+            ("HEFFES BRETT D WINMARK CORP [WINA]", Some("[WINA]")),
+            ("Knobel Jeff A tionship of Reporting Per", Some("tionship")),
+            ("Person * Requiring Royalty Pharma plc", Some("Requiring")),
+            ("Biotechnology Value Trading Fund OS LP", None),
+            ("State Street Corp", None),
+            ("Earl Grey Holdings 2020, LP", None),
+            ("C/O QUALYS, INC. 919 E. HILLSDALE BLVD.", None),
+        ] {
+            assert_eq!(label_debris(value), debris, "{value:?}");
+        }
+    }
+
+    #[test]
     fn issuers() {
         for (input, name, ticker) in [
             ("QUALYS, INC. [QLYS]", "QUALYS, INC.", Some("QLYS")),
@@ -917,4 +933,37 @@ mod tests {
             );
         }
     }
+}
+
+/// Words of the header's printed labels that no name or address holds. A value holding
+/// one of them, whole or a piece of five letters or more cut by the grid (`tionship`,
+/// `Reporti`), a box number (`2.`) or a bracketed ticker, was read from a slot that the
+/// converter mixed with other boxes: its words cannot be told apart from the labels', so
+/// the value is not given. (Words that do occur in names, such as `Trading`, `State` or
+/// `Earl`, are not listed.)
+pub(crate) fn label_debris(value: &str) -> Option<&str> {
+    const WORDS: [&str; 9] = [
+        "issuer",
+        "ticker",
+        "symbol",
+        "relationship",
+        "reporting",
+        "requiring",
+        "amendment",
+        "individual",
+        "applicable",
+    ];
+    value.split_whitespace().find(|w| {
+        let letters: String = w
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let box_number = w.len() == 2 && w.as_bytes()[0].is_ascii_digit() && w.ends_with('.');
+        box_number
+            || w.contains(['[', ']'])
+            || WORDS
+                .iter()
+                .any(|l| *l == letters || (letters.len() >= 5 && l.contains(letters.as_str())))
+    })
 }

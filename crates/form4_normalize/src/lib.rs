@@ -173,6 +173,8 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
         );
     }
 
+    drop_mixed_header_values(&mut record, &mut cx);
+
     // Form 3 prints no box for it: EDGAR's `noSecuritiesOwned` is the statement made by
     // two empty tables. Only said when both tables were found.
     if record.document_type.is_some_and(|t| t.form_number() == 3) {
@@ -184,6 +186,34 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
     tail::read(&mut record, &segs, &stream, &parts, end_of_doc, &mut cx);
     record.diagnostics = cx.finish(&segs);
     Ok(record)
+}
+
+/// Leaves out names and addresses that hold the text of other boxes' labels.
+fn drop_mixed_header_values(record: &mut Record, cx: &mut Ctx) {
+    let check = |value: &mut Option<String>, field: String, cx: &mut Ctx| {
+        let Some(v) = value.as_deref() else { return };
+        if let Some(w) = header::label_debris(v) {
+            cx.warn(
+                WarningCode::Unreadable,
+                Some(&field),
+                &format!(
+                    "`{v}` holds `{w}`, text of another box: the converter mixed the boxes' labels and values, so it was left out"
+                ),
+                None,
+            );
+            *value = None;
+        }
+    };
+    check(&mut record.issuer.name, "issuer.name".into(), cx);
+    for (i, o) in record.reporting_owners.iter_mut().enumerate() {
+        let at = |f: &str| format!("reporting_owners[{i}].{f}");
+        check(&mut o.name, at("name"), cx);
+        check(&mut o.address.street1, at("address.street1"), cx);
+        check(&mut o.address.street2, at("address.street2"), cx);
+        check(&mut o.address.city, at("address.city"), cx);
+        check(&mut o.officer_title, at("officer_title"), cx);
+        check(&mut o.other_text, at("other_text"), cx);
+    }
 }
 
 /// The landmarks that divide the form into parts.
@@ -211,8 +241,12 @@ impl Parts {
         // a continuation page repeats it intact further on); the heading of its first
         // column names the derivative security, and whichever comes first starts it.
         let title2 = stream.find_first(segs, &[TABLE2], t2_from, None);
-        let column2 =
-            stream.find_first(segs, &[TABLE2_FIRST_COLUMN], t2_from, title2.map(|h| h.start));
+        let column2 = stream.find_first(
+            segs,
+            &[TABLE2_FIRST_COLUMN],
+            t2_from,
+            title2.map(|h| h.start),
+        );
         let mut table2 = column2.or(title2);
         for (hit, tails) in [(&mut table1, TABLE1_TAILS), (&mut table2, TABLE2_TAILS)] {
             if let Some(h) = hit.as_mut() {
