@@ -827,6 +827,39 @@ fn city_state_zip(text: &str) -> Option<Address> {
     Some(addr)
 }
 
+/// Words of the header's printed labels that no name or address holds. A value holding
+/// one of them, whole or a piece of five letters or more cut by the grid (`tionship`,
+/// `Reporti`), a box number (`2.`) or a bracketed ticker, was read from a slot that the
+/// converter mixed with other boxes: its words cannot be told apart from the labels', so
+/// the value is not given. (Words that do occur in names, such as `Trading`, `State` or
+/// `Earl`, are not listed.)
+pub(crate) fn label_debris(value: &str) -> Option<&str> {
+    const WORDS: [&str; 9] = [
+        "issuer",
+        "ticker",
+        "symbol",
+        "relationship",
+        "reporting",
+        "requiring",
+        "amendment",
+        "individual",
+        "applicable",
+    ];
+    value.split_whitespace().find(|w| {
+        let letters: String = w
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let box_number = w.len() == 2 && w.as_bytes()[0].is_ascii_digit() && w.ends_with('.');
+        box_number
+            || w.contains(['[', ']'])
+            || WORDS
+                .iter()
+                .any(|l| *l == letters || (letters.len() >= 5 && l.contains(letters.as_str())))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -933,37 +966,4 @@ mod tests {
             );
         }
     }
-}
-
-/// Words of the header's printed labels that no name or address holds. A value holding
-/// one of them, whole or a piece of five letters or more cut by the grid (`tionship`,
-/// `Reporti`), a box number (`2.`) or a bracketed ticker, was read from a slot that the
-/// converter mixed with other boxes: its words cannot be told apart from the labels', so
-/// the value is not given. (Words that do occur in names, such as `Trading`, `State` or
-/// `Earl`, are not listed.)
-pub(crate) fn label_debris(value: &str) -> Option<&str> {
-    const WORDS: [&str; 9] = [
-        "issuer",
-        "ticker",
-        "symbol",
-        "relationship",
-        "reporting",
-        "requiring",
-        "amendment",
-        "individual",
-        "applicable",
-    ];
-    value.split_whitespace().find(|w| {
-        let letters: String = w
-            .chars()
-            .filter(char::is_ascii_alphabetic)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let box_number = w.len() == 2 && w.as_bytes()[0].is_ascii_digit() && w.ends_with('.');
-        box_number
-            || w.contains(['[', ']'])
-            || WORDS
-                .iter()
-                .any(|l| *l == letters || (letters.len() >= 5 && l.contains(letters.as_str())))
-    })
 }
