@@ -29,6 +29,8 @@ mod tail;
 mod text;
 mod values;
 
+pub use crate::ctx::{is_noise, Coverage, Use};
+
 use form4_grammar::{Document, Span};
 use form4_model::{DocumentType, Record, WarningCode};
 
@@ -144,6 +146,26 @@ impl Error {
 /// Returns [`Error::NotAForm`] when the text has fewer than two of the form's landmarks;
 /// otherwise a record, with whatever could not be read explained in its diagnostics.
 pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
+    normalize_with_coverage(doc).map(|(record, _)| record)
+}
+
+/// Reads a record as [`normalize`] does, and says which input text it used.
+///
+/// The [`Coverage`] lists the bytes of `doc.source` that a value of the record was read
+/// from, and those recognized as the form's printed text (labels, captions, column
+/// headings, instructions). Together with the record's `diagnostics.unmapped` it accounts
+/// for all the input's text, so a test can check that nothing was dropped without a trace.
+///
+/// ```
+/// let text = std::fs::read_to_string("../../tests/fixtures/001_4f51bca2448f14c2.txt")?;
+/// let layout = form4_grammar::parse(&text)?;
+/// let (record, coverage) = form4_normalize::normalize_with_coverage(&layout)?;
+/// let at = text.find("QLYS").expect("the ticker is printed");
+/// assert_eq!(record.issuer.trading_symbol.as_deref(), Some("QLYS"));
+/// assert_eq!(coverage.used_as(at), Some(form4_normalize::Use::Value));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage), Error> {
     if doc.source.len() > MAX_INPUT_LEN {
         return Err(Error::too_large(doc.source));
     }
@@ -274,8 +296,9 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
     }
 
     tail::read(&mut record, &segs, &stream, &parts, end_of_doc, &mut cx);
-    record.diagnostics = cx.finish(&segs);
-    Ok(record)
+    let (diagnostics, coverage) = cx.finish(&segs);
+    record.diagnostics = diagnostics;
+    Ok((record, coverage))
 }
 
 /// The landmarks that divide the form into parts.
@@ -389,7 +412,7 @@ fn document_type(stream: &Stream, segs: &[Segment], cx: &mut Ctx) -> Option<Docu
             ("FORM 5", DocumentType::Form5),
         ] {
             if t == banner {
-                cx.cover(seg.span());
+                cx.cover_label(seg.span());
                 if found.is_some_and(|f| f != ty) {
                     cx.warn(
                         WarningCode::Inconsistent,

@@ -700,7 +700,7 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Vec<Tok>
         if all_bold || is_heading_row(&toks) {
             cx.rollback(mark);
             for p in &g {
-                cx.cover(segs[p.seg].src_span(p.a, p.b));
+                cx.cover_label(segs[p.seg].src_span(p.a, p.b));
             }
             continue;
         }
