@@ -306,21 +306,43 @@ fn bracket_superscript(seg: &mut Segment, start: usize, src: usize) {
     let Some(inner) = seg.text.get(start..) else {
         return;
     };
-    let inner = inner.trim().to_string();
-    if inner.is_empty()
-        || inner.starts_with('(')
-        || !inner
+    let trimmed = inner.trim();
+    if trimmed.is_empty()
+        || trimmed.starts_with('(')
+        || !trimmed
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == ' ')
     {
         return;
     }
-    let ids: Vec<&str> = inner.split([',', ' ']).filter(|p| !p.is_empty()).collect();
-    let base = seg.offsets.get(start).copied().unwrap_or(src);
+    // Each id keeps its digits' own source offsets, and its brackets those of its first
+    // and last digits, so that a mark's span covers all of the mark as printed.
+    let mut ids: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut in_id = false;
+    for (i, c) in inner.char_indices() {
+        let at = seg.offsets.get(start + i).copied().unwrap_or(src);
+        match ids.last_mut() {
+            Some((id, offs)) if in_id && c.is_ascii_digit() => {
+                id.push(c);
+                offs.push(at);
+            }
+            _ if c.is_ascii_digit() => ids.push((c.to_string(), vec![at])),
+            _ => {}
+        }
+        in_id = c.is_ascii_digit();
+    }
     seg.text.truncate(start);
     seg.offsets.truncate(start);
-    for id in ids {
-        seg.push_str(&format!("({id})"), base, false);
+    for (id, offs) in ids {
+        let (first, last) = (offs.first().copied(), offs.last().copied());
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        seg.push_str("(", first, false);
+        for (c, at) in id.chars().zip(offs) {
+            seg.push_str(c.encode_utf8(&mut [0u8; 4]), at, false);
+        }
+        seg.push_str(")", last, false);
     }
 }
 
