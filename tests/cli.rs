@@ -87,6 +87,21 @@ fn a_report_cuts_a_long_line_around_the_column() {
 }
 
 #[test]
+fn a_file_over_the_size_limit_is_refused_unread() {
+    let dir = temp_dir("huge");
+    let f = dir.join("huge.md");
+    // Sparse: no disk is used, and the file is refused before it is read.
+    let file = std::fs::File::create(&f).expect("create");
+    file.set_len(form4::MAX_INPUT_LEN as u64 + 1)
+        .expect("set_len");
+    let out = form4().arg("parse").arg(&f).output().expect("runs");
+    let _ = std::fs::remove_file(&f);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bytes are read"), "{err}");
+}
+
+#[test]
 fn missing_file_fails() {
     let out = form4()
         .args(["parse", "no/such/file.md"])

@@ -88,6 +88,7 @@ fn pipe_row<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Row<'a>> {
             _ => return Err(unexpected(&child)),
         }
     }
+    cells.shrink_to_fit();
     Ok(Row {
         cells,
         is_separator: false,
@@ -138,6 +139,9 @@ fn cell<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Cell<'a>> {
     for child in pair.into_inner() {
         push_inline(&mut inlines, inline(child)?, source);
     }
+    // Most cells hold one or two tokens, but a growing vector reserves room for four:
+    // over a large table, the slack costs more than the tokens.
+    inlines.shrink_to_fit();
     Ok(Cell { inlines, span, raw })
 }
 
@@ -175,6 +179,7 @@ fn html_row<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Row<'a>> {
             _ => return Err(unexpected(&child)),
         }
     }
+    cells.shrink_to_fit();
     Ok(Row {
         cells,
         is_separator: false,
@@ -218,6 +223,7 @@ fn line<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Line<'a>> {
             _ => push_inline(&mut inlines, inline(child)?, source),
         }
     }
+    inlines.shrink_to_fit();
     Ok(Line {
         kind,
         marker,

@@ -205,7 +205,7 @@ impl Ctx {
                 }
             };
             for (i, ch) in seg.text.char_indices() {
-                let src = seg.offsets.get(i).copied().unwrap_or(0);
+                let src = seg.offsets.get(i).map_or(0, |&o| o as usize);
                 if is_covered(src) || ch.is_whitespace() && run.is_none() {
                     flush(&mut run, &mut unmapped);
                     continue;

@@ -38,8 +38,12 @@ use crate::ctx::Ctx;
 use crate::labels::{Hit, Pos, Stream};
 use crate::text::Segment;
 
-/// The longest input [`normalize`] reads, in bytes (4 GiB less one).
-pub const MAX_INPUT_LEN: usize = u32::MAX as usize;
+/// The longest input [`normalize`] reads, in bytes (2 GiB).
+///
+/// Offsets are kept as `u32` to save memory, so both the input and the text of any
+/// segment must stay under 4 GiB. Decoding can lengthen text by at most 5/3 (a three-byte
+/// `✓` becomes ` ☒ `), so 2 GiB of input is safe.
+pub const MAX_INPUT_LEN: usize = 1 << 31;
 
 /// Why no record could be made.
 ///

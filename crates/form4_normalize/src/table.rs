@@ -895,6 +895,8 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     // What no repair could mend takes its neighbours' doubtful pieces down with it.
     spread_garble(&mut toks);
     toks.truncate(MAX_ROW_TOKENS);
+    // Every row of a table is lexed before any is read: keep no slack per row.
+    toks.shrink_to_fit();
     toks
 }
 
