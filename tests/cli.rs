@@ -23,16 +23,82 @@ fn parse_prints_one_json_record() {
 }
 
 #[test]
-fn not_a_form_fails_with_a_reason() {
-    let dir = std::env::temp_dir().join(format!("form4-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+fn not_a_form_fails_with_a_report_that_shows_the_line() {
+    let dir = temp_dir("not-a-form");
     let f = dir.join("recipe.md");
-    std::fs::write(&f, "# Pancakes\n\n| flour | 200 g |\n| milk | 300 ml |\n").expect("write");
+    std::fs::write(
+        &f,
+        "\n  # Pancakes\n\n| flour | 200 g |\n| milk | 300 ml |\n",
+    )
+    .expect("write");
     let out = form4().arg("parse").arg(&f).output().expect("runs");
-    assert!(!out.status.success());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("not an ownership form"), "{err}");
-    assert_eq!(err.trim().lines().count(), 1, "one-line reason: {err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 5, "{err}");
+    assert!(
+        lines[0].starts_with("error: not an ownership form"),
+        "{err}"
+    );
+    assert!(lines[0].contains("Signature of Reporting Person"), "{err}");
+    assert_eq!(lines[1], format!(" --> {}:2:3", f.display()));
+    assert_eq!(lines[2], "  |");
+    assert_eq!(lines[3], "2 |   # Pancakes");
+    assert_eq!(lines[4], "  |   ^^^^^^^^^^");
+}
+
+#[test]
+fn a_report_cuts_a_long_line_around_the_column() {
+    let dir = temp_dir("long-line");
+    let f = dir.join("wide.md");
+    // The first text is 300 characters in, past a run of two-byte characters.
+    std::fs::write(
+        &f,
+        format!("{}Pancakes {}\n", "é ".repeat(150), "ü".repeat(500)),
+    )
+    .expect("write");
+    let out = form4().arg("parse").arg(&f).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[1], format!(" --> {}:1:1", f.display()), "{err}");
+    assert!(lines[3].ends_with('…'), "{err}");
+    assert_eq!(lines[3].chars().count(), "1 | ".len() + 200 + 1, "{err}");
+    assert_eq!(lines[4], format!("  | {}", "^".repeat(200)), "{err}");
+
+    std::fs::write(
+        &f,
+        format!("{}Pancakes {}\n", " ".repeat(300), "ü".repeat(500)),
+    )
+    .expect("write");
+    let out = form4().arg("parse").arg(&f).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[1], format!(" --> {}:1:301", f.display()), "{err}");
+    // A window of 200 characters with the column in its middle, cut on both sides.
+    let shown = lines[3].strip_prefix("1 | ").expect("the line");
+    assert!(shown.starts_with('…') && shown.ends_with('…'), "{err}");
+    assert_eq!(shown.chars().count(), 202, "{err}");
+    let caret = lines[4].strip_prefix("  | ").expect("the caret line");
+    let at = caret.find('^').expect("a caret");
+    assert_eq!(&shown.chars().skip(at).collect::<String>()[..8], "Pancakes");
+    assert_eq!(caret.trim_start(), "^".repeat(100), "{err}");
+    assert_eq!(at, 101, "{err}");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_unread() {
+    let dir = temp_dir("huge");
+    let f = dir.join("huge.md");
+    // Sparse: no disk is used, and the file is refused before it is read.
+    let file = std::fs::File::create(&f).expect("create");
+    file.set_len(form4::MAX_INPUT_LEN as u64 + 1)
+        .expect("set_len");
+    let out = form4().arg("parse").arg(&f).output().expect("runs");
+    let _ = std::fs::remove_file(&f);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bytes are read"), "{err}");
 }
 
 #[test]
@@ -101,6 +167,10 @@ fn a_directory_streams_jsonl_in_order_and_a_bad_file_does_not_stop_it() {
     assert_eq!(lines[1]["non_derivative_table"][0]["shares"], "719");
     let err = lines[2]["error"].as_str().expect("an error entry");
     assert!(err.contains("not an ownership form"), "{err}");
+    assert_eq!(
+        (&lines[2]["line"], &lines[2]["column"]),
+        (&1.into(), &1.into())
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     let summary = stderr.lines().last().expect("a summary line");
     assert!(
@@ -199,7 +269,7 @@ fn csv_writes_the_sec_data_set_tables() {
     assert!(deriv.contains(",EXCERCISE_DATE,EXCERCISE_DATE_FN,"));
     let trans = std::fs::read_to_string(dir.join("NONDERIV_TRANS.csv")).expect("read");
     assert!(
-        trans.contains("tests/fixtures/001_4f51bca2448f14c2.txt,1,Common Stock,,2022-09-01,,,,4,F,,,,,719,F1,147.76,,D,,24059,"),
+        trans.contains("tests/fixtures/001_4f51bca2448f14c2.txt,1,Common Stock,,01-SEP-2022,,,,4,F,,,,,719,F1,147.76,,D,,24059,"),
         "{trans}"
     );
 }

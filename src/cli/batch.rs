@@ -48,18 +48,18 @@ pub(crate) fn parse(args: ParseArgs) -> ExitCode {
     batch(&args, format, &ciks)
 }
 
-/// The one-record contract: the record on stdout (or --output), exit 1 and a one-line
-/// reason on stderr when the input is not a form.
+/// The one-record contract: the record on stdout (or --output), exit 1 and the reason on
+/// stderr when the input is not a form (with the line it points at, when it points at one).
 fn parse_one(args: &ParseArgs, format: Format, ciks: &CikMap) -> ExitCode {
     let source = args.inputs.first().cloned().unwrap_or_default();
     std::panic::set_hook(Box::new(|_| {}));
     let input = Input::File(PathBuf::from(&source));
     let parsed = std::panic::catch_unwind(|| read_and_parse(&input, args.strict))
-        .unwrap_or_else(|payload| Err(format!("internal error: {}", panic_message(&*payload))));
+        .unwrap_or_else(|payload| Err(Failed::internal(&*payload)));
     let record = match parsed {
         Ok((record, _)) => record,
         Err(e) => {
-            eprintln!("form4: {source}: {e}");
+            e.print(&source);
             return ExitCode::from(1);
         }
     };
@@ -85,29 +85,82 @@ fn parse_one(args: &ParseArgs, format: Format, ciks: &CikMap) -> ExitCode {
     }
 }
 
-/// Reads and parses one input; the error is a one-line reason. Returns the record and the
-/// input's size in bytes.
-fn read_and_parse(input: &Input, strict: bool) -> Result<(Record, u64), String> {
-    let bytes = match input {
-        Input::File(p) => std::fs::read(p).map_err(|e| e.to_string())?,
-        Input::Stdin => {
-            let mut b = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut b)
-                .map_err(|e| e.to_string())?;
-            b
+/// Why an input gave no record.
+struct Failed {
+    /// A one-line reason.
+    message: String,
+    /// The line and column the reason points at, when it points into the input.
+    at: Option<(usize, usize)>,
+    /// The reason with the offending line of the input, for stderr.
+    report: Option<String>,
+}
+
+impl Failed {
+    fn new(message: impl Into<String>) -> Self {
+        Failed {
+            message: message.into(),
+            at: None,
+            report: None,
         }
-        Input::Missing { reason, .. } => return Err(reason.clone()),
+    }
+
+    fn internal(payload: &(dyn std::any::Any + Send)) -> Self {
+        Failed::new(format!("internal error: {}", panic_message(payload)))
+    }
+
+    /// Writes the reason on stderr: the report when there is one, else one line.
+    fn print(&self, source: &str) {
+        match &self.report {
+            Some(report) => eprint!("{report}"),
+            None => eprintln!("form4: {source}: {}", self.message),
+        }
+    }
+}
+
+/// Reads at most [`form4::MAX_INPUT_LEN`] bytes (one more, to tell that there are more).
+fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(form4::MAX_INPUT_LEN as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads and parses one input. Returns the record and the input's size in bytes.
+fn read_and_parse(input: &Input, strict: bool) -> Result<(Record, u64), Failed> {
+    let io_failed = |e: io::Error| Failed::new(e.to_string());
+    let bytes = match input {
+        Input::File(p) => {
+            let file = File::open(p).map_err(io_failed)?;
+            // A file over the limit is refused before it is read into memory.
+            let len = file.metadata().map_err(io_failed)?.len();
+            if len > form4::MAX_INPUT_LEN as u64 {
+                return Err(Failed::new(format!(
+                    "the file is {len} bytes long; at most {} bytes are read",
+                    form4::MAX_INPUT_LEN
+                )));
+            }
+            read_limited(file).map_err(io_failed)?
+        }
+        Input::Stdin => read_limited(io::stdin().lock()).map_err(io_failed)?,
+        Input::Missing { reason, .. } => return Err(Failed::new(reason.clone())),
     };
-    let record = form4::parse_bytes(&bytes).map_err(|e| e.to_string())?;
+    let record = form4::parse_bytes(&bytes).map_err(|e| {
+        // The report shows the text that was parsed: invalid UTF-8 decoded as it was.
+        let text = String::from_utf8_lossy(&bytes);
+        Failed {
+            message: e.to_string(),
+            at: Some((e.line(), e.column())),
+            report: Some(e.render(&text, &input.source())),
+        }
+    })?;
     if strict {
         if let Some(w) = record.diagnostics.warnings.first() {
-            return Err(format!(
+            return Err(Failed::new(format!(
                 "{} warning(s) under --strict, first: {}",
                 record.diagnostics.warnings.len(),
                 w.message
-            ));
+            )));
         }
     }
     Ok((record, bytes.len() as u64))
@@ -117,7 +170,7 @@ fn read_and_parse(input: &Input, strict: bool) -> Result<(Record, u64), String> 
 struct Done {
     source: String,
     bytes: u64,
-    outcome: Result<Parsed, String>,
+    outcome: Result<Parsed, Failed>,
 }
 
 struct Parsed {
@@ -130,7 +183,7 @@ fn process(input: Input, format: Format, args: &ParseArgs, ciks: &CikMap) -> Don
     let source = input.source();
     // A bug on one input must not end the batch: a panic becomes this input's failure.
     let parsed = std::panic::catch_unwind(|| read_and_parse(&input, args.strict))
-        .unwrap_or_else(|payload| Err(format!("internal error: {}", panic_message(&*payload))));
+        .unwrap_or_else(|payload| Err(Failed::internal(&*payload)));
     let (outcome, bytes) = match parsed {
         Ok((record, bytes)) => {
             let rendered = match format {
@@ -230,7 +283,9 @@ impl Sink {
         let r: Result<(), Box<dyn std::error::Error>> = (|| {
             match (self, &done.outcome) {
                 (Sink::Lines(out), Ok(p)) => out.write_all(p.rendered.as_bytes())?,
-                (Sink::Lines(out), Err(e)) => jsonl::write_failure(out, &done.source, e)?,
+                (Sink::Lines(out), Err(e)) => {
+                    jsonl::write_failure(out, &done.source, &e.message, e.at)?
+                }
                 (Sink::Array { out, first }, outcome) => {
                     out.write_all(if *first { b"[\n" } else { b",\n" })?;
                     *first = false;
@@ -240,7 +295,9 @@ impl Sink {
                             &mut *out,
                             &jsonl::Failure {
                                 source: &done.source,
-                                error: e,
+                                error: &e.message,
+                                line: e.at.map(|(line, _)| line),
+                                column: e.at.map(|(_, column)| column),
                             },
                         )?,
                     }
@@ -249,7 +306,7 @@ impl Sink {
                     tables.write(&export::document_id(&done.source), &p.record, ciks)?
                 }
                 (Sink::Csv { errors, .. } | Sink::XmlDir { errors, .. }, Err(e)) => {
-                    errors.write_record([done.source.as_str(), e.as_str()])?
+                    errors.write_record([done.source.as_str(), e.message.as_str()])?
                 }
                 (Sink::XmlDir { dir, .. }, Ok(p)) => {
                     let path = xml_path(dir, &done.source);
@@ -397,7 +454,7 @@ fn batch(args: &ParseArgs, format: Format, ciks: &CikMap) -> ExitCode {
                         }
                         Err(e) => {
                             stats.failures += 1;
-                            pb.suspend(|| eprintln!("form4: {}: {e}", done.source));
+                            pb.suspend(|| e.print(&done.source));
                         }
                     }
                     if let Err(e) = sink.write(&done, ciks) {

@@ -26,6 +26,12 @@ pub struct Failure<'a> {
     pub source: &'a str,
     /// A one-line reason.
     pub error: &'a str,
+    /// The 1-based line the error points at, when it points into the input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The 1-based column (in characters) the error points at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
 }
 
 /// Writes one record as one line (compact JSON and `\n`).
@@ -35,8 +41,19 @@ pub fn write_record<W: Write>(out: &mut W, source: &str, record: &Record) -> io:
 }
 
 /// Writes one failure as one line.
-pub fn write_failure<W: Write>(out: &mut W, source: &str, error: &str) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &Failure { source, error })?;
+pub fn write_failure<W: Write>(
+    out: &mut W,
+    source: &str,
+    error: &str,
+    at: Option<(usize, usize)>,
+) -> io::Result<()> {
+    let failure = Failure {
+        source,
+        error,
+        line: at.map(|(line, _)| line),
+        column: at.map(|(_, column)| column),
+    };
+    serde_json::to_writer(&mut *out, &failure)?;
     out.write_all(b"\n")
 }
 

@@ -100,13 +100,46 @@ pub enum Error {
         column: usize,
     },
     /// The parse tree had a shape the tree builder did not expect (a bug, not bad input).
-    #[error("internal error: unexpected {rule:?} at bytes {}..{}", span.start, span.end)]
+    #[error("internal error at line {line}, column {column}: unexpected {rule:?} at bytes {}..{}", span.start, span.end)]
     Internal {
         /// The rule found where it was not expected.
         rule: Rule,
         /// Where it was.
         span: Span,
+        /// 1-based line of the span's start.
+        line: usize,
+        /// 1-based column (in characters) of the span's start.
+        column: usize,
     },
+}
+
+impl Error {
+    /// The bytes of the input the error is about (empty for a position).
+    pub fn span(&self) -> Span {
+        match self {
+            Error::Syntax { span, .. }
+            | Error::Limit { span, .. }
+            | Error::Internal { span, .. } => *span,
+        }
+    }
+
+    /// The 1-based line of the span's start.
+    pub fn line(&self) -> usize {
+        match self {
+            Error::Syntax { line, .. }
+            | Error::Limit { line, .. }
+            | Error::Internal { line, .. } => *line,
+        }
+    }
+
+    /// The 1-based column, in characters, of the span's start.
+    pub fn column(&self) -> usize {
+        match self {
+            Error::Syntax { column, .. }
+            | Error::Limit { column, .. }
+            | Error::Internal { column, .. } => *column,
+        }
+    }
 }
 
 impl From<pest::error::Error<Rule>> for Error {
@@ -149,6 +182,8 @@ pub fn parse(input: &str) -> Result<Document<'_>, Error> {
         return Err(Error::Internal {
             rule: Rule::document,
             span: Span::new(0, input.len()),
+            line: 1,
+            column: 1,
         });
     };
     walk::document(document, input)

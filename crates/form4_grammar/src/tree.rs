@@ -18,6 +18,25 @@ impl Span {
     pub const fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
+
+    /// The 1-based line and column (counted in characters, as editors do) of the span's
+    /// start in `source`. Scans `source` up to the start: meant for error reports, not for
+    /// every token.
+    ///
+    /// ```
+    /// let at = form4_grammar::Span::new(10, 12).line_column("FORM 4\nDé x");
+    /// assert_eq!(at, (2, 3));
+    /// ```
+    pub fn line_column(&self, source: &str) -> (usize, usize) {
+        let mut at = self.start.min(source.len());
+        while !source.is_char_boundary(at) {
+            at -= 1;
+        }
+        let before = &source[..at];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        (line, before[line_start..].chars().count() + 1)
+    }
 }
 
 /// A whole converted document: its blocks in input order.

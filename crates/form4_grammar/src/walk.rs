@@ -18,9 +18,20 @@ fn span_of(pair: &Pair<'_, Rule>) -> Span {
 }
 
 fn unexpected(pair: &Pair<'_, Rule>) -> Error {
+    internal(pair.as_rule(), pair.as_span())
+}
+
+/// The error for a pair of `rule` at `at` whose shape the walker did not expect.
+///
+/// Takes pest's span rather than ours so that the line and column, which cost a scan
+/// from the start of the input, are only computed on this error path.
+fn internal(rule: Rule, at: pest::Span<'_>) -> Error {
+    let (line, column) = at.start_pos().line_col();
     Error::Internal {
-        rule: pair.as_rule(),
-        span: span_of(pair),
+        rule,
+        span: Span::new(at.start(), at.end()),
+        line,
+        column,
     }
 }
 
@@ -77,6 +88,7 @@ fn pipe_row<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Row<'a>> {
             _ => return Err(unexpected(&child)),
         }
     }
+    cells.shrink_to_fit();
     Ok(Row {
         cells,
         is_separator: false,
@@ -127,6 +139,9 @@ fn cell<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Cell<'a>> {
     for child in pair.into_inner() {
         push_inline(&mut inlines, inline(child)?, source);
     }
+    // Most cells hold one or two tokens, but a growing vector reserves room for four:
+    // over a large table, the slack costs more than the tokens.
+    inlines.shrink_to_fit();
     Ok(Cell { inlines, span, raw })
 }
 
@@ -164,6 +179,7 @@ fn html_row<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Row<'a>> {
             _ => return Err(unexpected(&child)),
         }
     }
+    cells.shrink_to_fit();
     Ok(Row {
         cells,
         is_separator: false,
@@ -174,14 +190,11 @@ fn html_row<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Row<'a>> {
 
 /// `html_cell`: the cell made from its body (the content between the tags).
 fn html_cell<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Cell<'a>> {
-    let outer = span_of(&pair);
+    let outer = pair.as_span();
     match pair.into_inner().next() {
         Some(body) if body.as_rule() == Rule::html_cell_body => cell(body, source),
         Some(other) => Err(unexpected(&other)),
-        None => Err(Error::Internal {
-            rule: Rule::html_cell,
-            span: outer,
-        }),
+        None => Err(internal(Rule::html_cell, outer)),
     }
 }
 
@@ -210,6 +223,7 @@ fn line<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Line<'a>> {
             _ => push_inline(&mut inlines, inline(child)?, source),
         }
     }
+    inlines.shrink_to_fit();
     Ok(Line {
         kind,
         marker,
@@ -267,14 +281,11 @@ fn inline(pair: Pair<'_, Rule>) -> Result<Inline<'_>> {
 
 /// The single inner pair of `pair`, which must be `rule`.
 fn only_child(pair: Pair<'_, Rule>, want: Rule) -> Result<Pair<'_, Rule>> {
-    let outer = span_of(&pair);
+    let outer = pair.as_span();
     match pair.into_inner().next() {
         Some(child) if child.as_rule() == want => Ok(child),
         Some(other) => Err(unexpected(&other)),
-        None => Err(Error::Internal {
-            rule: want,
-            span: outer,
-        }),
+        None => Err(internal(want, outer)),
     }
 }
 
@@ -317,12 +328,9 @@ fn entity(pair: &Pair<'_, Rule>) -> Result<InlineKind<'static>> {
 
 /// `char_ref`: the character, or plain text when the number is not a Unicode scalar.
 fn char_ref(pair: Pair<'_, Rule>) -> Result<InlineKind<'static>> {
-    let outer = span_of(&pair);
+    let outer = pair.as_span();
     let Some(digits) = pair.into_inner().next() else {
-        return Err(Error::Internal {
-            rule: Rule::char_ref,
-            span: outer,
-        });
+        return Err(internal(Rule::char_ref, outer));
     };
     let radix = match digits.as_rule() {
         Rule::char_ref_dec => 10,
@@ -342,7 +350,7 @@ fn tag_name(pair: Pair<'_, Rule>) -> Result<&str> {
 
 /// `link`: its text and target.
 fn link(pair: Pair<'_, Rule>) -> Result<InlineKind<'_>> {
-    let outer = span_of(&pair);
+    let outer = pair.as_span();
     let mut inner = pair.into_inner();
     match (inner.next(), inner.next()) {
         (Some(text), Some(url))
@@ -353,9 +361,6 @@ fn link(pair: Pair<'_, Rule>) -> Result<InlineKind<'_>> {
                 url: url.as_str(),
             })
         }
-        _ => Err(Error::Internal {
-            rule: Rule::link,
-            span: outer,
-        }),
+        _ => Err(internal(Rule::link, outer)),
     }
 }

@@ -9,9 +9,66 @@ use crate::text::Segment;
 pub(crate) struct Ctx {
     line_starts: Vec<usize>,
     diag: Diagnostics,
-    covered: Vec<Span>,
+    covered: Vec<(Span, Use)>,
     /// The form's printed labels were found only with edits: the text went through OCR.
     pub damaged: bool,
+}
+
+/// What a piece of input text was taken as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Use {
+    /// A value of the record (or a mark such as a tick or a footnote number that sets one).
+    Value,
+    /// The form's printed text: a label, a caption, a column heading, an instruction.
+    Label,
+}
+
+/// The input text one normalization used, by byte spans of the source.
+///
+/// Each list is sorted, its spans disjoint and merged. A byte can be in both lists (a
+/// label read over a value's text by a tolerant match).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coverage {
+    values: Vec<Span>,
+    labels: Vec<Span>,
+}
+
+impl Coverage {
+    /// The spans used as `what`.
+    pub fn spans(&self, what: Use) -> &[Span] {
+        match what {
+            Use::Value => &self.values,
+            Use::Label => &self.labels,
+        }
+    }
+
+    /// How the byte at `offset` was used, if it was: a value first, since a value is what
+    /// the record holds.
+    pub fn used_as(&self, offset: usize) -> Option<Use> {
+        [Use::Value, Use::Label]
+            .into_iter()
+            .find(|&what| contains(self.spans(what), offset))
+    }
+}
+
+/// Whether sorted, disjoint `spans` contain `offset`.
+fn contains(spans: &[Span], offset: usize) -> bool {
+    let i = spans.partition_point(|s| s.end <= offset);
+    spans.get(i).is_some_and(|s| s.start <= offset)
+}
+
+/// Sorts and merges overlapping or touching spans.
+fn merge(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_unstable_by_key(|s| (s.start, s.end));
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    merged
 }
 
 impl Ctx {
@@ -44,23 +101,35 @@ impl Ctx {
         }
     }
 
-    /// Marks input text as used (by a value, or as the form's printed text).
+    /// Marks input text as used by a value.
     pub fn cover(&mut self, span: Span) {
+        self.cover_as(span, Use::Value);
+    }
+
+    /// Marks input text as the form's printed text.
+    pub fn cover_label(&mut self, span: Span) {
+        self.cover_as(span, Use::Label);
+    }
+
+    fn cover_as(&mut self, span: Span, what: Use) {
         if span.end > span.start {
-            self.covered.push(span);
+            self.covered.push((span, what));
         }
     }
 
-    /// Marks the text of a label hit as used.
+    /// Marks the text of a label hit as the form's printed text.
     pub fn cover_hit(&mut self, segs: &[Segment], hit: Hit) {
-        cover_range(
-            self,
-            segs,
-            hit.start.seg,
-            hit.start.byte,
-            hit.end.seg,
-            hit.end.byte,
-        );
+        let (a, ab, b, bb) = (hit.start.seg, hit.start.byte, hit.end.seg, hit.end.byte);
+        let mut s = a;
+        while s <= b && s < segs.len() {
+            let seg = &segs[s];
+            let from = if s == a { ab } else { 0 };
+            let to = if s == b { bb } else { seg.text.len() };
+            if to > from {
+                self.cover_label(seg.src_span(from, to));
+            }
+            s += 1;
+        }
     }
 
     /// Where the lists of repairs and warnings stand, to undo what a discarded reading said.
@@ -108,20 +177,24 @@ impl Ctx {
         });
     }
 
-    /// Lists the text no one used, and hands over the diagnostics.
-    pub fn finish(mut self, segs: &[Segment]) -> Diagnostics {
-        self.covered.sort_by_key(|s| (s.start, s.end));
-        let mut merged: Vec<Span> = Vec::with_capacity(self.covered.len());
-        for s in self.covered.drain(..) {
-            match merged.last_mut() {
-                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-                _ => merged.push(s),
+    /// Lists the text no one used, and hands over the diagnostics and what was used.
+    pub fn finish(mut self, segs: &[Segment]) -> (Diagnostics, Coverage) {
+        let mut values = Vec::new();
+        let mut labels = Vec::new();
+        for (span, what) in self.covered.drain(..) {
+            match what {
+                Use::Value => values.push(span),
+                Use::Label => labels.push(span),
             }
         }
-        let is_covered = |off: usize| {
-            let i = merged.partition_point(|s| s.end <= off);
-            merged.get(i).is_some_and(|s| s.start <= off)
+        let coverage = Coverage {
+            values: merge(values),
+            labels: merge(labels),
         };
+        let mut all = coverage.values.clone();
+        all.extend_from_slice(&coverage.labels);
+        let merged = merge(all);
+        let is_covered = |off: usize| contains(&merged, off);
         let mut unmapped = Vec::new();
         for seg in segs {
             let mut run: Option<(usize, usize)> = None;
@@ -135,7 +208,7 @@ impl Ctx {
                 }
             };
             for (i, ch) in seg.text.char_indices() {
-                let src = seg.offsets.get(i).copied().unwrap_or(0);
+                let src = seg.offsets.get(i).map_or(0, |&o| o as usize);
                 if is_covered(src) || ch.is_whitespace() && run.is_none() {
                     flush(&mut run, &mut unmapped);
                     continue;
@@ -152,33 +225,23 @@ impl Ctx {
                 at: self.at(span),
             })
             .collect();
-        self.diag
+        (self.diag, coverage)
     }
 }
 
-/// Text too small to be worth a reader's attention: lone punctuation or a checkbox glyph.
-fn is_noise(t: &str) -> bool {
-    t.is_empty() || (t.chars().count() == 1 && !t.chars().any(char::is_alphanumeric))
-}
-
-/// Covers the text from (seg a, byte ab) to (seg b, byte bb).
-pub(crate) fn cover_range(
-    cx: &mut Ctx,
-    segs: &[Segment],
-    a: usize,
-    ab: usize,
-    b: usize,
-    bb: usize,
-) {
-    let mut s = a;
-    while s <= b && s < segs.len() {
-        let seg = &segs[s];
-        let from = if s == a { ab } else { 0 };
-        let to = if s == b { bb } else { seg.text.len() };
-        if to > from {
-            let sp = seg.src_span(from, to);
-            cx.cover(sp);
-        }
-        s += 1;
+/// Whether `text` (a trimmed piece no field took) is too small to be worth a reader's
+/// attention: empty, or one character that is neither a letter nor a digit (lone
+/// punctuation, a checkbox glyph). Such pieces are left out of `diagnostics.unmapped`.
+///
+/// ```
+/// assert!(form4_normalize::is_noise("☐"));
+/// assert!(!form4_normalize::is_noise("X"));
+/// ```
+pub fn is_noise(text: &str) -> bool {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => true,
+        (Some(c), None) => !c.is_alphanumeric(),
+        _ => false,
     }
 }

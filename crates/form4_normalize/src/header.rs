@@ -377,7 +377,7 @@ pub(crate) fn read(
                     if omb || (w.contains('.') && values::parse_amount(w).is_some() && w.len() <= 4)
                     {
                         let off = t.find(w).unwrap_or(0);
-                        cx.cover(segs[p.seg].src_span(p.a + off, p.a + off + w.len()));
+                        cx.cover_label(segs[p.seg].src_span(p.a + off, p.a + off + w.len()));
                     }
                 }
             }

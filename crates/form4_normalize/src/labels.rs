@@ -6,6 +6,11 @@
 
 use crate::text::{squash, Segment};
 
+/// A segment index or a byte of a segment's text, as stored in [`Stream`]'s map.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// A position in a run of segments: segment index and byte offset in its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Pos {
@@ -27,8 +32,9 @@ pub(crate) struct Hit {
 /// The squashed text of a run of segments, searchable for labels.
 pub(crate) struct Stream {
     text: Vec<u8>,
-    /// For each squashed byte: (segment, byte in segment text).
-    map: Vec<(usize, usize)>,
+    /// For each squashed byte: (segment, byte in segment text), as `u32` to halve the
+    /// largest map of the stream; both fit, see [`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN).
+    map: Vec<(u32, u32)>,
     /// For each segment: index of its first squashed byte.
     seg_start: Vec<usize>,
 }
@@ -42,7 +48,7 @@ impl Stream {
             seg_start.push(text.len());
             let (t, m) = squash(&s.text);
             text.extend_from_slice(&t);
-            map.extend(m.into_iter().map(|b| (i, b)));
+            map.extend(m.into_iter().map(|b| (to_u32(i), to_u32(b))));
         }
         seg_start.push(text.len());
         Stream {
@@ -64,7 +70,7 @@ impl Stream {
             .copied()
             .unwrap_or(self.text.len());
         let mut i = base;
-        while i < end && self.map[i].1 < p.byte {
+        while i < end && (self.map[i].1 as usize) < p.byte {
             i += 1;
         }
         i
@@ -73,7 +79,7 @@ impl Stream {
     fn pos_of(&self, i: usize, segs: &[Segment], end: bool) -> Pos {
         if end {
             // One past the character at squashed index i-1.
-            let (seg, byte) = self.map[i - 1];
+            let (seg, byte) = (self.map[i - 1].0 as usize, self.map[i - 1].1 as usize);
             let len = segs[seg].text[byte..]
                 .chars()
                 .next()
@@ -84,7 +90,10 @@ impl Stream {
             }
         } else {
             let (seg, byte) = self.map[i];
-            Pos { seg, byte }
+            Pos {
+                seg: seg as usize,
+                byte: byte as usize,
+            }
         }
     }
 

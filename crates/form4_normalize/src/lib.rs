@@ -29,27 +29,150 @@ mod tail;
 mod text;
 mod values;
 
-use form4_grammar::Document;
+pub use crate::ctx::{is_noise, Coverage, Use};
+
+use form4_grammar::{Document, Span};
 use form4_model::{DocumentType, Record, WarningCode};
 
 use crate::ctx::Ctx;
 use crate::labels::{Hit, Pos, Stream};
 use crate::text::Segment;
 
+/// The longest input [`normalize`] reads, in bytes (2 GiB).
+///
+/// Offsets are kept as `u32` to save memory, so both the input and the text of any
+/// segment must stay under 4 GiB. Decoding can lengthen text by at most 5/3 (a three-byte
+/// `✓` becomes ` ☒ `), so 2 GiB of input is safe.
+pub const MAX_INPUT_LEN: usize = 1 << 31;
+
 /// Why no record could be made.
+///
+/// Every variant says where: a byte span of the input, with the 1-based line and column
+/// (in characters) of its start.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// None of the form's landmarks (box labels, table titles, form title) was found.
-    #[error("not an ownership form (Form 3, 4 or 5): none of its printed labels was found")]
-    NotAForm,
+    /// Fewer than two of the form's landmarks were found. The span is the input's first
+    /// non-blank line (empty at the start when the input is blank): what the text is
+    /// instead of a form is best seen there.
+    #[error(
+        "not an ownership form (Form 3, 4 or 5): {found} of its landmarks found, 2 needed; searched for {}",
+        LANDMARKS
+    )]
+    NotAForm {
+        /// How many landmarks were found (0 or 1).
+        found: usize,
+        /// The first non-blank line, trimmed.
+        span: Span,
+        /// 1-based line of the span's start.
+        line: usize,
+        /// 1-based column of the span's start.
+        column: usize,
+    },
+    /// The input is longer than [`MAX_INPUT_LEN`].
+    #[error(
+        "the input is {len} bytes long; at most {} bytes are read",
+        MAX_INPUT_LEN
+    )]
+    TooLarge {
+        /// The input's length.
+        len: usize,
+        /// The bytes past the limit.
+        span: Span,
+        /// 1-based line of the span's start.
+        line: usize,
+        /// 1-based column of the span's start.
+        column: usize,
+    },
+}
+
+/// What [`Error::NotAForm`] says was searched for.
+const LANDMARKS: &str = "the form's title or FORM banner, box 1 (\"Name and Address of Reporting Person\"), box 5 (\"Relationship of Reporting Person\"), the titles of Tables I and II, \"Explanation of Responses\", \"Remarks\" and \"Signature of Reporting Person\"";
+
+impl Error {
+    /// The bytes of the input the error is about.
+    pub fn span(&self) -> Span {
+        match self {
+            Error::NotAForm { span, .. } | Error::TooLarge { span, .. } => *span,
+        }
+    }
+
+    /// The 1-based line of the span's start.
+    pub fn line(&self) -> usize {
+        match self {
+            Error::NotAForm { line, .. } | Error::TooLarge { line, .. } => *line,
+        }
+    }
+
+    /// The 1-based column, in characters, of the span's start.
+    pub fn column(&self) -> usize {
+        match self {
+            Error::NotAForm { column, .. } | Error::TooLarge { column, .. } => *column,
+        }
+    }
+
+    fn not_a_form(source: &str, found: usize) -> Self {
+        let first_line = source
+            .split_inclusive('\n')
+            .scan(0, |at, line| {
+                let start = *at;
+                *at += line.len();
+                Some((start, line))
+            })
+            .find(|(_, line)| !line.trim().is_empty());
+        let span = first_line.map_or(Span::new(0, 0), |(start, line)| {
+            let lead = line.len() - line.trim_start().len();
+            Span::new(start + lead, start + line.trim_end().len())
+        });
+        let (line, column) = span.line_column(source);
+        Error::NotAForm {
+            found,
+            span,
+            line,
+            column,
+        }
+    }
+
+    fn too_large(source: &str) -> Self {
+        let span = Span::new(MAX_INPUT_LEN, source.len());
+        let (line, column) = span.line_column(source);
+        Error::TooLarge {
+            len: source.len(),
+            span,
+            line,
+            column,
+        }
+    }
 }
 
 /// Reads a record from a layout tree.
 ///
-/// Returns [`Error::NotAForm`] when the text has none of the form's labels; otherwise a
-/// record, with whatever could not be read explained in its diagnostics.
+/// Returns [`Error::NotAForm`] when the text has fewer than two of the form's landmarks;
+/// otherwise a record, with whatever could not be read explained in its diagnostics.
 pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
+    normalize_with_coverage(doc).map(|(record, _)| record)
+}
+
+/// Reads a record as [`normalize`] does, and says which input text it used.
+///
+/// The [`Coverage`] lists the bytes of `doc.source` that a value of the record was read
+/// from, and those recognized as the form's printed text (labels, captions, column
+/// headings, instructions). Together with the record's `diagnostics.unmapped` it accounts
+/// for all the input's text, so a test can check that nothing was dropped without a trace.
+///
+/// ```
+/// let text = std::fs::read_to_string("../../tests/fixtures/001_4f51bca2448f14c2.txt")?;
+/// let layout = form4_grammar::parse(&text)?;
+/// let (record, coverage) = form4_normalize::normalize_with_coverage(&layout)?;
+/// let at = text.find("QLYS").expect("the ticker is printed");
+/// assert_eq!(record.issuer.trading_symbol.as_deref(), Some("QLYS"));
+/// assert_eq!(coverage.used_as(at), Some(form4_normalize::Use::Value));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage), Error> {
+    if doc.source.len() > MAX_INPUT_LEN {
+        return Err(Error::too_large(doc.source));
+    }
     let segs = text::segments(doc);
     let stream = Stream::new(&segs);
     let mut cx = Ctx::new(doc.source);
@@ -63,7 +186,7 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
         .is_some();
     let marks = parts.landmarks() + usize::from(document_type.is_some()) + usize::from(box5);
     if marks < 2 {
-        return Err(Error::NotAForm);
+        return Err(Error::not_a_form(doc.source, marks));
     }
     for hit in parts.all_hits() {
         cx.cover_hit(&segs, hit);
@@ -184,8 +307,9 @@ pub fn normalize(doc: &Document<'_>) -> Result<Record, Error> {
     }
 
     tail::read(&mut record, &segs, &stream, &parts, end_of_doc, &mut cx);
-    record.diagnostics = cx.finish(&segs);
-    Ok(record)
+    let (diagnostics, coverage) = cx.finish(&segs);
+    record.diagnostics = diagnostics;
+    Ok((record, coverage))
 }
 
 /// Leaves out names and addresses that hold the text of other boxes' labels.
@@ -343,7 +467,7 @@ fn document_type(stream: &Stream, segs: &[Segment], cx: &mut Ctx) -> Option<Docu
             ("FORM 5", DocumentType::Form5),
         ] {
             if t == banner {
-                cx.cover(seg.span());
+                cx.cover_label(seg.span());
                 if found.is_some_and(|f| f != ty) {
                     cx.warn(
                         WarningCode::Inconsistent,

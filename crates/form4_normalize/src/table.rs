@@ -703,7 +703,7 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Vec<Tok>
         if all_bold || is_heading_row(&toks) {
             cx.rollback(mark);
             for p in &g {
-                cx.cover(segs[p.seg].src_span(p.a, p.b));
+                cx.cover_label(segs[p.seg].src_span(p.a, p.b));
             }
             continue;
         }
@@ -922,6 +922,8 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
         doubt_dot_separators(&mut toks, cx);
     }
     toks.truncate(MAX_ROW_TOKENS);
+    // Every row of a table is lexed before any is read: keep no slack per row.
+    toks.shrink_to_fit();
     toks
 }
 

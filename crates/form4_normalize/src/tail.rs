@@ -46,7 +46,7 @@ pub(crate) fn read(
         if let Some(p) = tail.next() {
             let t = segs[p.seg].text[p.a..p.b].trim();
             if t.eq_ignore_ascii_case("date") {
-                cx.cover(segs[p.seg].src_span(p.a, p.b));
+                cx.cover_label(segs[p.seg].src_span(p.a, p.b));
             }
         }
     }
@@ -223,7 +223,7 @@ fn read_remarks_and_signatures(
     for p in sig_ps {
         let t = text_of(p);
         if t.eq_ignore_ascii_case("date") {
-            cx.cover(segs[p.seg].src_span(p.a, p.b));
+            cx.cover_label(segs[p.seg].src_span(p.a, p.b));
             continue;
         }
         if let Some(d) = only_date(&t) {

@@ -27,9 +27,11 @@ pub(crate) struct Place {
 #[derive(Debug, Clone)]
 pub(crate) struct Segment {
     pub text: String,
-    /// For each char boundary in `text` (by byte index), the source offset; `offsets[i]`
-    /// is the source byte of `text`'s byte `i`. One extra entry at the end.
-    pub offsets: Vec<usize>,
+    /// For each byte of `text`, the source offset of the character it belongs to (every
+    /// byte of a character maps to the character's first source byte). `u32`, not
+    /// `usize`: this map is the largest structure of the pipeline, one entry per byte of
+    /// text, and inputs are at most [`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN) bytes long.
+    pub offsets: Vec<u32>,
     pub place: Place,
     /// Emphasis delimiters seen; a lone `**` is a footnote star, not emphasis.
     emphasis: u8,
@@ -49,12 +51,9 @@ impl Segment {
     /// all to `src_start` (a decoded escape or entity).
     fn push_str(&mut self, s: &str, src_start: usize, one_to_one: bool) {
         for (i, ch) in s.char_indices() {
-            let src = if one_to_one { src_start + i } else { src_start };
-            let before = self.text.len();
+            let src = offset32(if one_to_one { src_start + i } else { src_start });
             self.text.push(ch);
-            for _ in before..self.text.len() {
-                self.offsets.push(src);
-            }
+            self.offsets.resize(self.text.len(), src);
         }
     }
 
@@ -70,7 +69,7 @@ impl Segment {
             return Span::new(0, 0);
         }
         let last = self.offsets.len() - 1;
-        let start = self.offsets[a.min(last)];
+        let start = self.offsets[a.min(last)] as usize;
         let mut end_idx = b.saturating_sub(1).min(last);
         // End after the whole last character, not inside it (every byte of a character
         // maps to the character's first source byte).
@@ -81,7 +80,7 @@ impl Segment {
             .chars()
             .next()
             .map_or(1, char::len_utf8);
-        let end = self.offsets[end_idx] + ch_len;
+        let end = self.offsets[end_idx] as usize + ch_len;
         Span::new(start, end.max(start))
     }
 
@@ -137,6 +136,13 @@ impl Segment {
     }
 }
 
+/// A source offset as stored in [`Segment::offsets`]. `normalize` refuses inputs longer
+/// than [`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN) before making segments, so the conversion
+/// is exact.
+fn offset32(src: usize) -> u32 {
+    u32::try_from(src).unwrap_or(u32::MAX)
+}
+
 /// Splits a document into segments, in reading order.
 pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
     let mut out = Vec::new();
@@ -187,6 +193,8 @@ pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
             }
         }
     }
+    // Segments are many (one per cell) and live through the whole normalization.
+    out.shrink_to_fit();
     out
 }
 
@@ -306,21 +314,43 @@ fn bracket_superscript(seg: &mut Segment, start: usize, src: usize) {
     let Some(inner) = seg.text.get(start..) else {
         return;
     };
-    let inner = inner.trim().to_string();
-    if inner.is_empty()
-        || inner.starts_with('(')
-        || !inner
+    let trimmed = inner.trim();
+    if trimmed.is_empty()
+        || trimmed.starts_with('(')
+        || !trimmed
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == ' ')
     {
         return;
     }
-    let ids: Vec<&str> = inner.split([',', ' ']).filter(|p| !p.is_empty()).collect();
-    let base = seg.offsets.get(start).copied().unwrap_or(src);
+    // Each id keeps its digits' own source offsets, and its brackets those of its first
+    // and last digits, so that a mark's span covers all of the mark as printed.
+    let mut ids: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut in_id = false;
+    for (i, c) in inner.char_indices() {
+        let at = seg.offsets.get(start + i).map_or(src, |&o| o as usize);
+        match ids.last_mut() {
+            Some((id, offs)) if in_id && c.is_ascii_digit() => {
+                id.push(c);
+                offs.push(at);
+            }
+            _ if c.is_ascii_digit() => ids.push((c.to_string(), vec![at])),
+            _ => {}
+        }
+        in_id = c.is_ascii_digit();
+    }
     seg.text.truncate(start);
     seg.offsets.truncate(start);
-    for id in ids {
-        seg.push_str(&format!("({id})"), base, false);
+    for (id, offs) in ids {
+        let (first, last) = (offs.first().copied(), offs.last().copied());
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        seg.push_str("(", first, false);
+        for (c, at) in id.chars().zip(offs) {
+            seg.push_str(c.encode_utf8(&mut [0u8; 4]), at, false);
+        }
+        seg.push_str(")", last, false);
     }
 }
 
