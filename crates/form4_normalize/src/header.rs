@@ -827,13 +827,41 @@ fn city_state_zip(text: &str) -> Option<Address> {
     Some(addr)
 }
 
+/// Leaves out names and addresses that hold the text of other boxes' labels.
+pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
+    let check = |value: &mut Option<String>, field: String, cx: &mut Ctx| {
+        let Some(v) = value.as_deref() else { return };
+        if let Some(w) = label_debris(v) {
+            cx.warn(
+                WarningCode::Unreadable,
+                Some(&field),
+                &format!(
+                    "`{v}` holds `{w}`, text of another box: the converter mixed the boxes' labels and values, so it was left out"
+                ),
+                None,
+            );
+            *value = None;
+        }
+    };
+    check(&mut record.issuer.name, "issuer.name".into(), cx);
+    for (i, o) in record.reporting_owners.iter_mut().enumerate() {
+        let at = |f: &str| format!("reporting_owners[{i}].{f}");
+        check(&mut o.name, at("name"), cx);
+        check(&mut o.address.street1, at("address.street1"), cx);
+        check(&mut o.address.street2, at("address.street2"), cx);
+        check(&mut o.address.city, at("address.city"), cx);
+        check(&mut o.officer_title, at("officer_title"), cx);
+        check(&mut o.other_text, at("other_text"), cx);
+    }
+}
+
 /// Words of the header's printed labels that no name or address holds. A value holding
 /// one of them, whole or a piece of five letters or more cut by the grid (`tionship`,
 /// `Reporti`), a box number (`2.`) or a bracketed ticker, was read from a slot that the
 /// converter mixed with other boxes: its words cannot be told apart from the labels', so
 /// the value is not given. (Words that do occur in names, such as `Trading`, `State` or
 /// `Earl`, are not listed.)
-pub(crate) fn label_debris(value: &str) -> Option<&str> {
+fn label_debris(value: &str) -> Option<&str> {
     const WORDS: [&str; 9] = [
         "issuer",
         "ticker",

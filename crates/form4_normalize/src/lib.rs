@@ -296,7 +296,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
         );
     }
 
-    drop_mixed_header_values(&mut record, &mut cx);
+    header::drop_mixed_values(&mut record, &mut cx);
 
     // Form 3 prints no box for it: EDGAR's `noSecuritiesOwned` is the statement made by
     // two empty tables. Only said when both tables were found.
@@ -310,34 +310,6 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     let (diagnostics, coverage) = cx.finish(&segs);
     record.diagnostics = diagnostics;
     Ok((record, coverage))
-}
-
-/// Leaves out names and addresses that hold the text of other boxes' labels.
-fn drop_mixed_header_values(record: &mut Record, cx: &mut Ctx) {
-    let check = |value: &mut Option<String>, field: String, cx: &mut Ctx| {
-        let Some(v) = value.as_deref() else { return };
-        if let Some(w) = header::label_debris(v) {
-            cx.warn(
-                WarningCode::Unreadable,
-                Some(&field),
-                &format!(
-                    "`{v}` holds `{w}`, text of another box: the converter mixed the boxes' labels and values, so it was left out"
-                ),
-                None,
-            );
-            *value = None;
-        }
-    };
-    check(&mut record.issuer.name, "issuer.name".into(), cx);
-    for (i, o) in record.reporting_owners.iter_mut().enumerate() {
-        let at = |f: &str| format!("reporting_owners[{i}].{f}");
-        check(&mut o.name, at("name"), cx);
-        check(&mut o.address.street1, at("address.street1"), cx);
-        check(&mut o.address.street2, at("address.street2"), cx);
-        check(&mut o.address.city, at("address.city"), cx);
-        check(&mut o.officer_title, at("officer_title"), cx);
-        check(&mut o.other_text, at("other_text"), cx);
-    }
 }
 
 /// The landmarks that divide the form into parts.
@@ -355,23 +327,9 @@ impl Parts {
     fn locate(stream: &Stream, segs: &[Segment]) -> Self {
         let start = Pos { seg: 0, byte: 0 };
         let name_boxes = stream.find(segs, header::NAME_BOX, start, None, 3);
-        // The same holds for Table I's title and its first column.
-        let title1 = stream.find_first(segs, &[TABLE1], start, None);
-        let column1 =
-            stream.find_first(segs, &[TABLE1_FIRST_COLUMN], start, title1.map(|h| h.start));
-        let mut table1 = column1.or(title1);
+        let mut table1 = table_start(stream, segs, TABLE1, TABLE1_FIRST_COLUMN, start);
         let t2_from = table1.map_or(start, |h| h.end);
-        // OCR can shred the title of Table II across the cells of a two-line heading (and
-        // a continuation page repeats it intact further on); the heading of its first
-        // column names the derivative security, and whichever comes first starts it.
-        let title2 = stream.find_first(segs, &[TABLE2], t2_from, None);
-        let column2 = stream.find_first(
-            segs,
-            &[TABLE2_FIRST_COLUMN],
-            t2_from,
-            title2.map(|h| h.start),
-        );
-        let mut table2 = column2.or(title2);
+        let mut table2 = table_start(stream, segs, TABLE2, TABLE2_FIRST_COLUMN, t2_from);
         for (hit, tails) in [(&mut table1, TABLE1_TAILS), (&mut table2, TABLE2_TAILS)] {
             if let Some(h) = hit.as_mut() {
                 for tail in tails {
@@ -411,6 +369,22 @@ impl Parts {
         .into_iter()
         .flatten()
     }
+}
+
+/// Where a table starts: at its title, or at the heading of its first column when that
+/// comes first. OCR can shred a title across the cells of a two-line heading (and a
+/// continuation page repeats it intact further on); the first column's heading, which
+/// names the kind of security, then still marks the start.
+fn table_start(
+    stream: &Stream,
+    segs: &[Segment],
+    title: &str,
+    first_column: &str,
+    from: Pos,
+) -> Option<Hit> {
+    let title = stream.find_first(segs, &[title], from, None);
+    let column = stream.find_first(segs, &[first_column], from, title.map(|h| h.start));
+    column.or(title)
 }
 
 const TABLE1: &str = "Table I - Non-Derivative Securities";

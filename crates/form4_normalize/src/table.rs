@@ -972,13 +972,12 @@ fn classify_text(w: &str) -> Kind {
 }
 
 fn classify(w: &str) -> Kind {
-    let core = w.trim_end_matches([',', ';']);
-    // A date followed by a comma is inside a sentence (`Trust dtd 4/15/2014, Carl …`).
-    if core.len() == w.len() {
-        if let Some(d) = values::parse_date(core) {
-            return Kind::Date(d);
-        }
+    // A date followed by a comma is inside a sentence (`Trust dtd 4/15/2014, Carl …`), so
+    // only the whole word is tried.
+    if let Some(d) = values::parse_date(w) {
+        return Kind::Date(d);
     }
+    let core = w.trim_end_matches([',', ';']);
     // `9,` is the first piece of a number cut after its separator (`9,|134`), not 9.
     if core.len() == w.len() || w.ends_with(';') {
         if let Some(n) = values::parse_amount(core) {
@@ -1130,6 +1129,7 @@ fn demote_values_inside_text(toks: &mut [Tok]) {
         if toks[i].ncells == 0 || !matches!(toks[i].kind, Kind::Date(_) | Kind::Num(_)) {
             continue;
         }
+        // Row and cell, whatever its line within the cell.
         let same = |j: usize| toks[j].cell.0 == toks[i].cell.0 && toks[j].cell.1 == toks[i].cell.1;
         if same(i - 1)
             && same(i + 1)
@@ -1140,6 +1140,18 @@ fn demote_values_inside_text(toks: &mut [Tok]) {
             toks[i].kind = Kind::Word;
         }
     }
+}
+
+/// Logs the repair of a date put together from `pieces`.
+fn log_split_date(pieces: &[Tok], d: Date, cx: &mut Ctx) {
+    let from: Vec<&str> = pieces.iter().map(|t| t.text.as_str()).collect();
+    cx.repair(
+        "table.date",
+        RepairKind::SplitDate,
+        &from.join(" | "),
+        &d.to_string(),
+        pieces.first().map(|t| t.span),
+    );
 }
 
 /// `03 | /23/2020` or `03/23/2 | 020` → 2020-03-23: a date cut in two or three pieces,
@@ -1174,14 +1186,7 @@ fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx) {
             i += 1;
             continue;
         };
-        let from: Vec<String> = toks[i..=j].iter().map(|t| t.text.clone()).collect();
-        cx.repair(
-            "table.date",
-            RepairKind::SplitDate,
-            &from.join(" | "),
-            &d.to_string(),
-            Some(toks[i].span),
-        );
+        log_split_date(&toks[i..=j], d, cx);
         let rest: Vec<Tok> = toks.drain(i + 1..=j).collect();
         let t = &mut toks[i];
         t.kind = Kind::Date(d);
@@ -1238,15 +1243,8 @@ fn repair_split_dates(toks: &mut Vec<Tok>, cx: &mut Ctx) {
                 _ => break,
             }
         }
-        let from: Vec<String> = toks[i..end].iter().map(|t| t.text.clone()).collect();
         let spans: Vec<Span> = toks[i + 1..end].iter().map(|t| t.span).collect();
-        cx.repair(
-            "table.date",
-            RepairKind::SplitDate,
-            &from.join(" | "),
-            &d.to_string(),
-            Some(toks[i].span),
-        );
+        log_split_date(&toks[i..end], d, cx);
         toks[i].kind = Kind::Date(d);
         toks[i].extra_spans.extend(spans);
         toks.drain(i + 1..end);
