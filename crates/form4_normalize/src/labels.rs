@@ -296,18 +296,106 @@ fn approx_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
 }
 
 /// Myers' bit-parallel approximate search (patterns of up to 64 letters): the end of every
-/// match with at most `k` edits in one pass over the text; the start of the best match of
-/// each cluster is then found by the plain dynamic program on a short window.
+/// match with at most `k` edits, found only near exact occurrences of a piece of the
+/// pattern (see [`candidate_windows`]); the start of the best match of each cluster is then
+/// found by the plain dynamic program on a short window.
 fn myers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
     let m = pat.len();
-    let mask: u64 = if m == 64 { !0 } else { (1u64 << m) - 1 };
-    let high = 1u64 << (m - 1);
     let mut peq = [0u64; 256];
     for (i, &c) in pat.iter().enumerate() {
         peq[usize::from(c)] |= 1u64 << i;
     }
-    let (mut pv, mut mv, mut score) = (mask, 0u64, m);
     let mut ends: Vec<(usize, usize)> = Vec::new();
+    for (lo, hi) in candidate_windows(pat, hay, k) {
+        myers_ends(m, &peq, &hay[lo..hi], k, lo, &mut ends);
+    }
+    // Each run of neighbouring ends is one place; its cheapest end, and the start there.
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ends.len() {
+        let mut best = ends[i];
+        let mut j = i + 1;
+        while j < ends.len() && ends[j].0 <= ends[j - 1].0 + 1 {
+            if ends[j].1 < best.1 {
+                best = ends[j];
+            }
+            j += 1;
+        }
+        let (end, cost) = best;
+        let lo = end.saturating_sub(m + k);
+        // An exact match has one start; the dynamic program would find the same.
+        let start = if cost == 0 {
+            end.saturating_sub(m)
+        } else {
+            sellers_find(pat, &hay[lo..end], k)
+                .into_iter()
+                .filter(|c| lo + c.1 == end)
+                .min_by_key(|c| c.2)
+                .map_or(end.saturating_sub(m), |c| lo + c.0)
+        };
+        if out
+            .last()
+            .is_none_or(|l: &(usize, usize, usize)| start >= l.1)
+        {
+            out.push((start, end, cost));
+        }
+        i = j;
+    }
+    out
+}
+
+/// The parts of `hay` that can hold a match of `pat` with at most `k` edits, in order and
+/// disjoint.
+///
+/// Cut into `k + 1` pieces, the pattern keeps at least one piece intact in any such match
+/// (an edit touches one piece at most), so every match lies around an exact occurrence of
+/// a piece: from `o + k` letters before it to `m - o + k` after its start, for a piece at
+/// offset `o` of a pattern of `m` letters. Scanning only those windows finds exactly the
+/// matches a scan of the whole text finds (a match's window is inside one merged window,
+/// and a window can only raise the cost of an end), and most labels occur a few times in
+/// a document, so this skips most of it.
+fn candidate_windows(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize)> {
+    let m = pat.len();
+    let pieces = k + 1;
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    if m < 2 * pieces {
+        // Pieces of one letter find every letter: the whole text is the window.
+        windows.push((0, hay.len()));
+        return windows;
+    }
+    for p in 0..pieces {
+        let (o, e) = (p * m / pieces, (p + 1) * m / pieces);
+        for q in memchr::memmem::find_iter(hay, &pat[o..e]) {
+            let lo = q.saturating_sub(o + k);
+            let hi = (q + m + k - o).min(hay.len());
+            windows.push((lo, hi));
+        }
+    }
+    windows.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(windows.len());
+    for (lo, hi) in windows {
+        match merged.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => merged.push((lo, hi)),
+        }
+    }
+    merged
+}
+
+/// One pass of Myers' algorithm over `hay`: pushes `(offset + end, cost)` for every end
+/// where the pattern of `m` letters (given by its letter masks `peq`) matches with at most
+/// `k` edits.
+fn myers_ends(
+    m: usize,
+    peq: &[u64; 256],
+    hay: &[u8],
+    k: usize,
+    offset: usize,
+    ends: &mut Vec<(usize, usize)>,
+) {
+    let mask: u64 = if m == 64 { !0 } else { (1u64 << m) - 1 };
+    let high = 1u64 << (m - 1);
+    let (mut pv, mut mv, mut score) = (mask, 0u64, m);
     for (j, &c) in hay.iter().enumerate() {
         let eq = peq[usize::from(c)];
         let xv = eq | mv;
@@ -324,37 +412,9 @@ fn myers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
         pv = (mh | !(xv | ph)) & mask;
         mv = ph & xv;
         if score <= k {
-            ends.push((j + 1, score));
+            ends.push((offset + j + 1, score));
         }
     }
-    // Each run of neighbouring ends is one place; its cheapest end, and the start there.
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < ends.len() {
-        let mut best = ends[i];
-        let mut j = i + 1;
-        while j < ends.len() && ends[j].0 <= ends[j - 1].0 + 1 {
-            if ends[j].1 < best.1 {
-                best = ends[j];
-            }
-            j += 1;
-        }
-        let (end, cost) = best;
-        let lo = end.saturating_sub(m + k);
-        let start = sellers_find(pat, &hay[lo..end], k)
-            .into_iter()
-            .filter(|c| lo + c.1 == end)
-            .min_by_key(|c| c.2)
-            .map_or(end.saturating_sub(m), |c| lo + c.0);
-        if out
-            .last()
-            .is_none_or(|l: &(usize, usize, usize)| start >= l.1)
-        {
-            out.push((start, end, cost));
-        }
-        i = j;
-    }
-    out
 }
 
 /// Sellers' dynamic program: approximate matches with their starts (any pattern length).
@@ -481,6 +541,53 @@ mod tests {
             let b: Vec<(usize, usize)> =
                 sellers_find(&p, &h, k).iter().map(|c| (c.1, c.2)).collect();
             assert_eq!(a, b, "{label:?} in {text:?}");
+        }
+    }
+
+    fn ends_of(
+        pat: &[u8],
+        hay: &[u8],
+        k: usize,
+        windows: &[(usize, usize)],
+    ) -> Vec<(usize, usize)> {
+        let mut peq = [0u64; 256];
+        for (i, &c) in pat.iter().enumerate() {
+            peq[usize::from(c)] |= 1u64 << i;
+        }
+        let mut ends = Vec::new();
+        for &(lo, hi) in windows {
+            myers_ends(pat.len(), &peq, &hay[lo..hi], k, lo, &mut ends);
+        }
+        ends
+    }
+
+    proptest::proptest! {
+        /// Scanning only the windows around pieces of the pattern finds every match end,
+        /// with its cost, that a scan of the whole text finds. The text holds a copy of
+        /// the pattern with up to three edits, so there is a near match to find.
+        #[test]
+        fn windows_lose_no_match(
+            pat in "[a-h]{2,40}",
+            before in "[a-h]{0,100}",
+            after in "[a-h]{0,100}",
+            edits in proptest::collection::vec((0usize..40, 0u8..3, b'a'..=b'h'), 0..4),
+            k in 0usize..4,
+        ) {
+            let mut copy = pat.as_bytes().to_vec();
+            for (at, op, c) in edits {
+                let at = at % (copy.len() + 1);
+                match op {
+                    0 => copy.insert(at, c),
+                    1 if at < copy.len() => { copy.remove(at); }
+                    _ if at < copy.len() => copy[at] = c,
+                    _ => {}
+                }
+            }
+            let hay = [before.as_bytes(), &copy, after.as_bytes()].concat();
+            let pat = pat.as_bytes();
+            let whole = ends_of(pat, &hay, k, &[(0, hay.len())]);
+            let windowed = ends_of(pat, &hay, k, &candidate_windows(pat, &hay, k));
+            proptest::prop_assert_eq!(whole, windowed);
         }
     }
 }
