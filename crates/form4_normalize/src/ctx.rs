@@ -58,6 +58,27 @@ fn contains(spans: &[Span], offset: usize) -> bool {
     spans.get(i).is_some_and(|s| s.start <= offset)
 }
 
+/// Membership in sorted, disjoint spans for offsets that mostly grow: a walk forward
+/// from the last answer, and a binary search only when an offset goes back.
+struct Cursor<'a> {
+    spans: &'a [Span],
+    /// Every span before `i` ends at or before the last offset asked about.
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn contains(&mut self, offset: usize) -> bool {
+        if self.i > 0 && self.spans[self.i - 1].end > offset {
+            self.i = self.spans.partition_point(|s| s.end <= offset);
+        } else {
+            while self.spans.get(self.i).is_some_and(|s| s.end <= offset) {
+                self.i += 1;
+            }
+        }
+        self.spans.get(self.i).is_some_and(|s| s.start <= offset)
+    }
+}
+
 /// Sorts and merges overlapping or touching spans.
 fn merge(mut spans: Vec<Span>) -> Vec<Span> {
     spans.sort_unstable_by_key(|s| (s.start, s.end));
@@ -194,7 +215,10 @@ impl Ctx {
         let mut all = coverage.values.clone();
         all.extend_from_slice(&coverage.labels);
         let merged = merge(all);
-        let is_covered = |off: usize| contains(&merged, off);
+        let mut covered = Cursor {
+            spans: &merged,
+            i: 0,
+        };
         let mut unmapped = Vec::new();
         for seg in segs {
             let mut run: Option<(usize, usize)> = None;
@@ -209,7 +233,7 @@ impl Ctx {
             };
             for (i, ch) in seg.text.char_indices() {
                 let src = seg.offsets.get(i).map_or(0, |&o| o as usize);
-                if is_covered(src) || ch.is_whitespace() && run.is_none() {
+                if covered.contains(src) || ch.is_whitespace() && run.is_none() {
                     flush(&mut run, &mut unmapped);
                     continue;
                 }
@@ -243,5 +267,25 @@ pub fn is_noise(text: &str) -> bool {
         (None, _) => true,
         (Some(c), None) => !c.is_alphanumeric(),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The cursor answers as the binary search does, whatever order offsets come in.
+        #[test]
+        fn cursor_agrees_with_binary_search(
+            raw in proptest::collection::vec((0usize..200, 1usize..20), 0..20),
+            offsets in proptest::collection::vec(0usize..250, 0..60),
+        ) {
+            let spans = merge(raw.into_iter().map(|(s, n)| Span { start: s, end: s + n }).collect());
+            let mut cursor = Cursor { spans: &spans, i: 0 };
+            for off in offsets {
+                proptest::prop_assert_eq!(cursor.contains(off), contains(&spans, off), "offset {}", off);
+            }
+        }
     }
 }
