@@ -232,6 +232,10 @@ impl Ctx {
                 }
             };
             for (i, ch) in seg.text.char_indices() {
+                // Text left over on both sides of a join is two pieces of the source.
+                if seg.joins.contains(&i) {
+                    flush(&mut run, &mut unmapped);
+                }
                 let src = seg.offsets.get(i).map_or(0, |&o| o as usize);
                 if covered.contains(src) || ch.is_whitespace() && run.is_none() {
                     flush(&mut run, &mut unmapped);

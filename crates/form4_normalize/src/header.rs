@@ -12,15 +12,25 @@ use crate::text::{clean_spaces, Segment};
 use crate::values;
 
 pub(crate) const NAME_BOX: &str = "Name and Address of Reporting Person";
-const ISSUER_BOX: &str = "Issuer Name and Ticker or Trading Symbol";
-const PERIOD_BOXES: &[&str] = &[
+pub(crate) const ISSUER_BOX: &str = "Issuer Name and Ticker or Trading Symbol";
+pub(crate) const PERIOD_BOXES: &[&str] = &[
     "Date of Earliest Transaction",
     "Date of Event Requiring Statement",
     "Statement for Issuer's Fiscal Year Ended",
 ];
-const AMEND_BOX: &str = "If Amendment, Date of Original Filed";
-const REL_BOX: &str = "Relationship of Reporting Person(s) to Issuer";
-const JOINT_BOX: &str = "Individual or Joint/Group Filing";
+pub(crate) const AMEND_BOX: &str = "If Amendment, Date of Original Filed";
+pub(crate) const REL_BOX: &str = "Relationship of Reporting Person(s) to Issuer";
+pub(crate) const JOINT_BOX: &str = "Individual or Joint/Group Filing";
+/// The heads of the captions of box 5's and box 6's check boxes (a grid may put the rest
+/// of a caption on the next line).
+pub(crate) const TICK_CAPTIONS: &[&str] = &[
+    "Director",
+    "10% Owner",
+    "Officer (give title",
+    "Other (specify",
+    "Form filed by One Reporting",
+    "Form filed by More than One",
+];
 /// Printed text inside the header with no value of its own; found so it bounds slots.
 const CAPTIONS: &[&str] = &[
     "(Check all applicable)",

@@ -22,6 +22,7 @@
 //! ```
 
 mod ctx;
+mod grid;
 mod header;
 mod labels;
 mod table;
@@ -173,9 +174,9 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     if doc.source.len() > MAX_INPUT_LEN {
         return Err(Error::too_large(doc.source));
     }
-    let segs = text::segments(doc);
-    let stream = Stream::new(&segs);
     let mut cx = Ctx::new(doc.source);
+    let segs = grid::regroup_cut_rows(text::segments(doc), &mut cx);
+    let stream = Stream::new(&segs);
     let parts = Parts::locate(&stream, &segs);
     // Two landmarks make a form; the form's title (or banner) and its box 5 count too,
     // for OCR that lost the rest.

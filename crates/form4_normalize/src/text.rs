@@ -35,6 +35,9 @@ pub(crate) struct Segment {
     pub place: Place,
     /// Emphasis delimiters seen; a lone `**` is a footnote star, not emphasis.
     emphasis: u8,
+    /// Bytes of `text` where a piece glued on by [`Segment::glue`] begins: the source is
+    /// not contiguous there.
+    pub joins: Vec<usize>,
 }
 
 impl Segment {
@@ -44,6 +47,7 @@ impl Segment {
             offsets: Vec::new(),
             place,
             emphasis: 0,
+            joins: Vec::new(),
         }
     }
 
@@ -55,6 +59,21 @@ impl Segment {
             self.text.push(ch);
             self.offsets.resize(self.text.len(), src);
         }
+    }
+
+    /// Appends `other`'s text, after a space when `space` (the space maps to the first
+    /// character of `other`).
+    pub fn glue(&mut self, other: &Segment, space: bool) {
+        if let (true, Some(&at)) = (space, other.offsets.first()) {
+            self.text.push(' ');
+            self.offsets.push(at);
+        }
+        let at = self.text.len();
+        self.joins.push(at);
+        self.joins.extend(other.joins.iter().map(|j| at + j));
+        self.text.push_str(&other.text);
+        self.offsets.extend_from_slice(&other.offsets);
+        self.emphasis = self.emphasis.max(other.emphasis);
     }
 
     /// The segment holds emphasized text (`**bold**`, an opening and a closing

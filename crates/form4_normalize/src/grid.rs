@@ -1,0 +1,396 @@
+//! Header rows of a grid that cuts across the form's boxes.
+//!
+//! Some converters (pymupdf4llm) lay a grid of their own over the header and cut each box
+//! at its column lines: every cell holds a piece of the box's label and, below it after a
+//! `<br>`, a piece of its value (`2. Issuer<br>HYSTE | Name and Ticker o<br>R-YALE MATE |
+//! r Trading Sy<br>RIALS H`). Read cell by cell, label and value pieces alternate and
+//! neither can be found. Read line by line across the cells, the label is whole again.
+//!
+//! So a row is regrouped when a box label, read line by line, spans several cells: the
+//! cells from that label's first cell up to the next label's first cell are its box; the
+//! label's pieces come first, then the box's other pieces, line by line, each line's
+//! pieces joined into one segment. The joins are logged as repairs, since where a cut fell
+//! on a space the converter dropped it and the space is inferred (see [`needs_space`]).
+//! Boxes of check marks (5 and 6) keep their pieces in their order: their labels and ticks
+//! are found by themselves.
+
+use form4_model::RepairKind;
+
+use crate::ctx::Ctx;
+use crate::header;
+use crate::labels::{tolerance, Pos, Stream};
+use crate::text::{squash, Segment};
+
+/// Labels that open a box in a header row, and the field a box of text fills (none for
+/// boxes of check marks).
+fn box_labels() -> Vec<(&'static str, Option<&'static str>)> {
+    let mut out: Vec<(&'static str, Option<&'static str>)> = vec![
+        (header::NAME_BOX, Some("reporting_owners.name")),
+        (header::ISSUER_BOX, Some("issuer")),
+        (header::AMEND_BOX, Some("date_of_original_submission")),
+        (header::REL_BOX, None),
+        (header::JOINT_BOX, None),
+    ];
+    // The check boxes' own captions end a box of text before them.
+    out.extend(header::TICK_CAPTIONS.iter().map(|&l| (l, None)));
+    out.extend(
+        header::PERIOD_BOXES
+            .iter()
+            .map(|&l| (l, Some("period_of_report"))),
+    );
+    out
+}
+
+/// Regroups every header row whose boxes the converter's grid cut (see the module's
+/// documentation); other segments are left as they are.
+pub(crate) fn regroup_cut_rows(segs: Vec<Segment>, cx: &mut Ctx) -> Vec<Segment> {
+    let labels = box_labels();
+    let mut out = Vec::with_capacity(segs.len());
+    let mut row: Vec<Segment> = Vec::new();
+    let flush = |row: &mut Vec<Segment>, out: &mut Vec<Segment>, cx: &mut Ctx| match regroup_row(
+        row, &labels, cx,
+    ) {
+        Some(new) => {
+            out.extend(new);
+            row.clear();
+        }
+        None => out.append(row),
+    };
+    for s in segs {
+        let same_row = row.first().is_some_and(|r| {
+            r.place.in_table && r.place.block == s.place.block && r.place.row == s.place.row
+        });
+        if !same_row {
+            flush(&mut row, &mut out, cx);
+        }
+        row.push(s);
+    }
+    flush(&mut row, &mut out, cx);
+    out
+}
+
+/// One box of a cut row: its first cell, the row's pieces of its label (indices into the
+/// row) and whether its value is text.
+struct Found {
+    first_cell: usize,
+    label_pieces: Vec<usize>,
+    field: Option<&'static str>,
+}
+
+fn regroup_row(
+    row: &[Segment],
+    labels: &[(&'static str, Option<&'static str>)],
+    cx: &mut Ctx,
+) -> Option<Vec<Segment>> {
+    let first = row.first()?;
+    if !first.place.in_table {
+        return None;
+    }
+    // Only a row of cells holding several lines can be cut this way.
+    let mut multi: Vec<usize> = row
+        .iter()
+        .filter(|s| s.place.piece > 0)
+        .map(|s| s.place.cell)
+        .collect();
+    multi.dedup();
+    if multi.len() < 2 {
+        return None;
+    }
+    // The row read line by line: the k-th line of every cell, left to right.
+    let mut order: Vec<usize> = (0..row.len()).collect();
+    order.sort_by_key(|&i| (row[i].place.piece, row[i].place.cell, i));
+    let lines: Vec<Segment> = order.iter().map(|&i| row[i].clone()).collect();
+    let stream = Stream::new(&lines);
+    let start = Pos { seg: 0, byte: 0 };
+    let mut found: Vec<Found> = Vec::new();
+    let mut cut = false;
+    for &(label, field) in labels {
+        for hit in stream.find(&lines, label, start, None, tolerance(label)) {
+            let last = if hit.end.byte == 0 {
+                hit.end.seg.saturating_sub(1)
+            } else {
+                hit.end.seg
+            };
+            let k = tolerance(label);
+            let label_pieces: Vec<usize> = (hit.start.seg..=last.min(lines.len() - 1))
+                .filter(|&n| {
+                    // A piece is the label's when the label takes its letters: not a piece
+                    // of punctuation, nor one that lends a letter or two at an edge of an
+                    // approximate match (`Symbol | elationship` read as `lelationship`, or
+                    // `E] | elationship` as `eelationship`).
+                    let t = &lines[n].text;
+                    let (a, b) = (
+                        if n == hit.start.seg {
+                            hit.start.byte
+                        } else {
+                            0
+                        },
+                        if n == hit.end.seg {
+                            hit.end.byte
+                        } else {
+                            t.len()
+                        },
+                    );
+                    let taken = squash(&t[a.min(b)..b]).0.len();
+                    let whole = squash(t).0.len();
+                    let edge = n == hit.start.seg || n == hit.end.seg;
+                    taken > 0 && (taken > k || taken == whole && (hit.cost == 0 || !edge))
+                })
+                .map(|n| order[n])
+                .collect();
+            let cells: Vec<usize> = label_pieces.iter().map(|&i| row[i].place.cell).collect();
+            let Some(&first_cell) = cells.iter().min() else {
+                continue;
+            };
+            cut |= cells.iter().any(|&c| c != first_cell);
+            found.push(Found {
+                first_cell,
+                label_pieces,
+                field,
+            });
+        }
+    }
+    if !cut {
+        return None;
+    }
+    found.sort_by_key(|f| f.first_cell);
+    found.dedup_by_key(|f| f.first_cell);
+
+    let is_label = |i: usize| found.iter().any(|f| f.label_pieces.contains(&i));
+    let mut used = vec![false; row.len()];
+    let mut out: Vec<Segment> = Vec::with_capacity(row.len());
+    // Cells before the first box keep their order.
+    for (i, s) in row.iter().enumerate() {
+        if s.place.cell < found[0].first_cell {
+            used[i] = true;
+            out.push(s.clone());
+        }
+    }
+    // Pieces the box before handed over: the number that opens this box's label, and the
+    // pieces under it (the value's first letters, printed under the number).
+    let mut number: Option<usize> = None;
+    let mut handed: Vec<usize> = Vec::new();
+    for (k, f) in found.iter().enumerate() {
+        let end_cell = found.get(k + 1).map_or(usize::MAX, |n| n.first_cell);
+        let next_starts_with_dot = found
+            .get(k + 1)
+            .and_then(|n| n.label_pieces.first())
+            .is_some_and(|&i| row[i].text.starts_with('.'));
+        // The pieces of the box's cells that no label took, in cell order, up to a box
+        // number (`5. R`, or `2` cut from its dot) in the last cell: that opens the next
+        // box. A box number with more text (`2. Date of Eve`) opens a box whose label was
+        // not found whole: it and the rest of the cells are kept apart, line by line, so
+        // the label reads whole in the text.
+        let mut own: Vec<usize> = std::mem::take(&mut handed);
+        let mut next_number: Option<usize> = None;
+        let mut region: Vec<usize> = Vec::new();
+        let mut opened: Option<(usize, usize)> = None; // (cell, piece) of an unfound box
+        for (i, s) in row.iter().enumerate() {
+            let c = s.place.cell;
+            if used[i] || c < f.first_cell || c >= end_cell || is_label(i) {
+                continue;
+            }
+            if opened.is_some_and(|(oc, op)| c > oc || (c == oc && s.place.piece >= op)) {
+                region.push(i);
+                continue;
+            }
+            if let Some(n) = next_number {
+                if row[n].place.cell == c {
+                    handed.push(i);
+                    continue;
+                }
+            }
+            let last_cell = k + 1 < found.len() && c + 1 == end_cell;
+            let short_number = last_cell
+                && (opens_box(&s.text) && squash(&s.text).0.len() <= 4
+                    || next_starts_with_dot
+                        && (1..=2).contains(&s.text.len())
+                        && s.text.bytes().all(|b| b.is_ascii_digit()));
+            if short_number {
+                next_number = Some(i);
+            } else if c > f.first_cell && opens_box(&s.text) {
+                opened = Some((c, s.place.piece));
+                region.push(i);
+            } else {
+                own.push(i);
+            }
+        }
+        // A box number cut from its label is put back in front of it, so the label's
+        // hit takes it (`2 | . Issuer Name`).
+        let mut glued_number = number.take();
+        for &i in &f.label_pieces {
+            if used[i] {
+                continue;
+            }
+            used[i] = true;
+            match glued_number.take() {
+                Some(n) if !used[n] => {
+                    used[n] = true;
+                    let mut seg = row[n].clone();
+                    seg.glue(&row[i], false);
+                    out.push(seg);
+                }
+                _ => out.push(row[i].clone()),
+            }
+        }
+        match f.field {
+            Some(field) => join_lines(row, &own, field, &mut out, cx),
+            None => out.extend(own.iter().map(|&i| row[i].clone())),
+        }
+        region.sort_by_key(|&i| (row[i].place.piece, row[i].place.cell));
+        out.extend(region.iter().map(|&i| row[i].clone()));
+        for i in own.into_iter().chain(region) {
+            used[i] = true;
+        }
+        number = next_number;
+    }
+    for i in number.into_iter().chain(handed) {
+        if !used[i] {
+            used[i] = true;
+            out.push(row[i].clone());
+        }
+    }
+    // Anything left (a label found twice in one cell) keeps its order at the end.
+    for (i, s) in row.iter().enumerate() {
+        if !used[i] {
+            out.push(s.clone());
+        }
+    }
+    Some(out)
+}
+
+/// Whether a piece starts with a box number (`5.`, `3A.`): the start of another box.
+fn opens_box(text: &str) -> bool {
+    let t = text.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let rest = t[digits..].strip_prefix('A').unwrap_or(&t[digits..]);
+    rest.starts_with('.') && rest[1..].chars().next().is_none_or(|c| !c.is_ascii_digit())
+}
+
+/// Puts a box's value pieces (`own`, row indices in cell order) back together: the n-th
+/// piece of each cell is on the value's n-th line; pieces of one line in neighbouring
+/// cells are one text cut by the grid, and are joined.
+fn join_lines(row: &[Segment], own: &[usize], field: &str, out: &mut Vec<Segment>, cx: &mut Ctx) {
+    let mut keyed: Vec<(usize, usize, usize)> = Vec::with_capacity(own.len()); // (line, cell, i)
+    let mut cell = usize::MAX;
+    let mut line = 0;
+    for &i in own {
+        let c = row[i].place.cell;
+        line = if c == cell { line + 1 } else { 0 };
+        cell = c;
+        keyed.push((line, c, i));
+    }
+    keyed.sort_unstable();
+    let mut k = 0;
+    while k < keyed.len() {
+        let (line, mut last_cell, i) = keyed[k];
+        let mut joined = row[i].clone();
+        let mut parts = vec![row[i].text.as_str()];
+        k += 1;
+        while k < keyed.len() && keyed[k].0 == line && keyed[k].1 == last_cell + 1 {
+            let next = &row[keyed[k].2];
+            let space = needs_space(&joined.text, &next.text);
+            joined.glue(next, space);
+            parts.push(next.text.as_str());
+            last_cell = keyed[k].1;
+            k += 1;
+        }
+        if parts.len() > 1 {
+            cx.repair(
+                field,
+                RepairKind::JoinedText,
+                &parts.join(" | "),
+                &joined.text,
+                Some(row[i].span()),
+            );
+        }
+        out.push(joined);
+    }
+}
+
+/// Whether a space separated two pieces of one line cut apart by the converter's grid,
+/// which drops the space when a cut falls on one. Inferred from the letters at the cut: a
+/// lower-case letter before a capital (`Turner | Michael`) starts a word; so does a
+/// letter after `,` `;` `:`, and an opening bracket. Otherwise the cut is taken to be inside a
+/// word (`HYSTE | R-YALE`, `12/31/2 | 019`).
+fn needs_space(left: &str, right: &str) -> bool {
+    let (Some(l), Some(r)) = (left.chars().last(), right.chars().next()) else {
+        return false;
+    };
+    (l.is_lowercase() && r.is_uppercase())
+        || (matches!(l, ',' | ';' | ':') && r.is_alphanumeric())
+        || l == '&'
+        || r == '&'
+        || (!matches!(l, '(' | '[') && matches!(r, '(' | '['))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_at_cuts() {
+        for (l, r, space) in [
+            ("Turner", "Michael L.", true),
+            ("HYSTE", "R-YALE MATE", false),
+            ("12/31/2", "019", false),
+            ("Unity S", "oftware Inc.", false),
+            ("HANDLING,", "INC.", true),
+            ("Inc.", "[U]", true),
+            ("[UVSP", "]", false),
+            ("Corp", "[UVSP", true),
+            ("Hoffman", "& Michelle", true),
+        ] {
+            assert_eq!(needs_space(l, r), space, "{l:?} | {r:?}");
+        }
+    }
+
+    #[test]
+    fn box_numbers_open_boxes() {
+        assert!(opens_box("5. R"));
+        assert!(opens_box("3A."));
+        assert!(opens_box(" 6."));
+        assert!(!opens_box("5.25"));
+        assert!(!opens_box("2019"));
+        assert!(!opens_box("R-YALE"));
+    }
+}
+
+#[cfg(test)]
+mod row_tests {
+    use form4_model::RepairKind;
+
+    /// A header cut by a grid as pymupdf4llm cuts it: each box's label and value are
+    /// split at the same column lines, spaces at the cuts dropped.
+    const CUT: &str = "# FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+|1. Name<br>Doe|and Address of Reporting Pers<br>Jane Q.|on*|2<br>A|. Issuer Name and T<br>CME WID|icker or Trading<br>GETS Co|Symbol<br>rp [ACM|E]<br>5. R|elationship of Reporting Person(s) to Issuer<br>X Director|\n\
+|---|---|---|---|---|---|---|---|---|\n\
+|(Last)<br>1 MAIN STREET|(First)|(Middle)|3. Date of Ear<br>01/0|liest Transaction (Month/Day/Year)<br>2/2024|||||\n\n\
+Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n";
+
+    #[test]
+    fn cut_boxes_are_put_back_together() {
+        let doc = form4_grammar::parse(CUT).expect("the grammar takes any text");
+        let record = crate::normalize(&doc).expect("a form");
+        assert_eq!(record.issuer.name.as_deref(), Some("ACME WIDGETS Corp"));
+        assert_eq!(record.issuer.trading_symbol.as_deref(), Some("ACME"));
+        let owner = &record.reporting_owners[0];
+        assert_eq!(owner.name.as_deref(), Some("Doe Jane Q."));
+        assert_eq!(
+            record.period_of_report.map(|d| d.to_string()).as_deref(),
+            Some("2024-01-02")
+        );
+        let joined: Vec<&str> = record
+            .diagnostics
+            .repairs
+            .iter()
+            .filter(|r| r.kind == RepairKind::JoinedText)
+            .map(|r| r.to.as_str())
+            .collect();
+        assert!(joined.contains(&"ACME WIDGETS Corp [ACME]"), "{joined:?}");
+        assert!(joined.contains(&"Doe Jane Q."), "{joined:?}");
+    }
+}
