@@ -32,7 +32,7 @@ fn box_labels() -> Vec<(&'static str, Option<&'static str>)> {
         (header::JOINT_BOX, None),
     ];
     // The check boxes' own captions end a box of text before them.
-    out.extend(header::TICK_CAPTIONS.iter().map(|&l| (l, None)));
+    out.extend(header::tick_captions().map(|l| (l, None)));
     out.extend(
         header::PERIOD_BOXES
             .iter()
@@ -70,7 +70,7 @@ pub(crate) fn regroup_cut_rows(segs: Vec<Segment>, cx: &mut Ctx) -> Vec<Segment>
 }
 
 /// One box of a cut row: its first cell, the row's pieces of its label (indices into the
-/// row) and whether its value is text.
+/// row) and the field its text value fills (none for a box of check marks).
 struct Found {
     first_cell: usize,
     label_pieces: Vec<usize>,
@@ -105,13 +105,13 @@ fn regroup_row(
     let mut found: Vec<Found> = Vec::new();
     let mut cut = false;
     for &(label, field) in labels {
-        for hit in stream.find(&lines, label, start, None, tolerance(label)) {
+        let k = tolerance(label);
+        for hit in stream.find(&lines, label, start, None, k) {
             let last = if hit.end.byte == 0 {
                 hit.end.seg.saturating_sub(1)
             } else {
                 hit.end.seg
             };
-            let k = tolerance(label);
             let label_pieces: Vec<usize> = (hit.start.seg..=last.min(lines.len() - 1))
                 .filter(|&n| {
                     // A piece is the label's when the label takes its letters: not a piece
@@ -312,10 +312,10 @@ fn join_lines(row: &[Segment], own: &[usize], field: &str, out: &mut Vec<Segment
 }
 
 /// Whether a space separated two pieces of one line cut apart by the converter's grid,
-/// which drops the space when a cut falls on one. Inferred from the letters at the cut: a
-/// lower-case letter before a capital (`Turner | Michael`) starts a word; so does a
-/// letter after `,` `;` `:`, and an opening bracket. Otherwise the cut is taken to be inside a
-/// word (`HYSTE | R-YALE`, `12/31/2 | 019`).
+/// which drops the space when a cut falls on one. Inferred from the characters at the cut:
+/// a lower-case letter before a capital (`Turner | Michael`) starts a word, and so does a
+/// letter after `,` `;` `:`; `&` and an opening bracket stand apart. Otherwise the cut is
+/// taken to be inside a word (`HYSTE | R-YALE`, `12/31/2 | 019`).
 fn needs_space(left: &str, right: &str) -> bool {
     let (Some(l), Some(r)) = (left.chars().last(), right.chars().next()) else {
         return false;

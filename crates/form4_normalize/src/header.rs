@@ -21,16 +21,21 @@ pub(crate) const PERIOD_BOXES: &[&str] = &[
 pub(crate) const AMEND_BOX: &str = "If Amendment, Date of Original Filed";
 pub(crate) const REL_BOX: &str = "Relationship of Reporting Person(s) to Issuer";
 pub(crate) const JOINT_BOX: &str = "Individual or Joint/Group Filing";
-/// The heads of the captions of box 5's and box 6's check boxes (a grid may put the rest
-/// of a caption on the next line).
-pub(crate) const TICK_CAPTIONS: &[&str] = &[
-    "Director",
-    "10% Owner",
-    "Officer (give title",
-    "Other (specify",
-    "Form filed by One Reporting",
-    "Form filed by More than One",
+/// Box 5's check boxes, by the head of their captions (the rest of `Officer (give title
+/// below)` is read as a caption of its own).
+const TICKS: [(&str, Tag); 4] = [
+    ("Director", Tag::Director),
+    ("10% Owner", Tag::TenPercent),
+    ("Officer (give title", Tag::Officer),
+    ("Other (specify", Tag::Other),
 ];
+/// The heads of box 6's captions (a grid may put the rest on the next line).
+const JOINT_LINES: [&str; 2] = ["Form filed by One Reporting", "Form filed by More than One"];
+
+/// The heads of the captions of box 5's and box 6's check boxes.
+pub(crate) fn tick_captions() -> impl Iterator<Item = &'static str> {
+    TICKS.iter().map(|(t, _)| *t).chain(JOINT_LINES)
+}
 /// Printed text inside the header with no value of its own; found so it bounds slots.
 const CAPTIONS: &[&str] = &[
     "(Check all applicable)",
@@ -135,12 +140,7 @@ pub(crate) fn read(
         .iter()
         .find(|(_, t)| *t == Tag::Rel)
         .map_or(from, |(h, _)| h.end);
-    for (needle, tag) in [
-        ("Director", Tag::Director),
-        ("10% Owner", Tag::TenPercent),
-        ("Officer (give title", Tag::Officer),
-        ("Other (specify", Tag::Other),
-    ] {
+    for (needle, tag) in TICKS {
         let k = crate::labels::tolerance(needle);
         if let Some(h) = stream
             .find(segs, needle, rel_from, to_opt, k)
