@@ -54,6 +54,10 @@ struct Tok {
     joined: bool,
     /// A lone digit alone in its cell: neither a value nor text.
     stray: bool,
+    /// Footnote marks alone between spaces in a plain line: a value of their own (a date
+    /// printed only as a footnote) or the marks of the word before them, as the row's
+    /// alignment decides.
+    loose: bool,
 }
 
 /// The columns of the two tables, in printed order.
@@ -161,8 +165,11 @@ impl Col {
     }
 
     /// How well a token fits the column; `None` when it cannot be its value.
-    fn accept(self, t: &Tok) -> Option<i32> {
+    fn accept(self, t: &Tok, loose_values: bool) -> Option<i32> {
         if t.stray {
+            return None;
+        }
+        if t.loose && !loose_values && !self.multi() {
             return None;
         }
         match (self, &t.kind) {
@@ -174,6 +181,8 @@ impl Col {
             (Col::Title | Col::Nature, Kind::Num(_)) => Some(-2),
             (Col::UndTitle, Kind::Word) => Some(3),
             (Col::UndTitle, Kind::Letter(_)) => Some(1),
+            // Loose marks inside a text (`Stock Option (1) (Right to Buy)`) are its own.
+            (Col::Title | Col::UndTitle | Col::Nature, Kind::Marks) if t.loose => Some(0),
             // A lone date is the transaction date: the deemed date is rarely given.
             (Col::Date, Kind::Date(_)) => Some(10),
             (Col::Deemed, Kind::Date(_)) => Some(9),
@@ -841,10 +850,14 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
             let rest_span = seg.src_span(a, a + rest.len());
             let mark_span = seg.src_span(a + rest.len(), a + w.len());
             if rest.trim().is_empty() {
-                // Marks alone: glued to the value before them in the same cell, or a value
-                // of their own when alone in their cell.
+                // Marks alone: glued to the value before them in the same cell (on the
+                // same line or, wrapped, on the next), or a value of their own when alone
+                // in their cell.
+                // In OCR'd text the row is too noisy to weigh a mark against a column.
+                let loose = !pl.in_table && !toks.is_empty() && !cx.damaged;
                 if let Some(prev) = toks.last_mut() {
-                    if prev.cell == cell || !pl.in_table {
+                    let same_cell = prev.cell.0 == cell.0 && prev.cell.1 == cell.1;
+                    if pl.in_table && same_cell || !pl.in_table && !loose {
                         prev.marks.extend(marks);
                         prev.mark_spans.push(span);
                         continue;
@@ -862,6 +875,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                     dollar: false,
                     joined: false,
                     stray: false,
+                    loose,
                 });
                 continue;
             }
@@ -881,6 +895,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                 dollar: rest.starts_with('$'),
                 joined: false,
                 stray: false,
+                loose: false,
             };
             if matches!(tok.kind, Kind::Word) {
                 // A stray `\` or `|` stuck to a word is debris, not part of a text.
@@ -1481,9 +1496,12 @@ fn best_over(
     patterns: &[&[Col]],
     ban: Option<(usize, Col)>,
 ) -> Option<(i32, Alignment)> {
-    let mut best: Option<(i32, Alignment)> = None;
+    // Marks that may be a word's own do not decide the kind of row: each kind is weighed
+    // with them kept out of the value columns.
+    let weigh_apart = patterns.len() > 1 && toks.iter().any(|t| t.loose);
+    let mut best: Option<(i32, i32, Alignment)> = None;
     for (pi, pat) in patterns.iter().enumerate() {
-        let (score, assign) = align(toks, pat, ban);
+        let (score, assign) = align(toks, pat, ban, true);
         let is_tx = pi == 0 && patterns.len() > 1;
         if is_tx
             && !assign
@@ -1492,13 +1510,19 @@ fn best_over(
         {
             continue;
         }
-        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+        let weight = if weigh_apart {
+            align(toks, pat, ban, false).0
+        } else {
+            score
+        };
+        if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
             let kind = if is_tx {
                 RowKind::Transaction
             } else {
                 RowKind::Holding
             };
             best = Some((
+                weight,
                 score,
                 Alignment {
                     kind,
@@ -1508,7 +1532,7 @@ fn best_over(
             ));
         }
     }
-    best
+    best.map(|(_, score, al)| (score, al))
 }
 
 /// Aligns a row, then drops every value whose column is not certain: when forbidding a
@@ -1544,12 +1568,39 @@ fn best_alignment(toks: &[Tok], patterns: &[&[Col]]) -> Option<Alignment> {
     for (i, _, _) in &ambiguous {
         al.assign[*i] = None;
     }
+    // Loose marks no column took, or that alone make a text, are the marks of the value or
+    // text before them.
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(c) = al.assign[i].filter(|c| c.multi()) else {
+            i += 1;
+            continue;
+        };
+        let end = (i..toks.len())
+            .find(|&k| al.assign[k] != Some(c))
+            .unwrap_or(toks.len());
+        if toks[i..end].iter().all(|t| t.loose) {
+            al.assign[i..end].fill(None);
+        }
+        i = end;
+    }
+    for (i, t) in toks.iter().enumerate().skip(1) {
+        if t.loose && al.assign[i].is_none() && !ambiguous.iter().any(|a| a.0 == i) {
+            al.assign[i] = al.assign[i - 1];
+        }
+    }
     al.ambiguous = ambiguous;
     Some(al)
 }
 
 /// Dynamic programming over (tokens consumed, columns passed).
-fn align(toks: &[Tok], cols: &[Col], ban: Option<(usize, Col)>) -> (i32, Vec<Option<Col>>) {
+/// With `loose_values` false, loose marks go to no value column.
+fn align(
+    toks: &[Tok],
+    cols: &[Col],
+    ban: Option<(usize, Col)>,
+    loose_values: bool,
+) -> (i32, Vec<Option<Col>>) {
     const NEG: i32 = i32::MIN / 4;
     let n = toks.len();
     let m = cols.len();
@@ -1559,6 +1610,8 @@ fn align(toks: &[Tok], cols: &[Col], ban: Option<(usize, Col)>) -> (i32, Vec<Opt
     let mut back: Vec<(usize, usize, bool)> = vec![(0, 0, false); (n + 1) * w];
     dp[0] = 0;
     let skip_penalty = |t: &Tok| match t.kind {
+        // Not a value: the marks of the word before it.
+        Kind::Marks if t.loose => 0,
         Kind::Word => -3,
         Kind::Garbled => 0,
         Kind::Letter(_) => -4,
@@ -1590,12 +1643,14 @@ fn align(toks: &[Tok], cols: &[Col], ban: Option<(usize, Col)>) -> (i32, Vec<Opt
                 if c.multi() {
                     let mut sum = 0;
                     for (k, t) in toks.iter().enumerate().skip(i) {
-                        let Some(s) = c.accept(t) else { break };
+                        let Some(s) = c.accept(t, loose_values) else {
+                            break;
+                        };
                         sum += s;
                         relax(k + 1, j + 1, cur + sum, true, &mut dp);
                     }
                 } else if ban != Some((i, c)) {
-                    if let Some(s) = c.accept(&toks[i]) {
+                    if let Some(s) = c.accept(&toks[i], loose_values) {
                         relax(i + 1, j + 1, cur + s, true, &mut dp);
                     }
                 }
@@ -1618,4 +1673,77 @@ fn align(toks: &[Tok], cols: &[Col], ban: Option<(usize, Col)>) -> (i32, Vec<Opt
         j = pj;
     }
     (dp[n * w + m], assign)
+}
+
+#[cfg(test)]
+mod tests {
+    use form4_model::{FootnoteId, Record, RowField};
+
+    fn read(text: &str) -> Record {
+        let doc = form4_grammar::parse(text).expect("the grammar takes any text");
+        crate::normalize(&doc).expect("a form")
+    }
+
+    fn ids(v: Option<&Vec<FootnoteId>>) -> Vec<String> {
+        v.map(|v| v.iter().map(ToString::to_string).collect())
+            .unwrap_or_default()
+    }
+
+    const HEAD: &str = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+| 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n";
+
+    #[test]
+    fn a_mark_wrapped_onto_the_next_line_of_its_cell_stays_with_the_cell() {
+        let record = read(&format!(
+            "{HEAD}Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+| Common Stock | 02/11/2020 | | P | | 1,393 | A | $3.95 | 5,582,934 | I | See<br>footnotes<sup>(1)</sup><br>(3) |\n"
+        ));
+        let row = &record.non_derivative_table[0];
+        assert_eq!(row.nature_of_ownership.as_deref(), Some("See footnotes"));
+        assert_eq!(
+            ids(row.footnotes.get(&RowField::NatureOfOwnership)),
+            ["F1", "F3"]
+        );
+        assert!(
+            record.diagnostics.unmapped.is_empty(),
+            "{:?}",
+            record.diagnostics.unmapped
+        );
+    }
+
+    /// Picture text: a row is a plain line, so whether a mark between spaces is a value
+    /// (a date printed only as a footnote) or the mark of the word before it is decided
+    /// by the form's column order.
+    #[test]
+    fn loose_marks_in_a_plain_line_go_where_the_columns_put_them() {
+        let record = read(&format!(
+            "{HEAD}Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1,000 $0 1,000 D (3)(4)\n"
+        ));
+        let row = &record.derivative_table[0];
+        assert_eq!(
+            row.security_title.as_deref(),
+            Some("Stock Option (Right to Buy)")
+        );
+        assert_eq!(ids(row.footnotes.get(&RowField::SecurityTitle)), ["F1"]);
+        assert_eq!(
+            row.conversion_or_exercise_price
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("10")
+        );
+        assert_eq!(ids(row.footnotes.get(&RowField::ExerciseDate)), ["F2"]);
+        assert_eq!(ids(row.footnotes.get(&RowField::ExpirationDate)), ["F2"]);
+        assert_eq!(
+            row.underlying_security_shares
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("1000")
+        );
+        assert_eq!(
+            ids(row.footnotes.get(&RowField::DirectOrIndirect)),
+            ["F3", "F4"]
+        );
+        assert!(row.nature_of_ownership.is_none());
+    }
 }
