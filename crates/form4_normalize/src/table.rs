@@ -935,6 +935,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     spread_garble(&mut toks);
     if cx.damaged {
         doubt_dot_separators(&mut toks, cx);
+        doubt_crowded_cells(&mut toks, cx);
     }
     toks.truncate(MAX_ROW_TOKENS);
     // Every row of a table is lexed before any is read: keep no slack per row.
@@ -1080,6 +1081,36 @@ fn demote_stray_digits(toks: &mut [Tok], damaged: bool) {
         toks[i].stray = alone;
     }
 }
+/// Each column of the form holds one value, so in OCR'd text a cell whose lines hold two
+/// amounts (`9.4<br>22,200`) has debris in it that cannot be told from the value: both
+/// are left out. A `$` amount above a count is a price and an amount from two columns
+/// that a converter's grid merged (`D<br>$25.71<br>8,925`), not debris.
+fn doubt_crowded_cells(toks: &mut [Tok], cx: &mut Ctx) {
+    let is_num = |t: &Tok| matches!(t.kind, Kind::Num(_)) && !t.dollar;
+    let crowded: Vec<usize> = (0..toks.len())
+        .filter(|&i| {
+            let (row, cell, line) = toks[i].cell;
+            is_num(&toks[i])
+                && toks[i].ncells > 0
+                && toks
+                    .iter()
+                    .any(|t| is_num(t) && t.cell.0 == row && t.cell.1 == cell && t.cell.2 != line)
+        })
+        .collect();
+    for i in crowded {
+        cx.warn(
+            WarningCode::Unreadable,
+            Some("table.amount"),
+            &format!(
+                "`{}` shares its cell with another amount on another line: one of them is OCR debris, so neither is read",
+                toks[i].text
+            ),
+            Some(toks[i].span),
+        );
+        toks[i].kind = Kind::Garbled;
+    }
+}
+
 /// A broken value cut at a separator (`l00, | 100`) takes the piece beside it down with
 /// it: `100` alone would be a different value.
 fn spread_garble(toks: &mut [Tok]) {
@@ -1709,6 +1740,36 @@ mod tests {
             "{:?}",
             record.diagnostics.unmapped
         );
+    }
+
+    /// OCR'd text (the labels are misread) puts debris in a cell beside its value.
+    #[test]
+    fn two_counts_in_one_cell_of_ocr_text_are_both_left_out() {
+        let rows = |cell: &str| {
+            let record = read(&format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
+| 1. Name and Address of Reportmg Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbo1 EXAMPLE CORP [EXM] |\n\n\
+Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+| Common Stock | 08/01/2012 | | S | {cell} | D | $99.14 | 42,416 | I | |\n"
+            ));
+            let row = record.non_derivative_table[0].clone();
+            (row, record.diagnostics.warnings)
+        };
+        let (row, warnings) = rows("9.4<br>22,200");
+        assert_eq!(row.shares, None);
+        assert_eq!(
+            row.shares_owned_following.map(|d| d.to_string()).as_deref(),
+            Some("42416")
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.message.contains("`9.4` shares its cell")),
+            "{warnings:?}"
+        );
+        // A price above a count is two columns in one cell, read as such.
+        let (row, _) = rows("22,200<br>$99.14");
+        assert_eq!(row.shares.map(|d| d.to_string()).as_deref(), Some("22200"));
     }
 
     /// Picture text: a row is a plain line, so whether a mark between spaces is a value
