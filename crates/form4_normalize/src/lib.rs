@@ -270,8 +270,13 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     }
 
     if let Some(t1) = parts.table1 {
-        record.non_derivative_table =
-            table::read_table1(&segs, t1.end, next_stop(t1.start), &mut cx);
+        record.non_derivative_table = table::read_table1(
+            &segs,
+            t1.end,
+            next_stop(t1.start),
+            record.document_type.is_some_and(|t| t.form_number() == 3),
+            &mut cx,
+        );
     } else {
         cx.warn(
             WarningCode::MissingPart,

@@ -226,14 +226,18 @@ pub(crate) fn read_table1(
     segs: &[Segment],
     from: Pos,
     to: Pos,
+    form3: bool,
     cx: &mut Ctx,
 ) -> Vec<NonDerivativeRow> {
     let mut out = Vec::new();
     for row in data_rows(segs, from, to, cx) {
-        let Some(al) = best_alignment(&row, &[T1_TRANSACTION, T1_HOLDING]) else {
+        let Some(mut al) = best_alignment(&row, &[T1_TRANSACTION, T1_HOLDING]) else {
             continue;
         };
         let idx = out.len();
+        if !form3 {
+            doubt_lost_columns(&row, &mut al, &format!("non_derivative_table[{idx}]"), cx);
+        }
         let path = |f: &str| format!("non_derivative_table[{idx}].{f}");
         warn_ambiguous(&row, &al, &format!("non_derivative_table[{idx}]"), cx);
         let mut r = NonDerivativeRow {
@@ -541,6 +545,47 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx) {
         for s in t.mark_spans.iter().chain(&t.extra_spans) {
             cx.cover(*s);
         }
+    }
+}
+
+/// In OCR'd text a Table I row whose date and code were misread can no longer be told
+/// from a holding: read as one, its share count or price lands in the "owned" column. A
+/// holding has no date or amount column before "owned", so a holding reading that leaves
+/// a date, an amount or a broken value unread has lost columns: its values are left out.
+/// (Not on Form 3, whose rows are all holdings; not in Table II, whose holdings have
+/// dates and amounts of their own.)
+fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
+    if !cx.damaged || al.kind != RowKind::Holding {
+        return;
+    }
+    let is_value = |t: &Tok| matches!(t.kind, Kind::Num(_) | Kind::Date(_) | Kind::Garbled);
+    let Some(lost) = row
+        .iter()
+        .zip(&al.assign)
+        .find(|(t, a)| a.is_none() && !t.stray && is_value(t))
+        .map(|(t, _)| t)
+    else {
+        return;
+    };
+    let mut left_out = Vec::new();
+    for (t, a) in row.iter().zip(al.assign.iter_mut()) {
+        if a.is_some_and(|c| !c.multi()) && matches!(t.kind, Kind::Num(_) | Kind::Date(_)) {
+            *a = None;
+            left_out.push(t.text.as_str());
+        }
+    }
+    if !left_out.is_empty() {
+        let list: Vec<String> = left_out.iter().map(|s| format!("`{s}`")).collect();
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(at),
+            &format!(
+                "read as a holding, the row leaves `{}` unread: which columns its values belong to is lost, so {} left out",
+                lost.text,
+                list.join(", ")
+            ),
+            Some(lost.span),
+        );
     }
 }
 
@@ -1770,6 +1815,37 @@ Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned
         // A price above a count is two columns in one cell, read as such.
         let (row, _) = rows("22,200<br>$99.14");
         assert_eq!(row.shares.map(|d| d.to_string()).as_deref(), Some("22200"));
+    }
+
+    /// OCR'd text: a transaction row whose date and code are unreadable looks like a
+    /// holding, and its share count would be read as the amount owned.
+    #[test]
+    fn a_holding_reading_that_leaves_values_unread_reads_no_amount() {
+        let read_row = |line: &str| {
+            let record = read(&format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
+| 1. Name and Address of Reportmg Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbo1 EXAMPLE CORP [EXM] |\n\n\
+Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n{line}\n"
+            ));
+            (
+                record.non_derivative_table[0].clone(),
+                record.diagnostics.warnings,
+            )
+        };
+        let (row, warnings) = read_row("Common Stock O4/23/2014 ts 36,100 D");
+        assert_eq!(row.shares_owned_following, None);
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.message.contains("leaves `O4/23/2014` unread")),
+            "{warnings:?}"
+        );
+        // A holding with nothing left unread keeps its amount.
+        let (row, _) = read_row("Common Stock 343,705 D");
+        assert_eq!(
+            row.shares_owned_following.map(|d| d.to_string()).as_deref(),
+            Some("343705")
+        );
     }
 
     /// Picture text: a row is a plain line, so whether a mark between spaces is a value
