@@ -1,6 +1,6 @@
 //! The form's checkboxes outside the boxes, footnotes, remarks and signatures.
 
-use form4_model::{FootnoteId, Record, Signature, WarningCode};
+use form4_model::{FootnoteId, Record, RepairKind, Signature, WarningCode};
 
 use crate::ctx::Ctx;
 use crate::header::{cover_pieces, pieces, Piece};
@@ -40,13 +40,18 @@ pub(crate) fn read(
             cx.cover_hit(segs, h);
         }
     }
-    // The caption `Date` printed beside or under the signature caption.
+    // The caption `Date` printed beside or under the signature caption, and the date
+    // itself when a converter reads the date column's line after the captions' line.
+    let mut date_after = None;
     if let Some(sig) = parts.signature {
-        let mut tail = pieces(segs, sig.end, end).into_iter();
-        if let Some(p) = tail.next() {
+        for p in pieces(segs, sig.end, end).into_iter().take(2) {
             let t = segs[p.seg].text[p.a..p.b].trim();
             if t.eq_ignore_ascii_case("date") {
                 cx.cover_label(segs[p.seg].src_span(p.a, p.b));
+            } else if let Some(d) = only_date(t).filter(|_| date_after.is_none()) {
+                date_after = Some((d, segs[p.seg].src_span(p.a, p.b)));
+            } else {
+                break;
             }
         }
     }
@@ -88,6 +93,49 @@ pub(crate) fn read(
         let ps = pieces(segs, from, stop);
         read_remarks_and_signatures(record, segs, &ps, parts.remarks.is_some(), cx);
     }
+    if let Some((d, span)) = date_after {
+        if let Some(s) = record.signatures.last_mut().filter(|s| s.date.is_none()) {
+            s.date = Some(d);
+            cx.cover(span);
+        }
+    }
+    for s in &mut record.signatures {
+        if let Some(name) = s.name.as_mut() {
+            if let Some(fixed) = restore_attorney_in_fact(name) {
+                cx.repair(
+                    "signatures.name",
+                    RepairKind::JoinedText,
+                    name,
+                    &fixed,
+                    None,
+                );
+                *name = fixed;
+            }
+        }
+    }
+}
+
+/// `Attorney-inFact`, `Attorneyin-Fact`: the signature's usual `attorney-in-fact` with
+/// one of its hyphens lost where the converter joined a wrapped line. Neither spelling is
+/// one anybody writes, so the hyphen is put back.
+fn restore_attorney_in_fact(name: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    let mut out = name.to_string();
+    let mut changed = false;
+    // (damaged spelling, where its hyphen goes), found right to left so that the
+    // insertions do not move the places still to be fixed.
+    let mut at: Vec<usize> = Vec::new();
+    for (bad, cut) in [("attorneyin-fact", 8), ("attorney-infact", 11)] {
+        at.extend(lower.match_indices(bad).map(|(i, _)| i + cut));
+    }
+    at.sort_unstable();
+    for i in at.into_iter().rev() {
+        if out.is_char_boundary(i) {
+            out.insert(i, '-');
+            changed = true;
+        }
+    }
+    changed.then_some(out)
 }
 
 /// `Some(true)` when a tick mark stands right before the box's label, `Some(false)` when
@@ -282,11 +330,10 @@ fn split_signature_date(t: &str) -> (String, Option<form4_model::Date>) {
                 let after = &t[i + 10..];
                 let glued_before = before.chars().last().is_some_and(|c| c.is_alphabetic());
                 let glued_after = after.chars().next().is_some_and(|c| c.is_alphabetic());
-                let joiner = if glued_before && !after.starts_with(char::is_whitespace)
-                    || glued_before
-                        && after.trim_start().starts_with(|c: char| c.is_lowercase())
-                        && !glued_after
-                {
+                // A date glued to the end of a word sits where the converter joined a
+                // line that ended in a hyphen to the next, dropping the hyphen (a line
+                // ending in a space gets one): `Attorney12/19/2012 In-Fact`.
+                let joiner = if glued_before {
                     if before.ends_with('-') {
                         ""
                     } else {
@@ -343,6 +390,16 @@ mod tests {
                 "/s/ John Roe, attorney-in-fact",
                 Some("2020-02-13"),
             ),
+            (
+                "/s/ Lora Blum, Attorney12/19/2012 In-Fact",
+                "/s/ Lora Blum, Attorney-In-Fact",
+                Some("2012-12-19"),
+            ),
+            (
+                "/s/ Lora Blum, Attorney-In01/04/2013 Fact",
+                "/s/ Lora Blum, Attorney-In-Fact",
+                Some("2013-01-04"),
+            ),
             ("/s/ No Date Here", "/s/ No Date Here", None),
             (
                 "/s/ Zoë Ünal’s agent 01/02/2020 — ok",
@@ -355,6 +412,33 @@ mod tests {
             assert_eq!(
                 (n.as_str(), d.map(|d| d.to_string())),
                 (name, date.map(str::to_string)),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn attorney_in_fact_hyphens() {
+        for (input, expected) in [
+            (
+                "/s/ A. Roe, Attorney-inFact for B",
+                Some("/s/ A. Roe, Attorney-in-Fact for B"),
+            ),
+            (
+                "/s/ A. Roe, Attorneyin-Fact",
+                Some("/s/ A. Roe, Attorney-in-Fact"),
+            ),
+            (
+                "/s/ A. Roe, attorney-infact; /s/ C. Poe, attorneyin-fact",
+                Some("/s/ A. Roe, attorney-in-fact; /s/ C. Poe, attorney-in-fact"),
+            ),
+            ("/s/ A. Roe, Attorney-in-Fact", None),
+            ("/s/ A. Roe, attorney in fact", None),
+            ("Zoë, attorneyin-fact", Some("Zoë, attorney-in-fact")),
+        ] {
+            assert_eq!(
+                restore_attorney_in_fact(input).as_deref(),
+                expected,
                 "{input:?}"
             );
         }
