@@ -348,7 +348,7 @@ impl Parts {
         let rem_from = explanation.map_or(after, |h| h.end);
         let remarks = stream.find_heading(segs, REMARKS, rem_from, None);
         let sig_from = remarks.or(explanation).map_or(after, |h| h.end);
-        let signature = stream.find_first(segs, &[SIGNATURE], sig_from, None);
+        let signature = stream.find_first(segs, SIGNATURE, sig_from, None);
         Parts {
             table1,
             table2,
@@ -409,7 +409,14 @@ const TABLE2_TAILS: &[&str] = &[
 ];
 const EXPLANATION: &str = "Explanation of Responses";
 const REMARKS: &str = "Remarks";
-const SIGNATURE: &str = "Signature of Reporting Person";
+/// The signature caption, and the same with the `Date` caption printed beside it read into
+/// its middle: a converter that reads the two captions' lines across the page puts `Date`
+/// between the caption's two lines (`** Signature of Reporting Date Person`).
+const SIGNATURE: &[&str] = &[
+    "Signature of Reporting Person",
+    "Signature of Reporting Date Person",
+    "Signature of Date Reporting Person",
+];
 
 /// The form type, from the form's title or its `FORM n` banner.
 fn document_type(stream: &Stream, segs: &[Segment], cx: &mut Ctx) -> Option<DocumentType> {

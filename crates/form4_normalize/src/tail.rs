@@ -1,6 +1,6 @@
 //! The form's checkboxes outside the boxes, footnotes, remarks and signatures.
 
-use form4_model::{FootnoteId, Record, Signature, WarningCode};
+use form4_model::{FootnoteId, Record, RepairKind, Signature, WarningCode};
 
 use crate::ctx::Ctx;
 use crate::header::{cover_pieces, pieces, Piece};
@@ -40,13 +40,18 @@ pub(crate) fn read(
             cx.cover_hit(segs, h);
         }
     }
-    // The caption `Date` printed beside or under the signature caption.
+    // The caption `Date` printed beside or under the signature caption, and the date
+    // itself when a converter reads the date column's line after the captions' line.
+    let mut date_after = None;
     if let Some(sig) = parts.signature {
-        let mut tail = pieces(segs, sig.end, end).into_iter();
-        if let Some(p) = tail.next() {
+        for p in pieces(segs, sig.end, end).into_iter().take(2) {
             let t = segs[p.seg].text[p.a..p.b].trim();
             if t.eq_ignore_ascii_case("date") {
                 cx.cover_label(segs[p.seg].src_span(p.a, p.b));
+            } else if let Some(d) = only_date(t).filter(|_| date_after.is_none()) {
+                date_after = Some((d, segs[p.seg].src_span(p.a, p.b)));
+            } else {
+                break;
             }
         }
     }
@@ -88,6 +93,49 @@ pub(crate) fn read(
         let ps = pieces(segs, from, stop);
         read_remarks_and_signatures(record, segs, &ps, parts.remarks.is_some(), cx);
     }
+    if let Some((d, span)) = date_after {
+        if let Some(s) = record.signatures.last_mut().filter(|s| s.date.is_none()) {
+            s.date = Some(d);
+            cx.cover(span);
+        }
+    }
+    for s in &mut record.signatures {
+        if let Some(name) = s.name.as_mut() {
+            if let Some(fixed) = restore_attorney_in_fact(name) {
+                cx.repair(
+                    "signatures.name",
+                    RepairKind::JoinedText,
+                    name,
+                    &fixed,
+                    None,
+                );
+                *name = fixed;
+            }
+        }
+    }
+}
+
+/// `Attorney-inFact`, `Attorneyin-Fact`: the signature's usual `attorney-in-fact` with
+/// one of its hyphens lost where the converter joined a wrapped line. Neither spelling is
+/// one anybody writes, so the hyphen is put back.
+fn restore_attorney_in_fact(name: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    let mut out = name.to_string();
+    let mut changed = false;
+    // (damaged spelling, where its hyphen goes), found right to left so that the
+    // insertions do not move the places still to be fixed.
+    let mut at: Vec<usize> = Vec::new();
+    for (bad, cut) in [("attorneyin-fact", 8), ("attorney-infact", 11)] {
+        at.extend(lower.match_indices(bad).map(|(i, _)| i + cut));
+    }
+    at.sort_unstable();
+    for i in at.into_iter().rev() {
+        if out.is_char_boundary(i) {
+            out.insert(i, '-');
+            changed = true;
+        }
+    }
+    changed.then_some(out)
 }
 
 /// `Some(true)` when a tick mark stands right before the box's label, `Some(false)` when
@@ -211,6 +259,32 @@ fn read_remarks_and_signatures(
     if let Some(k) = ps.iter().position(signed) {
         sig_start = sig_start.min(k);
     }
+    // Unsigned, undated apart: the line right above the caption, when it holds a date, is
+    // the signature line (`Jane Doe 01/07/2020`).
+    if sig_start == ps.len() {
+        if let Some(last) = ps.last() {
+            let (name, date) = split_signature_date(&text_of(last));
+            if date.is_some() && !name.is_empty() {
+                sig_start = ps.len() - 1;
+            }
+        }
+    }
+    // A signature begins before the line found above when that line's table goes on
+    // upwards (a name wrapped over the rows of a signature table) or when the line before
+    // runs on into it (`Jane Doe,` / `Attorney-in-Fact`).
+    let table_of = |p: &Piece| {
+        let place = segs[p.seg].place;
+        place.in_table.then_some(place.block)
+    };
+    while sig_start > 0 && sig_start < ps.len() {
+        let (prev, first) = (&ps[sig_start - 1], &ps[sig_start]);
+        let same_table = table_of(first).is_some() && table_of(prev) == table_of(first);
+        let prev_text = text_of(prev);
+        if !same_table && !prev_text.ends_with([',', '-']) {
+            break;
+        }
+        sig_start -= 1;
+    }
     let (remark_ps, sig_ps) = ps.split_at(sig_start);
     if has_remarks_label && !remark_ps.is_empty() {
         let text = crate::header::slot_text(segs, remark_ps);
@@ -219,48 +293,311 @@ fn read_remarks_and_signatures(
             cover_pieces(segs, remark_ps, cx);
         }
     }
-    let mut sigs: Vec<Signature> = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
     for p in sig_ps {
         let t = text_of(p);
         if t.eq_ignore_ascii_case("date") {
             cx.cover_label(segs[p.seg].src_span(p.a, p.b));
             continue;
         }
+        let row = row_of(segs, p);
         if let Some(d) = only_date(&t) {
-            if let Some(s) = sigs.last_mut().filter(|s| s.date.is_none()) {
-                s.date = Some(d);
-                cx.cover(segs[p.seg].src_span(p.a, p.b));
+            // The date column's cell beside a line of the name belongs to that line.
+            match lines.last_mut() {
+                Some(last) if last.date.is_none() && row.is_some() && last.row == row => {
+                    last.date = Some(d);
+                    last.ps.push(*p);
+                }
+                _ => lines.push(Line {
+                    ps: vec![*p],
+                    name: String::new(),
+                    date: Some(d),
+                    row,
+                }),
             }
             continue;
         }
-        let (name, date) = split_signature_date(&t);
-        match sigs.last_mut() {
-            // A signature wrapped over several lines goes on until its date.
-            Some(last) if !signed(p) && last.date.is_none() => {
-                // An unreadable date (`14/25/20`) is not part of the name either.
-                let datey = name
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'/' || b == b'-');
-                if datey {
-                    continue;
-                }
-                if !name.is_empty() {
-                    let joined = match last.name.take() {
-                        Some(n) => format!("{n} {name}"),
-                        None => name,
-                    };
-                    last.name = Some(joined);
-                }
-                last.date = date;
-            }
-            _ => sigs.push(Signature {
-                name: (!name.is_empty()).then_some(name),
-                date,
-            }),
+        let dates = embedded_dates(&t);
+        if dates.len() > 1 {
+            // Several signatures run into one line (`/s/ A 01/02/2020 /s/ B 01/02/2020`):
+            // their dates are sure, where one name ends and the next begins is not.
+            cx.warn(
+                WarningCode::Ambiguous,
+                Some("signatures.name"),
+                &format!(
+                    "{} signatures' dates are printed in one line of names; the names were \
+                     left empty",
+                    dates.len()
+                ),
+                Some(segs[p.seg].src_span(p.a, p.b)),
+            );
+            lines.extend(dates.into_iter().map(|d| Line {
+                ps: Vec::new(),
+                name: String::new(),
+                date: Some(d),
+                row,
+            }));
+            continue;
         }
-        cx.cover(segs[p.seg].src_span(p.a, p.b));
+        let (name, date) = split_signature_date(&t);
+        // An unreadable date (`14/25/20`) is not part of a name either.
+        let datey = name
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'/' || b == b'-');
+        if datey && date.is_none() {
+            continue;
+        }
+        lines.push(Line {
+            ps: vec![*p],
+            name,
+            date,
+            row,
+        });
+    }
+    // A line that opens with `/s/` begins a signature; a name wrapped over several lines
+    // goes on until the next one, whatever dates it holds.
+    let mut groups: Vec<&[Line]> = Vec::new();
+    let mut from = 0;
+    for j in 1..lines.len() {
+        if opens_signature(&lines[j - 1].name, &lines[j].name) {
+            groups.push(&lines[from..j]);
+            from = j;
+        }
+    }
+    if from < lines.len() {
+        groups.push(&lines[from..]);
+    }
+    let mut sigs: Vec<Signature> = Vec::new();
+    for g in groups {
+        for (block, known) in split_by_dates(g) {
+            let date = block.iter().find_map(|l| l.date);
+            let name = join_name(block);
+            if known || name.is_empty() {
+                for l in block {
+                    cover_pieces(segs, &l.ps, cx);
+                }
+            } else {
+                // Only the date is sure; the name's lines stay unmapped.
+                for l in block.iter().filter(|l| l.date.is_some()) {
+                    for p in &l.ps {
+                        if only_date(&text_of(p)).is_some() {
+                            cx.cover(segs[p.seg].src_span(p.a, p.b));
+                        }
+                    }
+                }
+                cx.warn(
+                    WarningCode::Ambiguous,
+                    Some("signatures.name"),
+                    &format!(
+                        "where the signature dated {} begins or ends among the wrapped lines \
+                         of the names is not clear; its name was left empty",
+                        date.map_or_else(|| "?".to_string(), |d| d.to_string())
+                    ),
+                    None,
+                );
+            }
+            sigs.push(Signature {
+                name: (known && !name.is_empty()).then_some(name),
+                date,
+            });
+        }
     }
     record.signatures = sigs;
+}
+
+/// A line of the signature part: a name's line, its date, or both.
+struct Line {
+    ps: Vec<Piece>,
+    name: String,
+    date: Option<form4_model::Date>,
+    /// The table row it was printed in (block, row), if any.
+    row: Option<(usize, usize)>,
+}
+
+fn row_of(segs: &[Segment], p: &Piece) -> Option<(usize, usize)> {
+    let place = segs[p.seg].place;
+    place.in_table.then_some((place.block, place.row))
+}
+
+/// Words and marks that a signature's line cannot end with: the signature goes on.
+fn runs_on(line: &str) -> bool {
+    let t = line.trim_end();
+    if t.ends_with([',', ';', ':', '-', '&']) {
+        return true;
+    }
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = last.trim_end_matches('.').to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "by" | "its" | "of" | "the" | "and" | "for" | "as" | "to" | "on" | "in" | "/s/"
+    )
+}
+
+fn signed_start(line: &str) -> bool {
+    let t = line.trim_start().to_ascii_lowercase();
+    t.starts_with("/s/") || t.starts_with("s/ ")
+}
+
+fn opens_signature(prev: &str, line: &str) -> bool {
+    signed_start(line) && !runs_on(prev)
+}
+
+/// How likely a signature begins at `line` after `prev`, from the words alone.
+fn start_cue(prev: &str, line: &str) -> i32 {
+    let mut cue = 0;
+    if signed_start(line) {
+        cue += 3;
+    }
+    if line.trim_start().starts_with(char::is_lowercase) {
+        cue -= 3;
+    }
+    if runs_on(prev) {
+        cue -= 3;
+    }
+    cue
+}
+
+/// Splits a run of lines holding several dates into one signature per date.
+///
+/// Joint filings print each signer's name wrapped over several lines, its date beside
+/// them, centred: a block of `n` lines has its date on line `(n - 1) / 2` (either middle
+/// line when `n` is even). Between two dates, the boundary that keeps every block centred
+/// and best fits the words (`/s/` opens a signature, a line ending in `By:` or a comma
+/// does not close one) wins. Each block comes with `true` when its boundaries are the same
+/// in every best split, `false` when another split is as good (its name is then not sure).
+fn split_by_dates(lines: &[Line]) -> Vec<(&[Line], bool)> {
+    let dates: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].date.is_some())
+        .collect();
+    if dates.len() < 2 {
+        return vec![(lines, true)];
+    }
+    let n = lines.len();
+    let m = dates.len();
+    let same_row = |a: usize, b: usize| lines[a].row.is_some() && lines[a].row == lines[b].row;
+    // A date in a table row stands beside all of the row's lines: any of them can be the
+    // one it is level with.
+    let row_range = |d: usize| {
+        let mut lo = d;
+        while lo > 0 && same_row(lo - 1, d) {
+            lo -= 1;
+        }
+        let mut hi = d;
+        while hi + 1 < n && same_row(hi + 1, d) {
+            hi += 1;
+        }
+        (lo, hi)
+    };
+    let centred = |s: usize, e: usize, d: usize| -> i32 {
+        // Block lines s..e, its date beside line d.
+        let (lo, hi) = row_range(d);
+        let len = e - s;
+        let level = (lo.max(s)..=hi.min(e.saturating_sub(1))).any(|k| {
+            let k = 2 * (k - s);
+            k + 2 >= len && k <= len
+        });
+        if level {
+            0
+        } else {
+            -2
+        }
+    };
+    // A table row is one band of the page: a signature rarely ends inside one.
+    let cue = |j: usize| {
+        start_cue(&lines[j - 1].name, &lines[j].name) - if same_row(j - 1, j) { 3 } else { 0 }
+    };
+    // Boundary i (start of block i + 1) lies in dates[i] + 1 ..= dates[i + 1].
+    // fwd[i][b]: best score of blocks 0..=i with block i ending at b.
+    let cands: Vec<Vec<usize>> = (0..m - 1)
+        .map(|i| (dates[i] + 1..=dates[i + 1]).collect())
+        .collect();
+    let mut fwd: Vec<Vec<i32>> = Vec::with_capacity(m - 1);
+    for i in 0..m - 1 {
+        let row: Vec<i32> = cands[i]
+            .iter()
+            .map(|&b| {
+                let best_prev = if i == 0 {
+                    centred(0, b, dates[0])
+                } else {
+                    cands[i - 1]
+                        .iter()
+                        .zip(&fwd[i - 1])
+                        .filter(|(&a, _)| a <= dates[i])
+                        .map(|(&a, &f)| f + centred(a, b, dates[i]))
+                        .max()
+                        .unwrap_or(i32::MIN / 2)
+                };
+                best_prev + cue(b)
+            })
+            .collect();
+        fwd.push(row);
+    }
+    // bwd[i][b]: best score of blocks i + 1.. given block i + 1 starts at b.
+    let mut bwd: Vec<Vec<i32>> = vec![Vec::new(); m - 1];
+    for i in (0..m - 1).rev() {
+        bwd[i] = cands[i]
+            .iter()
+            .map(|&b| {
+                if i == m - 2 {
+                    centred(b, n, dates[m - 1])
+                } else {
+                    cands[i + 1]
+                        .iter()
+                        .zip(&bwd[i + 1])
+                        .map(|(&c, &g)| g + cue(c) + centred(b, c, dates[i + 1]))
+                        .max()
+                        .unwrap_or(i32::MIN / 2)
+                }
+            })
+            .collect();
+    }
+    let total = |i: usize, j: usize| fwd[i][j] + bwd[i][j];
+    let best = (0..cands[0].len()).map(|j| total(0, j)).max().unwrap_or(0);
+    // Each boundary: its place when only one is in a best split, else `None`.
+    let bounds: Vec<(usize, bool)> = (0..m - 1)
+        .map(|i| {
+            let opt: Vec<usize> = (0..cands[i].len())
+                .filter(|&j| total(i, j) == best)
+                .map(|j| cands[i][j])
+                .collect();
+            match opt.as_slice() {
+                [b] => (*b, true),
+                // Not sure: the block boundary is put right after the date.
+                _ => (dates[i] + 1, false),
+            }
+        })
+        .collect();
+    let mut out = Vec::with_capacity(m);
+    let mut s = 0;
+    let mut sure_start = true;
+    for (b, sure) in bounds {
+        out.push((&lines[s..b], sure_start && sure));
+        s = b;
+        sure_start = sure;
+    }
+    out.push((&lines[s..], sure_start));
+    out
+}
+
+/// The name's lines joined; a line ending in a hyphen after a letter was wrapped there
+/// (`Attorney-` / `in-Fact`).
+fn join_name(lines: &[Line]) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let t = l.name.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let wrapped = out
+            .strip_suffix('-')
+            .and_then(|r| r.chars().last())
+            .is_some_and(char::is_alphabetic);
+        if !out.is_empty() && !wrapped {
+            out.push(' ');
+        }
+        out.push_str(t);
+    }
+    clean_spaces(&out)
 }
 
 /// The date written beside a signature, and the name without it.
@@ -282,11 +619,10 @@ fn split_signature_date(t: &str) -> (String, Option<form4_model::Date>) {
                 let after = &t[i + 10..];
                 let glued_before = before.chars().last().is_some_and(|c| c.is_alphabetic());
                 let glued_after = after.chars().next().is_some_and(|c| c.is_alphabetic());
-                let joiner = if glued_before && !after.starts_with(char::is_whitespace)
-                    || glued_before
-                        && after.trim_start().starts_with(|c: char| c.is_lowercase())
-                        && !glued_after
-                {
+                // A date glued to the end of a word sits where the converter joined a
+                // line that ended in a hyphen to the next, dropping the hyphen (a line
+                // ending in a space gets one): `Attorney12/19/2012 In-Fact`.
+                let joiner = if glued_before {
                     if before.ends_with('-') {
                         ""
                     } else {
@@ -309,6 +645,17 @@ fn split_signature_date(t: &str) -> (String, Option<form4_model::Date>) {
         }
     }
     (clean_spaces(t), None)
+}
+
+/// Every date written in a line of signatures, in order.
+fn embedded_dates(t: &str) -> Vec<form4_model::Date> {
+    let mut out = Vec::new();
+    let mut rest = t.to_string();
+    while let (name, Some(d)) = split_signature_date(&rest) {
+        out.push(d);
+        rest = name;
+    }
+    out
 }
 
 /// A piece that is only a date (`09/02/2022`).
@@ -343,6 +690,16 @@ mod tests {
                 "/s/ John Roe, attorney-in-fact",
                 Some("2020-02-13"),
             ),
+            (
+                "/s/ Lora Blum, Attorney12/19/2012 In-Fact",
+                "/s/ Lora Blum, Attorney-In-Fact",
+                Some("2012-12-19"),
+            ),
+            (
+                "/s/ Lora Blum, Attorney-In01/04/2013 Fact",
+                "/s/ Lora Blum, Attorney-In-Fact",
+                Some("2013-01-04"),
+            ),
             ("/s/ No Date Here", "/s/ No Date Here", None),
             (
                 "/s/ Zoë Ünal’s agent 01/02/2020 — ok",
@@ -355,6 +712,33 @@ mod tests {
             assert_eq!(
                 (n.as_str(), d.map(|d| d.to_string())),
                 (name, date.map(str::to_string)),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn attorney_in_fact_hyphens() {
+        for (input, expected) in [
+            (
+                "/s/ A. Roe, Attorney-inFact for B",
+                Some("/s/ A. Roe, Attorney-in-Fact for B"),
+            ),
+            (
+                "/s/ A. Roe, Attorneyin-Fact",
+                Some("/s/ A. Roe, Attorney-in-Fact"),
+            ),
+            (
+                "/s/ A. Roe, attorney-infact; /s/ C. Poe, attorneyin-fact",
+                Some("/s/ A. Roe, attorney-in-fact; /s/ C. Poe, attorney-in-fact"),
+            ),
+            ("/s/ A. Roe, Attorney-in-Fact", None),
+            ("/s/ A. Roe, attorney in fact", None),
+            ("Zoë, attorneyin-fact", Some("Zoë, attorney-in-fact")),
+        ] {
+            assert_eq!(
+                restore_attorney_in_fact(input).as_deref(),
+                expected,
                 "{input:?}"
             );
         }
