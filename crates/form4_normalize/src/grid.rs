@@ -260,7 +260,7 @@ fn regroup_row(
 }
 
 /// Whether a piece starts with a box number (`5.`, `3A.`): the start of another box.
-fn opens_box(text: &str) -> bool {
+pub(crate) fn opens_box(text: &str) -> bool {
     let t = text.trim_start();
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
@@ -316,7 +316,7 @@ fn join_lines(row: &[Segment], own: &[usize], field: &str, out: &mut Vec<Segment
 /// a lower-case letter before a capital (`Turner | Michael`) starts a word, and so does a
 /// letter after `,` `;` `:`; `&` and an opening bracket stand apart. Otherwise the cut is
 /// taken to be inside a word (`HYSTE | R-YALE`, `12/31/2 | 019`).
-fn needs_space(left: &str, right: &str) -> bool {
+pub(crate) fn needs_space(left: &str, right: &str) -> bool {
     let (Some(l), Some(r)) = (left.chars().last(), right.chars().next()) else {
         return false;
     };

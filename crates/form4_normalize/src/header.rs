@@ -6,6 +6,7 @@
 
 use form4_model::{Address, Date, DocumentType, Record, RepairKind, ReportingOwner, WarningCode};
 
+use crate::box1;
 use crate::ctx::Ctx;
 use crate::labels::{Hit, Pos, Stream};
 use crate::text::{clean_spaces, Segment};
@@ -182,6 +183,46 @@ pub(crate) fn read(
     for (h, _) in &kept {
         cx.cover_hit(segs, *h);
     }
+    // Box 1 read down its columns, where a converter's grid cut it into cells.
+    let foreign = |s: usize| {
+        kept.iter().any(|(h, t)| {
+            !matches!(
+                t,
+                Tag::Name | Tag::LastFirst | Tag::Street | Tag::CityStateZip
+            ) && h.start.seg <= s
+                && (s < h.end.seg || (s == h.end.seg && h.end.byte > 0))
+        })
+    };
+    let columns: Vec<Option<box1::Columns>> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, (h, t))| {
+            if *t != Tag::LastFirst {
+                return None;
+            }
+            let label = kept[..i]
+                .iter()
+                .rev()
+                .find(|(_, t)| *t == Tag::Name)
+                .map(|(h, _)| *h);
+            let range = from.seg..to.seg + usize::from(to.byte > 0);
+            box1::read(segs, h.start.seg, label, range, &foreign)
+        })
+        .collect();
+    // The column reading of the box-1 stack a label belongs to.
+    let stack_after = |i: usize| {
+        (i + 1..kept.len())
+            .take_while(|&j| kept[j].1 != Tag::Name)
+            .find(|&j| kept[j].1 == Tag::LastFirst)
+            .and_then(|j| columns[j].as_ref())
+    };
+    let stack_before = |i: usize| {
+        (0..i)
+            .rev()
+            .take_while(|&j| kept[j].1 != Tag::Name)
+            .find(|&j| kept[j].1 == Tag::LastFirst)
+            .and_then(|j| columns[j].as_ref())
+    };
 
     // A value runs from its label to the next label that has a value of its own;
     // captions in between (`(Month/Day/Year)`) are skipped over.
@@ -214,7 +255,23 @@ pub(crate) fn read(
                 let text = slot_text(segs, &ps);
                 let name = text.trim_matches(|c: char| c == '*' || c == '"' || c.is_whitespace());
                 let mut owner = ReportingOwner::default();
-                let name = clean_spaces(name);
+                let mut name = clean_spaces(name);
+                let mut ps = ps;
+                // No name after the label: a grid may have put it in a row below, in
+                // box 1's columns above `(Last) (First) (Middle)`.
+                if let (true, Some(line)) = (
+                    name.is_empty(),
+                    stack_after(i).and_then(|c| c.name.as_ref()),
+                ) {
+                    box1::log_joins(
+                        segs,
+                        std::slice::from_ref(line),
+                        "reporting_owners.name",
+                        cx,
+                    );
+                    name.clone_from(&line.text);
+                    ps.clone_from(&line.pieces);
+                }
                 if let Some(k) = owners
                     .iter()
                     .position(|o| o.name.as_deref() == Some(name.as_str()))
@@ -241,12 +298,19 @@ pub(crate) fn read(
                 // The street lines end at `(Street)`; other boxes' labels and values may
                 // be printed in between (picture text puts box 3 there): only text that
                 // belongs to no other box is taken.
-                let mut ps: Vec<Piece> = slot(i)
-                    .into_iter()
-                    .filter(|p| !is_caption_debris(&segs[p.seg].text[p.a..p.b]))
-                    .collect();
+                let by_columns = columns[i].as_ref();
+                let mut ps: Vec<Piece> = match by_columns {
+                    Some(c) => {
+                        box1::log_joins(segs, &c.street, "reporting_owners.address.street1", cx);
+                        c.street.iter().flat_map(|l| l.pieces.clone()).collect()
+                    }
+                    None => slot(i)
+                        .into_iter()
+                        .filter(|p| !is_caption_debris(&segs[p.seg].text[p.a..p.b]))
+                        .collect(),
+                };
                 let street_at = (i + 1..kept.len()).find(|&k| kept[k].1 == Tag::Street);
-                if let (true, Some(k)) = (ps.is_empty(), street_at) {
+                if let (true, Some(k), None) = (ps.is_empty(), street_at, by_columns) {
                     for j in i..k {
                         if !matches!(
                             kept[j].1,
@@ -266,11 +330,14 @@ pub(crate) fn read(
                         }
                     }
                 }
-                let lines: Vec<String> = ps
-                    .iter()
-                    .map(|p| clean_spaces(&segs[p.seg].text[p.a..p.b]))
-                    .filter(|s| !s.is_empty())
-                    .collect();
+                let lines: Vec<String> = match by_columns {
+                    Some(c) => c.street.iter().map(|l| l.text.clone()).collect(),
+                    None => ps
+                        .iter()
+                        .map(|p| clean_spaces(&segs[p.seg].text[p.a..p.b]))
+                        .filter(|s| !s.is_empty())
+                        .collect(),
+                };
                 let mut lines = lines;
                 if lines.len() == 1 {
                     if let Some((a, b)) = split_care_of(&lines[0]) {
@@ -292,6 +359,16 @@ pub(crate) fn read(
                         }
                         cover_pieces(segs, &ps, cx);
                     }
+                }
+            }
+            Tag::Street if stack_before(i).is_some_and(|c| c.place.is_some()) => {
+                let place = stack_before(i).and_then(|c| c.place.as_ref());
+                if let (Some(owner), Some((addr, line, lines))) = (owners.last_mut(), place) {
+                    box1::log_joins(segs, lines, "reporting_owners.address", cx);
+                    owner.address.city.clone_from(&addr.city);
+                    owner.address.state.clone_from(&addr.state);
+                    owner.address.zip.clone_from(&addr.zip);
+                    cover_pieces(segs, &line.pieces, cx);
                 }
             }
             Tag::Street => {
@@ -794,7 +871,7 @@ fn issuer(text: &str) -> Option<(String, Option<String>)> {
 ///
 /// A ZIP or postal code has digits (at least three, or the US form); a state is two
 /// characters (`CA`, or EDGAR's foreign codes such as `N4`). What is left is the city.
-fn city_state_zip(text: &str) -> Option<Address> {
+pub(crate) fn city_state_zip(text: &str) -> Option<Address> {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.is_empty() {
         return None;

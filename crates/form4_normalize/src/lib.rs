@@ -21,6 +21,7 @@
 //! assert_eq!(row.price_per_share.unwrap().to_string(), "12.5");
 //! ```
 
+mod box1;
 mod ctx;
 mod grid;
 mod header;

@@ -1,0 +1,519 @@
+//! Box 1 read down its own columns, when a converter's grid cut it into table cells.
+//!
+//! Box 1 is printed as a stack of lines, each value above its caption: the name, then
+//! `(Last) (First) (Middle)`, the street lines, `(Street)`, the city, state and ZIP, and
+//! `(City) (State) (Zip)`. A converter that lays its own grid over the page (pymupdf4llm)
+//! cuts that stack into cells: box 1 keeps the leftmost columns of the header's table, but
+//! its lines are cut at the column lines, a cell drops the empty lines at its top (so the
+//! k-th line of one cell is not the k-th of its neighbour), and in reading order the
+//! pieces interleave with the boxes to the right. Read across the row, no value follows
+//! its label.
+//!
+//! Read down box 1's columns instead, the captions tell each piece's part: a piece is in
+//! the part after the last caption above it, in its own cell or, when its cell has no
+//! caption in that row (a dropped empty line), in the row's other cells. The pieces of
+//! one part and one row are then put back together line by line, across the cells.
+
+use form4_model::{Address, RepairKind};
+
+use crate::ctx::Ctx;
+use crate::grid::needs_space;
+use crate::header::{city_state_zip, Piece};
+use crate::labels::Hit;
+use crate::text::{clean_spaces, Segment};
+use crate::values;
+
+/// The captions under box 1's values, in the order printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    /// `(Last) (First) (Middle)`: ends the name.
+    Name,
+    /// `(Street)`: ends the street lines.
+    Street,
+    /// `(City) (State) (Zip)`: ends the city, state and ZIP.
+    Place,
+}
+
+/// Which of `(City)`, `(State)`, `(Zip)` a caption piece is (a grid cuts them too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sub {
+    City,
+    State,
+    Zip,
+}
+
+/// One line of a value, put back together from the pieces of the cells it crosses.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub text: String,
+    pub pieces: Vec<Piece>,
+}
+
+/// Box 1's values as read down its columns.
+#[derive(Debug, Default)]
+pub(crate) struct Columns {
+    /// The name, when printed in a row below the label's.
+    pub name: Option<Line>,
+    pub street: Vec<Line>,
+    /// City, state and ZIP, the text they were read from, and its lines.
+    pub place: Option<(Address, Line, Vec<Line>)>,
+}
+
+/// A caption piece: which part it ends and, for the last captions, which of them.
+fn caption(text: &str) -> Option<(Option<Part>, Option<Sub>)> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let letters_only = |w: &str| -> String {
+        w.chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    if t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let bracketed = t.starts_with('(') || t.ends_with(')');
+    if t.chars().any(char::is_alphanumeric) && !bracketed {
+        return None;
+    }
+    const WORDS: [(&str, Part, Option<Sub>); 7] = [
+        ("last", Part::Name, None),
+        ("first", Part::Name, None),
+        ("middle", Part::Name, None),
+        ("street", Part::Street, None),
+        ("city", Part::Place, Some(Sub::City)),
+        ("state", Part::Place, Some(Sub::State)),
+        ("zip", Part::Place, Some(Sub::Zip)),
+    ];
+    let mut part: Option<Part> = None;
+    let mut sub: Option<Sub> = None;
+    let mut ambiguous = false;
+    for w in t.split_whitespace() {
+        let l = letters_only(w);
+        if l.is_empty() {
+            continue;
+        }
+        let fits: Vec<&(&str, Part, Option<Sub>)> = WORDS
+            .iter()
+            .filter(|(word, ..)| word.contains(&l))
+            .collect();
+        match fits.as_slice() {
+            [] => return None,
+            [(_, p, s)] => {
+                ambiguous |= part.is_some_and(|q| q != *p);
+                part = Some(*p);
+                sub = sub.or(*s);
+            }
+            _ => {}
+        }
+    }
+    // A piece too short to say which caption it is (`t)`, `(`) is still a caption.
+    Some((if ambiguous { None } else { part }, sub))
+}
+
+/// How far from the `(Last)` caption, in rows, box 1 is looked for.
+const ROWS: usize = 12;
+
+/// A piece of the region: row, cell, piece within the cell, segment.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    row: usize,
+    cell: usize,
+    piece: usize,
+    seg: usize,
+}
+
+/// Reads box 1 down its columns, from the table that holds the `(Last)` caption at
+/// segment `last_seg`, and from the segments in `range` (the header's). `label` is box 1's
+/// label when the header has one before it, and `foreign` says which segments hold another box's printed text. `None` when box 1 is
+/// not laid out this way, or when its columns hold text of another box.
+pub(crate) fn read(
+    segs: &[Segment],
+    last_seg: usize,
+    label: Option<Hit>,
+    range: std::ops::Range<usize>,
+    foreign: &dyn Fn(usize) -> bool,
+) -> Option<Columns> {
+    let at = segs.get(last_seg)?.place;
+    if !at.in_table {
+        return None;
+    }
+    let block = at.block;
+    let in_block = |s: &Segment| s.place.in_table && s.place.block == block;
+    // Box 1's stack is a few rows deep: the rows around the caption are enough, and a
+    // huge table is not walked for each caption.
+    let near = |s: &Segment| in_block(s) && s.place.row.abs_diff(at.row) <= ROWS;
+    let mut lo = last_seg;
+    while lo > 0 && near(&segs[lo - 1]) {
+        lo -= 1;
+    }
+    let mut hi = last_seg;
+    while hi + 1 < segs.len() && near(&segs[hi + 1]) {
+        hi += 1;
+    }
+    // The label's own row holds the name when the label is whole; the rows below it are
+    // read here. Box 1 ends where another box's label starts in that row.
+    let label_seg = label
+        .map(|h| h.start.seg)
+        .filter(|&s| segs.get(s).is_some_and(in_block));
+    if label_seg.is_some_and(|s| !(lo..=hi).contains(&s)) {
+        return None;
+    }
+    let (first_row, width) = match label_seg {
+        Some(s) => {
+            let row = segs[s].place.row;
+            let width = (lo..=hi)
+                .filter(|&i| segs[i].place.row == row && foreign(i))
+                .map(|i| segs[i].place.cell)
+                .min()
+                .unwrap_or(at.ncells);
+            (row + 1, width)
+        }
+        None => (0, at.ncells),
+    };
+    if at.cell >= width || at.row < first_row {
+        return None;
+    }
+    let mut region: Vec<At> = (lo..=hi)
+        .filter(|&i| {
+            range.contains(&i) && segs[i].place.row >= first_row && segs[i].place.cell < width
+        })
+        .map(|i| At {
+            row: segs[i].place.row,
+            cell: segs[i].place.cell,
+            piece: segs[i].place.piece,
+            seg: i,
+        })
+        .collect();
+    region.sort_by_key(|a| (a.row, a.cell, a.piece, a.seg));
+    // The captions, up to the first `(City) (State) (Zip)` after `(Street)`.
+    let mut caps: Vec<(At, Option<Part>, Option<Sub>)> = Vec::new();
+    let mut seen = None::<Part>;
+    let mut end_row = None;
+    for a in &region {
+        let Some((part, sub)) = caption(&segs[a.seg].text) else {
+            continue;
+        };
+        if end_row.is_some_and(|r| a.row > r) {
+            break;
+        }
+        match (seen, part) {
+            (None, Some(Part::Name)) => seen = Some(Part::Name),
+            (Some(Part::Name), Some(Part::Street)) => seen = Some(Part::Street),
+            (Some(Part::Street), Some(Part::Place)) => {
+                seen = Some(Part::Place);
+                end_row = Some(a.row);
+            }
+            _ => {}
+        }
+        if seen.is_some() {
+            caps.push((*a, part, sub));
+        }
+    }
+    let end_row = end_row?;
+    let region: Vec<At> = region.into_iter().filter(|a| a.row <= end_row).collect();
+    let is_caption = |a: &At| caption(&segs[a.seg].text).is_some();
+
+    // A caption is above a piece when in an earlier row, or in the same row higher in
+    // the piece's cell; a cell with no such caption in the row dropped that empty line,
+    // so the caption's line in the row's other cells counts.
+    let passed = |a: &At, part: Part| -> bool {
+        let of_part = || caps.iter().filter(|(_, p, _)| *p == Some(part));
+        if of_part().any(|(c, ..)| c.row < a.row) {
+            return true;
+        }
+        let own: Vec<usize> = of_part()
+            .filter(|(c, ..)| c.row == a.row && c.cell == a.cell)
+            .map(|(c, ..)| c.piece)
+            .collect();
+        if !own.is_empty() {
+            return own.iter().any(|&p| p < a.piece);
+        }
+        of_part()
+            .filter(|(c, ..)| c.row == a.row)
+            .any(|(c, ..)| c.piece <= a.piece)
+    };
+    let mut values: Vec<(Part, At)> = Vec::new();
+    for a in region.iter().filter(|a| !is_caption(a)) {
+        let text = segs[a.seg].text.trim();
+        if foreign(a.seg) || values::is_tick(text) || crate::grid::opens_box(text) {
+            // Another box's text inside box 1's columns: the columns are not box 1's.
+            return None;
+        }
+        let part = if passed(a, Part::Place) {
+            continue;
+        } else if passed(a, Part::Street) {
+            Part::Place
+        } else if passed(a, Part::Name) {
+            Part::Street
+        } else {
+            Part::Name
+        };
+        values.push((part, *a));
+    }
+
+    let mut out = Columns::default();
+    let name: Vec<Line> = lines(segs, &values, Part::Name);
+    if !name.is_empty() {
+        let text = clean_spaces(
+            &name
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let pieces = name.iter().flat_map(|l| l.pieces.clone()).collect();
+        out.name = Some(Line { text, pieces });
+    }
+    out.street = lines(segs, &values, Part::Street);
+    out.place = place(segs, &values, &caps);
+    Some(out)
+}
+
+/// The lines of one part: the pieces of one row, the k-th of the part in each cell, are
+/// one line cut by the grid.
+fn lines(segs: &[Segment], values: &[(Part, At)], part: Part) -> Vec<Line> {
+    let mut keyed: Vec<(usize, usize, usize, usize)> = Vec::new(); // (row, k, cell, seg)
+    let mut last: Option<(usize, usize)> = None;
+    let mut k = 0;
+    for (_, a) in values.iter().filter(|(p, _)| *p == part) {
+        k = if last == Some((a.row, a.cell)) {
+            k + 1
+        } else {
+            0
+        };
+        last = Some((a.row, a.cell));
+        keyed.push((a.row, k, a.cell, a.seg));
+    }
+    keyed.sort_unstable();
+    let mut out: Vec<Line> = Vec::new();
+    let mut prev: Option<(usize, usize, usize)> = None;
+    for (row, k, cell, seg) in keyed {
+        let s = &segs[seg];
+        let piece = Piece {
+            seg,
+            a: 0,
+            b: s.text.len(),
+        };
+        match (prev, out.last_mut()) {
+            (Some((r, kk, c)), Some(line)) if r == row && kk == k => {
+                let space = c + 1 != cell || street_space(&line.text, &s.text);
+                if space {
+                    line.text.push(' ');
+                }
+                line.text.push_str(&s.text);
+                line.pieces.push(piece);
+            }
+            _ => out.push(Line {
+                text: s.text.clone(),
+                pieces: vec![piece],
+            }),
+        }
+        prev = Some((row, k, cell));
+    }
+    for l in &mut out {
+        l.text = clean_spaces(&l.text);
+    }
+    out.retain(|l| !l.text.is_empty());
+    out
+}
+
+/// Whether a space stood at a cut in an address line: as [`needs_space`] infers it, or
+/// when the right piece starts with a whole word that names a kind of street or a part
+/// of a building (`870 WINTER | STREET`), which a cut inside a word would not leave.
+fn street_space(left: &str, right: &str) -> bool {
+    const WORDS: [&str; 14] = [
+        "STREET",
+        "AVENUE",
+        "ROAD",
+        "DRIVE",
+        "BOULEVARD",
+        "BLVD",
+        "SUITE",
+        "FLOOR",
+        "PLACE",
+        "COURT",
+        "LANE",
+        "PARKWAY",
+        "PLAZA",
+        "CIRCLE",
+    ];
+    let first = right
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .next()
+        .unwrap_or("");
+    needs_space(left, right)
+        || (left.ends_with(|c: char| c.is_alphanumeric())
+            && WORDS.iter().any(|w| first.eq_ignore_ascii_case(w)))
+}
+
+/// Logs the lines put back together from pieces of several cells.
+pub(crate) fn log_joins(segs: &[Segment], lines: &[Line], field: &str, cx: &mut Ctx) {
+    for l in lines.iter().filter(|l| l.pieces.len() > 1) {
+        let parts: Vec<&str> = l.pieces.iter().map(|p| segs[p.seg].text.as_str()).collect();
+        let first = l.pieces[0];
+        cx.repair(
+            field,
+            RepairKind::JoinedText,
+            &parts.join(" | "),
+            &l.text,
+            Some(segs[first.seg].span()),
+        );
+    }
+}
+
+/// City, state and ZIP. The pieces of one line in neighbouring cells are one text cut by
+/// the grid (`ANCHO | RAGE AK`, `94 | 043`), joined as [`needs_space`] reads the cut; but
+/// where a cell starts the column of the state or the ZIP (its caption says so), a state
+/// code or a ZIP, the last line of its column, stands apart and follows what is before
+/// it (`VIEW | CA | 94 | 043` is `VIEW CA 94043`, and `PLYMO | UTH` over `MEETI | NG`
+/// over `PA` is `PLYMOUTH MEETING PA`). A cell with fewer lines than the one before
+/// dropped empty lines at its top: its lines are the last ones of its neighbour's.
+fn place(
+    segs: &[Segment],
+    values: &[(Part, At)],
+    caps: &[(At, Option<Part>, Option<Sub>)],
+) -> Option<(Address, Line, Vec<Line>)> {
+    let mut cells: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (_, a) in values.iter().filter(|(p, _)| *p == Part::Place) {
+        match cells.iter_mut().find(|(c, _)| *c == a.cell) {
+            Some((_, segs_of)) => segs_of.push(a.seg),
+            None => cells.push((a.cell, vec![a.seg])),
+        }
+    }
+    cells.sort_by_key(|(c, _)| *c);
+    let first_sub = |cell: usize| {
+        caps.iter()
+            .filter(|(c, p, _)| c.cell == cell && *p == Some(Part::Place))
+            .find_map(|(.., s)| *s)
+    };
+    let state_code = |w: &str| {
+        w.len() == 2
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    // The line each piece of the cell before went into.
+    let mut before: (usize, Vec<usize>) = (usize::MAX, Vec::new());
+    for (cell, ss) in &cells {
+        let starts = first_sub(*cell)
+            .filter(|s| before.0.checked_add(1) != Some(*cell) || first_sub(before.0) != Some(*s));
+        let mut went = Vec::with_capacity(ss.len());
+        // A cell with fewer lines than the one before dropped empty lines at its top.
+        let skip = before.1.len().saturating_sub(ss.len());
+        for (k, &seg) in ss.iter().enumerate() {
+            let t = segs[seg].text.trim();
+            let piece = Piece {
+                seg,
+                a: 0,
+                b: segs[seg].text.len(),
+            };
+            let left = (before.0.checked_add(1) == Some(*cell))
+                .then(|| before.1.get(k + skip).copied())
+                .flatten()
+                .filter(|&l| {
+                    lines[l]
+                        .pieces
+                        .last()
+                        .is_some_and(|p| segs[p.seg].place.cell == before.0)
+                });
+            let first = t.split_whitespace().next().unwrap_or("");
+            // The state and the ZIP are the last lines of their column.
+            let last = k + 1 == ss.len();
+            let zip_below = ss.get(k + 1).is_some_and(|&n| {
+                k + 2 == ss.len()
+                    && segs[n]
+                        .text
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit())
+            });
+            let left_text = left.map_or("", |l| lines[l].text.as_str());
+            let apart = match starts {
+                Some(Sub::State) => (last || zip_below) && state_code(first),
+                Some(Sub::Zip) => {
+                    last && ((first.starts_with(|c: char| c.is_ascii_digit())
+                        && !left_text.ends_with(|c: char| c.is_ascii_digit()))
+                        || left_text.split_whitespace().last().is_some_and(state_code))
+                }
+                _ => false,
+            };
+            match left {
+                Some(l) if !apart => {
+                    let line = &mut lines[l];
+                    if needs_space(&line.text, t) {
+                        line.text.push(' ');
+                    }
+                    line.text.push_str(t);
+                    line.pieces.push(piece);
+                    went.push(l);
+                }
+                _ => {
+                    lines.push(Line {
+                        text: t.to_string(),
+                        pieces: vec![piece],
+                    });
+                    went.push(lines.len() - 1);
+                }
+            }
+        }
+        before = (*cell, went);
+    }
+    let text = clean_spaces(
+        &lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let addr = city_state_zip(&text)?;
+    // A city with digits took a piece of the ZIP: the lines were not read right.
+    if addr
+        .city
+        .as_deref()
+        .is_some_and(|c| c.chars().any(|ch| ch.is_ascii_digit()))
+    {
+        return None;
+    }
+    let pieces = lines.iter().flat_map(|l| l.pieces.clone()).collect();
+    Some((addr, Line { text, pieces }, lines))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions() {
+        for (text, part) in [
+            ("(Last)", Some((Some(Part::Name), None))),
+            ("(Last) (First) (Middle)", Some((Some(Part::Name), None))),
+            ("(M", Some((Some(Part::Name), None))),
+            ("iddle)", Some((Some(Part::Name), None))),
+            ("(Street)", Some((Some(Part::Street), None))),
+            ("(Z", Some((Some(Part::Place), Some(Sub::Zip)))),
+            ("(City)", Some((Some(Part::Place), Some(Sub::City)))),
+            ("t)", Some((None, None))),
+            ("(", Some((None, None))),
+            ("MAIN STREET", None),
+            ("(212)", None),
+            ("SUITE 5 (EAST)", None),
+        ] {
+            assert_eq!(caption(text), part, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn spaces_in_street_lines() {
+        for (l, r, space) in [
+            ("870 WINTER", "STREET", true),
+            ("C/O LINKEDIN CO", "RPORATION", false),
+            ("3111 C S", "TREET", false),
+            ("2575 EASTERN BLV", "D", false),
+            ("ONE BROAD", "WAY", false),
+        ] {
+            assert_eq!(street_space(l, r), space, "{l:?} | {r:?}");
+        }
+    }
+}
