@@ -234,6 +234,9 @@ pub(crate) fn read_table1(
         let Some(mut al) = best_alignment(&row, &[T1_TRANSACTION, T1_HOLDING]) else {
             continue;
         };
+        if untitled(&row, &al, "non_derivative_table", cx) {
+            continue;
+        }
         let idx = out.len();
         if !form3 {
             doubt_lost_columns(&row, &mut al, &format!("non_derivative_table[{idx}]"), cx);
@@ -346,6 +349,9 @@ pub(crate) fn read_table2(
         let Some(al) = best_alignment(&row, patterns) else {
             continue;
         };
+        if untitled(&row, &al, "derivative_table", cx) {
+            continue;
+        }
         let idx = out.len();
         warn_ambiguous(&row, &al, &format!("derivative_table[{idx}]"), cx);
         let mut r = DerivativeRow {
@@ -546,6 +552,33 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx) {
             cx.cover(*s);
         }
     }
+}
+
+/// In OCR'd text, lines of other parts of the form land among the rows (a date from the
+/// header, an amount from a footnote, a row of the other table read out of order). Every
+/// row of the form names its security, so a row with no word in its title column is not
+/// read: its text stays in the unmapped text, with a warning.
+fn untitled(row: &[Tok], al: &Alignment, table: &str, cx: &mut Ctx) -> bool {
+    if !cx.damaged {
+        return false;
+    }
+    let titled = row
+        .iter()
+        .zip(&al.assign)
+        .any(|(t, a)| *a == Some(Col::Title) && matches!(t.kind, Kind::Word));
+    if !titled {
+        let text: Vec<&str> = row.iter().map(|t| t.text.as_str()).collect();
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(table),
+            &format!(
+                "a row without a security title was not read: `{}`",
+                text.join(" ")
+            ),
+            row.first().map(|t| t.span),
+        );
+    }
+    !titled
 }
 
 /// In OCR'd text a Table I row whose date and code were misread can no longer be told
@@ -1846,6 +1879,33 @@ Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned
             row.shares_owned_following.map(|d| d.to_string()).as_deref(),
             Some("343705")
         );
+    }
+
+    /// OCR'd text: a line with no security title is debris from elsewhere in the form.
+    #[test]
+    fn an_untitled_row_of_ocr_text_is_not_read() {
+        let record = read(
+            "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
+| 1. Name and Address of Reportmg Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbo1 EXAMPLE CORP [EXM] |\n\n\
+Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+$195.255 | 05/07/2020 1,417 1,417 D\n\nCommon Stock 12,890.76 D\n",
+        );
+        assert_eq!(record.non_derivative_table.len(), 1);
+        assert_eq!(
+            record.non_derivative_table[0].security_title.as_deref(),
+            Some("Common Stock")
+        );
+        let w = &record.diagnostics.warnings;
+        assert!(
+            w.iter()
+                .any(|w| w.message.contains("without a security title")),
+            "{w:?}"
+        );
+        assert!(record
+            .diagnostics
+            .unmapped
+            .iter()
+            .any(|u| u.text.contains("1,417")));
     }
 
     /// Picture text: a row is a plain line, so whether a mark between spaces is a value
