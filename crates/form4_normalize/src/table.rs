@@ -196,6 +196,12 @@ impl Col {
             (Col::Shares | Col::UndShares | Col::Owned, Kind::Num(_)) if t.dollar => Some(2),
             (Col::Shares | Col::UndShares, Kind::Num(_)) => Some(8),
             (Col::Owned, Kind::Num(_)) => Some(9),
+            // `78,667`: a count (separators, no cents, no `$`) is no price.
+            (Col::Price | Col::ConvPrice, Kind::Num(_))
+                if t.text.contains(',') && !t.text.contains('.') =>
+            {
+                None
+            }
             (Col::Price | Col::ConvPrice, Kind::Num(_)) => Some(6),
             (Col::Price | Col::ConvPrice, Kind::Marks) => Some(4),
             (Col::AD, Kind::Letter('A' | 'D')) => Some(7),
@@ -1906,6 +1912,18 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\nCommon Stock 12,890.76 D\n",
             .unmapped
             .iter()
             .any(|u| u.text.contains("1,417")));
+    }
+
+    /// A count printed with separators and no cents is never a price.
+    #[test]
+    fn a_count_is_not_a_conversion_price() {
+        let record = read(&format!(
+            "{HEAD}Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+| Series A Preferred | 78,667 | 03/04/2021 | | C | | 78,667 | D | (1) | (1) | Common Stock | 78,667 | $0 | 0 | I | |\n"
+        ));
+        let row = &record.derivative_table[0];
+        assert_eq!(row.conversion_or_exercise_price, None);
+        assert_eq!(row.shares.map(|d| d.to_string()).as_deref(), Some("78667"));
     }
 
     /// Picture text: a row is a plain line, so whether a mark between spaces is a value
