@@ -236,16 +236,19 @@ pub(crate) fn read_table1(
     cx: &mut Ctx,
 ) -> Vec<NonDerivativeRow> {
     let mut out = Vec::new();
-    for row in data_rows(segs, from, to, cx) {
+    let rows = data_rows(segs, from, to, cx);
+    let ocr = read_from_image(&rows, cx);
+    for row in rows {
         let Some(mut al) = best_alignment(&row, &[T1_TRANSACTION, T1_HOLDING]) else {
             continue;
         };
-        if untitled(&row, &al, "non_derivative_table", cx) {
+        if ocr && untitled(&row, &al, "non_derivative_table", cx) {
             continue;
         }
         let idx = out.len();
         if !form3 {
-            doubt_lost_columns(&row, &mut al, &format!("non_derivative_table[{idx}]"), cx);
+            let at = format!("non_derivative_table[{idx}]");
+            doubt_lost_columns(&row, &mut al, ocr, &at, cx);
         }
         let path = |f: &str| format!("non_derivative_table[{idx}].{f}");
         warn_ambiguous(&row, &al, &format!("non_derivative_table[{idx}]"), cx);
@@ -351,11 +354,13 @@ pub(crate) fn read_table2(
         &[T2_TRANSACTION, T2_HOLDING]
     };
     let separate_ad = prints_separate_ad_columns(segs, from, to);
-    for row in data_rows(segs, from, to, cx) {
+    let rows = data_rows(segs, from, to, cx);
+    let ocr = read_from_image(&rows, cx);
+    for row in rows {
         let Some(al) = best_alignment(&row, patterns) else {
             continue;
         };
-        if untitled(&row, &al, "derivative_table", cx) {
+        if ocr && untitled(&row, &al, "derivative_table", cx) {
             continue;
         }
         let idx = out.len();
@@ -560,14 +565,22 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx) {
     }
 }
 
+/// Whether a table's text went through OCR: its labels were misread, or (exact labels do
+/// not make exact values: a scan's text layer under a digital layout) values are broken in
+/// more than one row.
+fn read_from_image(rows: &[Vec<Tok>], cx: &Ctx) -> bool {
+    let broken_rows = rows
+        .iter()
+        .filter(|r| r.iter().any(|t| matches!(t.kind, Kind::Garbled)))
+        .count();
+    cx.damaged || broken_rows >= 2
+}
+
 /// In OCR'd text, lines of other parts of the form land among the rows (a date from the
 /// header, an amount from a footnote, a row of the other table read out of order). Every
 /// row of the form names its security, so a row with no word in its title column is not
 /// read: its text stays in the unmapped text, with a warning.
 fn untitled(row: &[Tok], al: &Alignment, table: &str, cx: &mut Ctx) -> bool {
-    if !cx.damaged {
-        return false;
-    }
     let titled = row
         .iter()
         .zip(&al.assign)
@@ -587,17 +600,24 @@ fn untitled(row: &[Tok], al: &Alignment, table: &str, cx: &mut Ctx) -> bool {
     !titled
 }
 
-/// In OCR'd text a Table I row whose date and code were misread can no longer be told
-/// from a holding: read as one, its share count or price lands in the "owned" column. A
-/// holding has no date or amount column before "owned", so a holding reading that leaves
-/// a date, an amount or a broken value unread has lost columns: its values are left out.
+/// A Table I row whose date and code were misread (OCR) can no longer be told from a
+/// holding: read as one, its share count or price lands in the "owned" column. A holding
+/// has no date or amount column before "owned", so a holding reading that leaves a date,
+/// an amount or (in OCR'd text) a broken value unread has lost columns: its values are
+/// left out.
 /// (Not on Form 3, whose rows are all holdings; not in Table II, whose holdings have
 /// dates and amounts of their own.)
-fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
-    if !cx.damaged || al.kind != RowKind::Holding {
+fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, ocr: bool, at: &str, cx: &mut Ctx) {
+    if al.kind != RowKind::Holding {
         return;
     }
-    let is_value = |t: &Tok| matches!(t.kind, Kind::Num(_) | Kind::Date(_) | Kind::Garbled);
+    // In digital text a broken piece left over is more often a footnote mark cut by the
+    // grid (`<sup>(</sup>`…`<sup>4)</sup>`) than a lost column.
+    let is_value = |t: &Tok| match t.kind {
+        Kind::Num(_) | Kind::Date(_) => true,
+        Kind::Garbled => ocr,
+        _ => false,
+    };
     let Some(lost) = row
         .iter()
         .zip(&al.assign)
@@ -608,7 +628,9 @@ fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
     };
     let mut left_out = Vec::new();
     for (t, a) in row.iter().zip(al.assign.iter_mut()) {
-        if a.is_some_and(|c| !c.multi()) && matches!(t.kind, Kind::Num(_) | Kind::Date(_)) {
+        if a.is_some_and(|c| !c.multi())
+            && matches!(t.kind, Kind::Num(_) | Kind::Date(_) | Kind::Letter(_))
+        {
             *a = None;
             left_out.push(t.text.as_str());
         }
@@ -1885,6 +1907,20 @@ Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned
             row.shares_owned_following.map(|d| d.to_string()).as_deref(),
             Some("343705")
         );
+    }
+
+    /// Exact labels over OCR'd values (a scan's text layer): broken values in several rows
+    /// tell the table was read from an image.
+    #[test]
+    fn broken_values_in_several_rows_mark_a_table_read_from_an_image() {
+        let record = read(&format!(
+            "{HEAD}Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+| Class A Common Stock | 07272018 | | su | 82 | D | | $179.8685) | 2,008 | I | By Fund |\n\
+| Class A Common Stock | 07/27/2018 | | S | 350 | D | | $l77.0183 | 1,193 | I | By Fund |\n"
+        ));
+        let first = &record.non_derivative_table[0];
+        assert_eq!(first.shares_owned_following, None, "{first:?}");
+        assert_eq!(first.direct_or_indirect, None);
     }
 
     /// OCR'd text: a line with no security title is debris from elsewhere in the form.
