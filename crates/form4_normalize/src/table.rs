@@ -363,6 +363,9 @@ pub(crate) fn read_table2(
         if ocr && untitled(&row, &al, "derivative_table", cx) {
             continue;
         }
+        if ocr && !form3 && no_underlying(&row, &al, cx) {
+            continue;
+        }
         let idx = out.len();
         warn_ambiguous(&row, &al, &format!("derivative_table[{idx}]"), cx);
         let mut r = DerivativeRow {
@@ -563,6 +566,35 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx) {
             cx.cover(*s);
         }
     }
+}
+
+/// In OCR'd text the lines of a page can come out of order, so that rows of Table I
+/// follow Table II's title. A Table II transaction always names what it converts into
+/// (columns 6 and 7); a row that reads as a transaction with none of them is read as
+/// neither table's row, with a warning.
+fn no_underlying(row: &[Tok], al: &Alignment, cx: &mut Ctx) -> bool {
+    if al.kind != RowKind::Transaction {
+        return false;
+    }
+    let underlying = al.assign.iter().any(|a| {
+        matches!(
+            a,
+            Some(Col::ExDate | Col::ExpDate | Col::UndTitle | Col::UndShares)
+        )
+    });
+    if !underlying {
+        let text: Vec<&str> = row.iter().map(|t| t.text.as_str()).collect();
+        cx.warn(
+            WarningCode::Unreadable,
+            Some("derivative_table"),
+            &format!(
+                "a row without exercise dates or underlying security reads as a Table I row out of place; not read: `{}`",
+                text.join(" ")
+            ),
+            row.first().map(|t| t.span),
+        );
+    }
+    !underlying
 }
 
 /// Whether a table's text went through OCR: its labels were misread, or (exact labels do
@@ -1921,6 +1953,29 @@ Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned
         let first = &record.non_derivative_table[0];
         assert_eq!(first.shares_owned_following, None, "{first:?}");
         assert_eq!(first.direct_or_indirect, None);
+    }
+
+    /// OCR'd text out of order: a Table I row after Table II's title.
+    #[test]
+    fn a_table1_row_under_table2_in_ocr_text_is_not_read() {
+        let record = read(
+            "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
+| 1. Name and Address of Reportmg Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbo1 EXAMPLE CORP [EXM] |\n\n\
+Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+Class A Common Stock 10/01/2012 S 32,817 D $117.6967 45,847 I\n\n\
+Stock Option $10.00 10/01/2012 A 1,000 (1) 10/01/2022 Common Stock 1,000 $0 1,000 D\n",
+        );
+        assert_eq!(record.derivative_table.len(), 1);
+        assert_eq!(
+            record.derivative_table[0].security_title.as_deref(),
+            Some("Stock Option")
+        );
+        let w = &record.diagnostics.warnings;
+        assert!(
+            w.iter()
+                .any(|w| w.message.contains("Table I row out of place")),
+            "{w:?}"
+        );
     }
 
     /// OCR'd text: a line with no security title is debris from elsewhere in the form.
