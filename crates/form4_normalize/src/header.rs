@@ -272,6 +272,45 @@ pub(crate) fn read(
                     name.clone_from(&line.text);
                     ps.clone_from(&line.pieces);
                 }
+                // Boxes printed side by side, read across the page: box 1's label shares
+                // its line with other boxes' labels, and the values follow on the next line
+                // in the same order (box 1's first).
+                if name.is_empty() && stack_after(i).is_none() {
+                    if let Some(side) = side_by_side(segs, &kept, i, to) {
+                        for p in &side.debris {
+                            cx.cover_label(segs[p.seg].src_span(p.a, p.b));
+                        }
+                        if let Some((owner_name, owner_ps)) = side.owner {
+                            name = owner_name;
+                            ps = owner_ps;
+                        } else {
+                            cx.warn(
+                                WarningCode::Ambiguous,
+                                Some("reporting_owners.name"),
+                                &format!(
+                                    "`{}` holds box 1's and box 2's values read side by side; where the owner's name ends could not be told",
+                                    side.joined
+                                ),
+                                None,
+                            );
+                        }
+                        if let (true, true, Some((iname, ticker, ips, tspan))) =
+                            (first, record.issuer.name.is_none(), side.issuer)
+                        {
+                            cx.repair(
+                                "issuer.name",
+                                RepairKind::JoinedText,
+                                &side.joined,
+                                &iname,
+                                ips.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                            );
+                            record.issuer.name = Some(iname);
+                            record.issuer.trading_symbol = Some(ticker);
+                            cover_pieces(segs, &ips, cx);
+                            cx.cover(tspan);
+                        }
+                    }
+                }
                 if let Some(k) = owners
                     .iter()
                     .position(|o| o.name.as_deref() == Some(name.as_str()))
@@ -538,6 +577,203 @@ pub(crate) fn read(
         record.document_type = record.document_type.map(DocumentType::amended);
     }
     owners
+}
+
+/// Box 1's value (and box 2's, when its label is beside box 1's) read from the line below
+/// a line of labels printed side by side.
+struct SideBySide {
+    owner: Option<(String, Vec<Piece>)>,
+    /// Name, ticker, the name's pieces and the bracketed ticker's span.
+    issuer: Option<(String, String, Vec<Piece>, form4_grammar::Span)>,
+    /// Cut pieces of other boxes' titles found among the values.
+    debris: Vec<Piece>,
+    /// The values' words as read, for the diagnostics.
+    joined: String,
+}
+
+fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Option<SideBySide> {
+    let row = kept[i].0.end.seg;
+    let beside: Vec<Tag> = kept[i + 1..]
+        .iter()
+        .take_while(|(h, _)| h.start.seg == row)
+        .map(|(_, t)| *t)
+        .collect();
+    if !beside
+        .iter()
+        .any(|t| matches!(t, Tag::Issuer | Tag::Rel | Tag::Period))
+    {
+        return None;
+    }
+    let with_issuer = beside.contains(&Tag::Issuer);
+    // The first line below holding text outside the form's labels; a line of captions only
+    // (`(Check all applicable)`) is passed over.
+    let mut value_pieces: Vec<Piece> = Vec::new();
+    for s in row + 1..(row + 3).min(segs.len()) {
+        if s > to.seg || (s == to.seg && to.byte == 0) {
+            break;
+        }
+        let on_line: Vec<&(Hit, Tag)> = kept
+            .iter()
+            .filter(|(h, _)| h.start.seg <= s && h.end.seg >= s)
+            .collect();
+        if on_line.iter().any(|(_, t)| *t == Tag::Name) {
+            return None;
+        }
+        let mut at = Pos { seg: s, byte: 0 };
+        let mut out = Vec::new();
+        for (h, _) in &on_line {
+            let start = if h.start.seg < s { at } else { h.start };
+            out.extend(pieces(segs, at, start));
+            if !with_issuer && h.start.seg == s {
+                // Without box 2 beside it, box 1's value ends at the first label after it.
+                at = Pos {
+                    seg: s + 1,
+                    byte: 0,
+                };
+                break;
+            }
+            at = if h.end.seg > s {
+                Pos {
+                    seg: s + 1,
+                    byte: 0,
+                }
+            } else {
+                h.end
+            };
+        }
+        out.extend(pieces(
+            segs,
+            at,
+            Pos {
+                seg: s + 1,
+                byte: 0,
+            },
+        ));
+        if !out.is_empty() {
+            value_pieces = out;
+            break;
+        }
+    }
+    // A lone parenthesis is what is left of a caption cut by the label search
+    // (`(Check all applicable)`, `(Month/Day/Year)`): printed text, not a value.
+    type Words = Vec<(String, Piece)>;
+    let (words, mut debris): (Words, Words) = piece_words(segs, &value_pieces)
+        .into_iter()
+        .partition(|(w, _)| !w.chars().all(|c| c == '(' || c == ')'));
+    let mut debris: Vec<Piece> = debris.drain(..).map(|(_, p)| p).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut issuer = None;
+    let mut names: Vec<(String, Piece)> = words.clone();
+    let mut ticker: Option<(String, form4_grammar::Span, usize)> = None;
+    if with_issuer {
+        let open = words.iter().position(|(w, _)| w.contains('['))?;
+        let close = open + words[open..].iter().position(|(w, _)| w.contains(']'))?;
+        let text: Vec<&str> = words[open..=close]
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .collect();
+        let text = text.join(" ");
+        let inner = text
+            .trim_start_matches(|c| c != '[')
+            .trim_start_matches('[')
+            .split(']')
+            .next()
+            .unwrap_or("")
+            .trim();
+        let valid = (1..=6).contains(&inner.len())
+            && inner
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
+            && inner.bytes().any(|b| b.is_ascii_uppercase());
+        if !valid || text.starts_with(|c| c != '[') {
+            return None;
+        }
+        let (a, b) = (words[open].1, words[close].1);
+        let span = form4_grammar::Span::new(
+            segs[a.seg].src_span(a.a, a.b).start,
+            segs[b.seg].src_span(b.a, b.b).end,
+        );
+        ticker = Some((inner.to_string(), span, open));
+        names.truncate(open);
+        let plain: Vec<&str> = names.iter().map(|(w, _)| w.as_str()).collect();
+        let tail = crate::picture::period_tail_words(&plain);
+        debris.extend(tail.iter().map(|&k| names[k].1));
+        names = names
+            .into_iter()
+            .enumerate()
+            .filter(|(k, _)| !tail.contains(k))
+            .map(|(_, w)| w)
+            .collect();
+    }
+    let plain: Vec<&str> = names.iter().map(|(w, _)| w.as_str()).collect();
+    let joined = plain.join(" ");
+    let owner_end = if with_issuer {
+        let sig = signature_words(segs, to);
+        crate::picture::split_owner_issuer(&plain, &sig)
+    } else {
+        Some(names.len())
+    };
+    let owner = owner_end.and_then(|k| {
+        let text = clean_spaces(&plain[..k].join(" "));
+        let sane = text
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            && !values::is_tick(&text)
+            && label_debris(&text).is_none()
+            && !is_caption_debris(&text);
+        sane.then(|| (text, names[..k].iter().map(|(_, p)| *p).collect()))
+    });
+    if let (Some(k), Some((t, span, _)), true) = (owner_end, ticker, owner.is_some()) {
+        let name = clean_spaces(&plain[k..].join(" "));
+        if label_debris(&name).is_none() {
+            issuer = Some((name, t, names[k..].iter().map(|(_, p)| *p).collect(), span));
+        }
+    }
+    Some(SideBySide {
+        owner,
+        issuer,
+        debris,
+        joined,
+    })
+}
+
+/// The words of the signatures (lines with `/s/`) after the header: they often name the
+/// reporting person.
+fn signature_words(segs: &[Segment], from: Pos) -> Vec<String> {
+    segs.iter()
+        .skip(from.seg)
+        .filter(|s| s.text.to_ascii_lowercase().contains("/s/"))
+        .flat_map(|s| {
+            s.text
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The words of some pieces, each with its own piece.
+fn piece_words(segs: &[Segment], ps: &[Piece]) -> Vec<(String, Piece)> {
+    let mut words = Vec::new();
+    for p in ps {
+        let t = &segs[p.seg].text[p.a..p.b];
+        let mut off = 0;
+        for w in t.split_whitespace() {
+            let a = off + t[off..].find(w).unwrap_or(0);
+            off = a + w.len();
+            words.push((
+                w.to_string(),
+                Piece {
+                    seg: p.seg,
+                    a: p.a + a,
+                    b: p.a + off,
+                },
+            ));
+        }
+    }
+    words
 }
 
 impl Hit {

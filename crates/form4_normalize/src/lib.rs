@@ -26,6 +26,7 @@ mod ctx;
 mod grid;
 mod header;
 mod labels;
+mod picture;
 mod table;
 mod tail;
 mod text;

@@ -1,0 +1,213 @@
+//! Box values read across the page: some converters (pymupdf4llm's picture text) read the
+//! labels of boxes printed side by side into one line and their values into the next, so box
+//! 1's owner name and box 2's issuer name come as one run of words before the `[TICKER]`.
+//!
+//! Where one name ends and the other begins is told only by evidence about the words
+//! themselves; when the evidence is missing or disagrees, no split is made.
+
+/// The tail of Form 3's box-2 title (`2. Date of Event Requiring Statement`), which a
+/// converter cuts across the owner's line when it reads the boxes side by side.
+const PERIOD_TAIL: [&str; 3] = ["event", "requiring", "statement"];
+
+/// Words that end a company's name: a name never starts with one, so a split before it
+/// would cut the owner's own name.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "llc",
+    "lp",
+    "llp",
+    "gp",
+    "plc",
+    "nv",
+    "sa",
+    "ag",
+    "se",
+    "bv",
+    "company",
+    "corporation",
+    "incorporated",
+    "limited",
+    "trust",
+    "fund",
+    "partners",
+    "holdings",
+];
+
+fn letters(w: &str) -> String {
+    w.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Indices of words that are the cut tail of Form 3's box-2 title (`Requiring Statement`),
+/// a run that ends in `Statement`.
+pub(crate) fn period_tail_words(words: &[&str]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if letters(w) != "statement" {
+            continue;
+        }
+        let mut a = i;
+        let mut k = PERIOD_TAIL.len() - 1;
+        while a > 0 && k > 0 && letters(words[a - 1]) == PERIOD_TAIL[k - 1] {
+            a -= 1;
+            k -= 1;
+        }
+        out.extend(a..=i);
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Upper,
+    Mixed,
+    Neutral,
+}
+
+fn style(w: &str) -> Style {
+    let n = w.chars().filter(|c| c.is_alphabetic()).count();
+    if n < 2 {
+        Style::Neutral
+    } else if w.chars().any(char::is_lowercase) {
+        Style::Mixed
+    } else {
+        Style::Upper
+    }
+}
+
+/// An initial: one letter, with or without its dot (`M`, `M.`).
+fn initial(w: &str) -> bool {
+    let t = w.strip_suffix('.').unwrap_or(w);
+    t.chars().count() == 1 && t.chars().all(char::is_alphabetic)
+}
+
+fn plain_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+}
+
+/// Where box 1's owner name ends in `words`, the owner's and the issuer's names read
+/// side by side. Three kinds of evidence:
+/// - EDGAR writes a person as `LAST FIRST MIDDLE-INITIAL`: two plain words and an initial;
+/// - the two names are printed in different letter cases (`Hoffman Reid LINKEDIN CORP`):
+///   the words fall into exactly two runs of one case each;
+/// - the signature names the owner: the longest lead of words that all occur in it.
+///
+/// Each must leave two words or more to the owner and one or more to the issuer, and the
+/// issuer must not start with a legal-form word (it would be the end of the owner's name).
+/// Evidences that disagree give no split.
+pub(crate) fn split_owner_issuer(words: &[&str], signature: &[String]) -> Option<usize> {
+    let n = words.len();
+    let fits = |k: usize| {
+        k >= 2
+            && k < n
+            && !LEGAL_FORMS.contains(&letters(words[k]).as_str())
+            && !words[k - 1].ends_with(',')
+    };
+    // The printed forms of the names come first; the signature only when they say nothing
+    // (it may name the owner in another order, without the initial).
+    let mut found: Vec<usize> = Vec::new();
+    if n >= 4 && plain_word(words[0]) && plain_word(words[1]) && initial(words[2]) {
+        found.push(3);
+    }
+    // Case runs: neutral words (initials, `&`) go with the run before them.
+    let styles: Vec<Style> = words.iter().map(|w| style(w)).collect();
+    let mut runs: Vec<(Style, usize)> = Vec::new();
+    for (i, s) in styles.iter().enumerate() {
+        if *s == Style::Neutral {
+            continue;
+        }
+        if runs.last().map(|(r, _)| r) != Some(s) {
+            runs.push((*s, i));
+        }
+    }
+    if runs.len() == 2 && styles[0] != Style::Neutral {
+        found.push(runs[1].1);
+    }
+    let sig: Vec<String> = signature.iter().map(|w| letters(w)).collect();
+    let in_sig = |w: &str| {
+        let l = letters(w);
+        !l.is_empty() && sig.contains(&l)
+    };
+    let lead = words.iter().take_while(|w| in_sig(w)).count();
+    if found.is_empty() && lead >= 2 && lead < n {
+        found.push(lead);
+    }
+    let k = *found.first()?;
+    (found.iter().all(|&j| j == k) && fits(k)).then_some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owner_and_issuer_read_side_by_side() {
+        let none: &[&str] = &[];
+        for (row, sig, owner) in [
+            (
+                "ETTINGER JEFFREY M ECOLAB INC.",
+                none,
+                Some("ETTINGER JEFFREY M"),
+            ),
+            ("Bodine Bruce M. MOSAIC CO", none, Some("Bodine Bruce M.")),
+            (
+                "McClements Kyle BLACKROCK FUND,INC.",
+                none,
+                Some("McClements Kyle"),
+            ),
+            (
+                "THIEL PETER AbCellera Biologics Inc.",
+                none,
+                Some("THIEL PETER"),
+            ),
+            (
+                "GOLDEN PROPERTIES LTD. American Resources Corp",
+                none,
+                Some("GOLDEN PROPERTIES LTD."),
+            ),
+            (
+                "Hoffman Reid Joby Aviation, Inc.",
+                &["/s/", "Kate", "for", "Reid", "Hoffman"],
+                Some("Hoffman Reid"),
+            ),
+            // No evidence, or evidence that disagrees: no split.
+            ("Hoffman Reid Joby Aviation, Inc.", none, None),
+            ("Dodge R Stanton DraftKings Inc.", none, None),
+            ("Poppen Lauren TEB Bancorp, Inc.", none, None),
+            (
+                "Growth Equity Opportunities V, LLC Regulus Therapeutics Inc.",
+                none,
+                None,
+            ),
+            ("Invus Public Equities, L.P. Seer, Inc.", none, None),
+            ("Baker Bros. Advisors LP ACME CORP", none, None),
+            (
+                "Schaefer Edward H FFBW, Inc. /MD/",
+                none,
+                Some("Schaefer Edward H"),
+            ),
+        ] {
+            let words: Vec<&str> = row.split_whitespace().collect();
+            let sig: Vec<String> = sig.iter().map(|s| s.to_string()).collect();
+            let got = split_owner_issuer(&words, &sig).map(|k| words[..k].join(" "));
+            assert_eq!(got.as_deref(), owner, "{row:?}");
+        }
+    }
+
+    #[test]
+    fn cut_period_title() {
+        let words: Vec<&str> = "Flynn James E Requiring Statement DFP CORP"
+            .split(' ')
+            .collect();
+        assert_eq!(period_tail_words(&words), vec![3, 4]);
+        let words: Vec<&str> = "Statement Acme".split(' ').collect();
+        assert_eq!(period_tail_words(&words), vec![0]);
+    }
+}
