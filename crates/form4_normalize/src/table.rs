@@ -213,13 +213,11 @@ impl Col {
 
 /// Words a date column may hold instead of a date.
 fn is_date_word(w: &str) -> bool {
-    let w = w
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
-    matches!(
-        w.as_str(),
-        "immediately" | "immediate" | "n/a" | "na" | "none"
-    )
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    // Compared without a lower-cased copy: called for every date column of every alignment.
+    ["immediately", "immediate", "n/a", "na", "none"]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
 }
 
 /// The transaction code a letter stands for, if it is one.
@@ -1778,6 +1776,12 @@ fn align(
     // Back pointer: (previous i, previous j, column assigned to tokens prev_i..i or none).
     let mut back: Vec<(usize, usize, bool)> = vec![(0, 0, false); (n + 1) * w];
     dp[0] = 0;
+    // How each token fits each column, asked once: a text column asks it of every run of
+    // tokens starting at every cell.
+    let mut fit: Vec<Option<i32>> = Vec::with_capacity(n * m);
+    for t in toks {
+        fit.extend(cols.iter().map(|c| c.accept(t, loose_values)));
+    }
     let skip_penalty = |t: &Tok| match t.kind {
         // Not a value: the marks of the word before it.
         Kind::Marks if t.loose => 0,
@@ -1811,15 +1815,15 @@ fn align(
                 let c = cols[j];
                 if c.multi() {
                     let mut sum = 0;
-                    for (k, t) in toks.iter().enumerate().skip(i) {
-                        let Some(s) = c.accept(t, loose_values) else {
+                    for k in i..n {
+                        let Some(s) = fit[k * m + j] else {
                             break;
                         };
                         sum += s;
                         relax(k + 1, j + 1, cur + sum, true, &mut dp);
                     }
                 } else if ban != Some((i, c)) {
-                    if let Some(s) = c.accept(&toks[i], loose_values) {
+                    if let Some(s) = fit[i * m + j] {
                         relax(i + 1, j + 1, cur + s, true, &mut dp);
                     }
                 }
