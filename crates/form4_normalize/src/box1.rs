@@ -18,7 +18,7 @@ use form4_model::{Address, RepairKind};
 
 use crate::ctx::Ctx;
 use crate::grid::needs_space;
-use crate::header::{city_state_zip, Piece};
+use crate::header::{city_state_zip, is_state_code, Piece};
 use crate::labels::Hit;
 use crate::text::{clean_spaces, Segment};
 use crate::values;
@@ -389,11 +389,6 @@ fn place(
             .filter(|(c, p, _)| c.cell == cell && *p == Some(Part::Place))
             .find_map(|(.., s)| *s)
     };
-    let state_code = |w: &str| {
-        w.len() == 2
-            && w.bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    };
     let mut lines: Vec<Line> = Vec::new();
     // The line each piece of the cell before went into.
     let mut before: (usize, Vec<usize>) = (usize::MAX, Vec::new());
@@ -431,11 +426,14 @@ fn place(
             });
             let left_text = left.map_or("", |l| lines[l].text.as_str());
             let apart = match starts {
-                Some(Sub::State) => (last || zip_below) && state_code(first),
+                Some(Sub::State) => (last || zip_below) && is_state_code(first),
                 Some(Sub::Zip) => {
                     last && ((first.starts_with(|c: char| c.is_ascii_digit())
                         && !left_text.ends_with(|c: char| c.is_ascii_digit()))
-                        || left_text.split_whitespace().last().is_some_and(state_code))
+                        || left_text
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(is_state_code))
                 }
                 _ => false,
             };

@@ -682,12 +682,7 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
             .next()
             .unwrap_or("")
             .trim();
-        let valid = (1..=6).contains(&inner.len())
-            && inner
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
-            && inner.bytes().any(|b| b.is_ascii_uppercase());
-        if !valid || text.starts_with(|c| c != '[') {
+        if !is_ticker(inner) || text.starts_with(|c| c != '[') {
             return None;
         }
         let (a, b) = (words[open].1, words[close].1);
@@ -898,23 +893,7 @@ fn tick_before(segs: &[Segment], at: Pos, prev_end: Option<Pos>, cx: &mut Ctx) -
 /// The first date in a slot; a date cut in two (`03/23/2 | 020`, `03 | /23/2020`) is put
 /// back together when its two pieces, made only of digits and slashes, touch.
 fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
-    let mut words: Vec<(String, Piece)> = Vec::new();
-    for p in ps {
-        let t = &segs[p.seg].text[p.a..p.b];
-        let mut off = 0;
-        for w in t.split_whitespace() {
-            let a = off + t[off..].find(w).unwrap_or(0);
-            off = a + w.len();
-            words.push((
-                w.to_string(),
-                Piece {
-                    seg: p.seg,
-                    a: p.a + a,
-                    b: p.a + off,
-                },
-            ));
-        }
-    }
+    let words = piece_words(segs, ps);
     let core = |w: &str| {
         w.trim_matches(|c: char| !c.is_ascii_digit() && c != '/')
             .to_string()
@@ -1036,7 +1015,16 @@ fn strip_ticks(text: &str) -> String {
     words.join(" ")
 }
 
-/// The first `[ TICKER ]` between two positions: 1–6 capitals, digits or dots in brackets.
+/// A trading symbol as printed in brackets: 1–6 capitals, digits or dots, a capital among them.
+fn is_ticker(inner: &str) -> bool {
+    (1..=6).contains(&inner.len())
+        && inner
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
+        && inner.bytes().any(|b| b.is_ascii_uppercase())
+}
+
+/// The first `[ TICKER ]` between two positions (see [`is_ticker`]).
 fn bracketed_ticker(segs: &[Segment], from: Pos, to: Pos) -> Option<(String, form4_grammar::Span)> {
     for p in pieces(segs, from, to) {
         let t = &segs[p.seg].text[p.a..p.b];
@@ -1047,12 +1035,7 @@ fn bracketed_ticker(segs: &[Segment], from: Pos, to: Pos) -> Option<(String, for
                 break;
             };
             let inner = t[open + 1..close].trim();
-            if (1..=6).contains(&inner.len())
-                && inner
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
-                && inner.bytes().any(|b| b.is_ascii_uppercase())
-            {
+            if is_ticker(inner) {
                 return Some((
                     inner.to_string(),
                     segs[p.seg].src_span(p.a + open, p.a + close + 1),
@@ -1103,6 +1086,14 @@ fn issuer(text: &str) -> Option<(String, Option<String>)> {
     Some((clean_spaces(text), None))
 }
 
+/// A state code: `CA`, or one of EDGAR's codes for other countries (`N4`, `A1`).
+pub(crate) fn is_state_code(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 2
+        && b[0].is_ascii_uppercase()
+        && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
+}
+
 /// `FOSTER CITY CA 94404` → city, state, ZIP.
 ///
 /// A ZIP or postal code has digits (at least three, or the US form); a state is two
@@ -1113,16 +1104,10 @@ pub(crate) fn city_state_zip(text: &str) -> Option<Address> {
         return None;
     }
     let mut addr = Address::default();
-    let is_state = |st: &str| {
-        let b = st.as_bytes();
-        b.len() == 2
-            && b[0].is_ascii_uppercase()
-            && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
-    };
     let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
     // Postal codes of two parts (`V5Y 0A1`, `W1K 3JP`) after a state code.
     let n = words.len();
-    if n >= 4 && is_state(words[n - 3]) && has_digit(words[n - 2]) && has_digit(words[n - 1]) {
+    if n >= 4 && is_state_code(words[n - 3]) && has_digit(words[n - 2]) && has_digit(words[n - 1]) {
         addr.zip = Some(format!("{} {}", words[n - 2], words[n - 1]));
         addr.state = Some(words[n - 3].to_string());
         addr.city = Some(words[..n - 3].join(" "));
@@ -1137,11 +1122,7 @@ pub(crate) fn city_state_zip(text: &str) -> Option<Address> {
     }
     if end > 1 {
         let st = words[end - 1];
-        let b = st.as_bytes();
-        if b.len() == 2
-            && b[0].is_ascii_uppercase()
-            && (b[1].is_ascii_uppercase() || b[1].is_ascii_digit())
-        {
+        if is_state_code(st) {
             addr.state = Some(st.to_string());
             end -= 1;
         }
