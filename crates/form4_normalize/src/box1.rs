@@ -20,7 +20,7 @@ use crate::ctx::Ctx;
 use crate::grid::needs_space;
 use crate::header::{city_state_zip, is_state_code, Piece};
 use crate::labels::Hit;
-use crate::text::{clean_spaces, Segment};
+use crate::text::{ascii_letters, clean_spaces, Segment};
 use crate::values;
 
 /// The captions under box 1's values, in the order printed.
@@ -49,6 +49,17 @@ pub(crate) struct Line {
     pub pieces: Vec<Piece>,
 }
 
+impl Line {
+    /// Several lines as one text (a name wrapped over lines, a city over its state).
+    fn joined(lines: &[Line]) -> Line {
+        let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        Line {
+            text: clean_spaces(&text.join(" ")),
+            pieces: lines.iter().flat_map(|l| l.pieces.clone()).collect(),
+        }
+    }
+}
+
 /// Box 1's values as read down its columns.
 #[derive(Debug, Default)]
 pub(crate) struct Columns {
@@ -59,18 +70,17 @@ pub(crate) struct Columns {
     pub place: Option<(Address, Line, Vec<Line>)>,
 }
 
+/// Whether a piece is one of box 1's captions, whole or cut by a grid (`(M`, `iddle)`).
+pub(crate) fn is_caption(text: &str) -> bool {
+    caption(text).is_some()
+}
+
 /// A caption piece: which part it ends and, for the last captions, which of them.
 fn caption(text: &str) -> Option<(Option<Part>, Option<Sub>)> {
     let t = text.trim();
     if t.is_empty() {
         return None;
     }
-    let letters_only = |w: &str| -> String {
-        w.chars()
-            .filter(char::is_ascii_alphabetic)
-            .collect::<String>()
-            .to_ascii_lowercase()
-    };
     if t.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -91,7 +101,7 @@ fn caption(text: &str) -> Option<(Option<Part>, Option<Sub>)> {
     let mut sub: Option<Sub> = None;
     let mut ambiguous = false;
     for w in t.split_whitespace() {
-        let l = letters_only(w);
+        let l = ascii_letters(w);
         if l.is_empty() {
             continue;
         }
@@ -257,15 +267,7 @@ pub(crate) fn read(
     let mut out = Columns::default();
     let name: Vec<Line> = lines(segs, &values, Part::Name);
     if !name.is_empty() {
-        let text = clean_spaces(
-            &name
-                .iter()
-                .map(|l| l.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-        let pieces = name.iter().flat_map(|l| l.pieces.clone()).collect();
-        out.name = Some(Line { text, pieces });
+        out.name = Some(Line::joined(&name));
     }
     out.street = lines(segs, &values, Part::Street);
     out.place = place(segs, &values, &caps);
@@ -458,14 +460,8 @@ fn place(
         }
         before = (*cell, went);
     }
-    let text = clean_spaces(
-        &lines
-            .iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
-    let addr = city_state_zip(&text)?;
+    let all = Line::joined(&lines);
+    let addr = city_state_zip(&all.text)?;
     // A city with digits took a piece of the ZIP: the lines were not read right.
     if addr
         .city
@@ -474,8 +470,7 @@ fn place(
     {
         return None;
     }
-    let pieces = lines.iter().flat_map(|l| l.pieces.clone()).collect();
-    Some((addr, Line { text, pieces }, lines))
+    Some((addr, all, lines))
 }
 
 #[cfg(test)]

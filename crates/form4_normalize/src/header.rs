@@ -9,7 +9,7 @@ use form4_model::{Address, Date, DocumentType, Record, RepairKind, ReportingOwne
 use crate::box1;
 use crate::ctx::Ctx;
 use crate::labels::{Hit, Pos, Stream};
-use crate::text::{clean_spaces, Segment};
+use crate::text::{ascii_letters, clean_spaces, Segment};
 use crate::values;
 
 pub(crate) const NAME_BOX: &str = "Name and Address of Reporting Person";
@@ -985,22 +985,7 @@ fn title_kind(text: &str) -> Option<Tag> {
 /// Leftovers of the box-1 captions, whole or cut by a converter (`(Middle)`, `(`, `ddle)`):
 /// in parentheses, and their letters a piece of the captions' words.
 fn is_caption_debris(t: &str) -> bool {
-    const CAPTIONS: &str = "lastfirstmiddlestreetcitystatezip";
-    let t = t.trim();
-    // Each word by itself: `(Zip) (State)` comes in any order.
-    let caption_word = |w: &str| {
-        let letters: String = w
-            .chars()
-            .filter(char::is_ascii_alphabetic)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        letters.is_empty() || CAPTIONS.contains(letters.as_str())
-    };
-    t.chars().all(|c| !c.is_alphanumeric())
-        || ((t.starts_with('(') || t.ends_with(')'))
-            && t.chars().any(|c| c.is_ascii_alphabetic())
-            && !t.chars().any(|c| c.is_ascii_digit())
-            && t.split_whitespace().all(caption_word))
+    t.trim().is_empty() || box1::is_caption(t)
 }
 
 /// Drops tick marks standing alone at either end of a value.
@@ -1178,11 +1163,7 @@ fn label_debris(value: &str) -> Option<&str> {
         "applicable",
     ];
     value.split_whitespace().find(|w| {
-        let letters: String = w
-            .chars()
-            .filter(char::is_ascii_alphabetic)
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let letters = ascii_letters(w);
         let box_number = w.len() == 2 && w.as_bytes()[0].is_ascii_digit() && w.ends_with('.');
         box_number
             || w.contains(['[', ']'])

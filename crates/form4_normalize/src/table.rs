@@ -240,7 +240,7 @@ pub(crate) fn read_table1(
         let Some(mut al) = best_alignment(&row, &[T1_TRANSACTION, T1_HOLDING]) else {
             continue;
         };
-        if ocr && untitled(&row, &al, "non_derivative_table", cx) {
+        if ocr && not_a_row(&row, &al, false, "non_derivative_table", cx) {
             continue;
         }
         let idx = out.len();
@@ -358,10 +358,7 @@ pub(crate) fn read_table2(
         let Some(al) = best_alignment(&row, patterns) else {
             continue;
         };
-        if ocr && untitled(&row, &al, "derivative_table", cx) {
-            continue;
-        }
-        if ocr && !form3 && no_underlying(&row, &al, cx) {
+        if ocr && not_a_row(&row, &al, !form3, "derivative_table", cx) {
             continue;
         }
         let idx = out.len();
@@ -566,35 +563,6 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx) {
     }
 }
 
-/// In OCR'd text the lines of a page can come out of order, so that rows of Table I
-/// follow Table II's title. A Table II transaction always names what it converts into
-/// (columns 6 and 7); a row that reads as a transaction with none of them is read as
-/// neither table's row, with a warning.
-fn no_underlying(row: &[Tok], al: &Alignment, cx: &mut Ctx) -> bool {
-    if al.kind != RowKind::Transaction {
-        return false;
-    }
-    let underlying = al.assign.iter().any(|a| {
-        matches!(
-            a,
-            Some(Col::ExDate | Col::ExpDate | Col::UndTitle | Col::UndShares)
-        )
-    });
-    if !underlying {
-        let text: Vec<&str> = row.iter().map(|t| t.text.as_str()).collect();
-        cx.warn(
-            WarningCode::Unreadable,
-            Some("derivative_table"),
-            &format!(
-                "a row without exercise dates or underlying security reads as a Table I row out of place; not read: `{}`",
-                text.join(" ")
-            ),
-            row.first().map(|t| t.span),
-        );
-    }
-    !underlying
-}
-
 /// Whether a table's text went through OCR: its labels were misread, or (exact labels do
 /// not make exact values: a scan's text layer under a digital layout) values are broken in
 /// more than one row.
@@ -606,28 +574,41 @@ fn read_from_image(rows: &[Vec<Tok>], cx: &Ctx) -> bool {
     cx.damaged || broken_rows >= 2
 }
 
-/// In OCR'd text, lines of other parts of the form land among the rows (a date from the
-/// header, an amount from a footnote, a row of the other table read out of order). Every
-/// row of the form names its security, so a row with no word in its title column is not
-/// read: its text stays in the unmapped text, with a warning.
-fn untitled(row: &[Tok], al: &Alignment, table: &str, cx: &mut Ctx) -> bool {
-    let titled = row
-        .iter()
-        .zip(&al.assign)
-        .any(|(t, a)| *a == Some(Col::Title) && matches!(t.kind, Kind::Word));
-    if !titled {
-        let text: Vec<&str> = row.iter().map(|t| t.text.as_str()).collect();
-        cx.warn(
-            WarningCode::Unreadable,
-            Some(table),
-            &format!(
-                "a row without a security title was not read: `{}`",
-                text.join(" ")
-            ),
-            row.first().map(|t| t.span),
-        );
-    }
-    !titled
+/// In OCR'd text, lines of other parts of the form land among a table's rows: a date from
+/// the header, an amount from a footnote, or (the page's lines out of order) a row of the
+/// other table. Such a line is not read: its text stays in the unmapped text, with a
+/// warning saying why. Every row of the form names its security; and a Table II
+/// transaction always names what it converts into (columns 6 and 7), which a Table I row
+/// under Table II's title lacks (`underlying`: check that).
+fn not_a_row(row: &[Tok], al: &Alignment, underlying: bool, table: &str, cx: &mut Ctx) -> bool {
+    let has = |f: &dyn Fn(Col, &Tok) -> bool| {
+        row.iter()
+            .zip(&al.assign)
+            .any(|(t, a)| a.is_some_and(|c| f(c, t)))
+    };
+    let why = if !has(&|c, t| c == Col::Title && matches!(t.kind, Kind::Word)) {
+        "a row without a security title"
+    } else if underlying
+        && al.kind == RowKind::Transaction
+        && !has(&|c, _| {
+            matches!(
+                c,
+                Col::ExDate | Col::ExpDate | Col::UndTitle | Col::UndShares
+            )
+        })
+    {
+        "a row without exercise dates or underlying security (a Table I row out of place)"
+    } else {
+        return false;
+    };
+    let text: Vec<&str> = row.iter().map(|t| t.text.as_str()).collect();
+    cx.warn(
+        WarningCode::Unreadable,
+        Some(table),
+        &format!("{why} was not read: `{}`", text.join(" ")),
+        row.first().map(|t| t.span),
+    );
+    true
 }
 
 /// A Table I row whose date and code were misread (OCR) can no longer be told from a
@@ -1865,6 +1846,10 @@ mod tests {
     const HEAD: &str = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
 | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n";
 
+    /// The same header as OCR reads it: labels misread, so the text counts as OCR'd.
+    const OCR_HEAD: &str = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
+| 1. Name and Address of Reportmg Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbo1 EXAMPLE CORP [EXM] |\n\n";
+
     #[test]
     fn a_mark_wrapped_onto_the_next_line_of_its_cell_stays_with_the_cell() {
         let record = read(&format!(
@@ -1889,9 +1874,7 @@ mod tests {
     fn two_counts_in_one_cell_of_ocr_text_are_both_left_out() {
         let rows = |cell: &str| {
             let record = read(&format!(
-                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
-| 1. Name and Address of Reportmg Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbo1 EXAMPLE CORP [EXM] |\n\n\
-Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
 | Common Stock | 08/01/2012 | | S | {cell} | D | $99.14 | 42,416 | I | |\n"
             ));
             let row = record.non_derivative_table[0].clone();
@@ -1920,9 +1903,7 @@ Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned
     fn a_holding_reading_that_leaves_values_unread_reads_no_amount() {
         let read_row = |line: &str| {
             let record = read(&format!(
-                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
-| 1. Name and Address of Reportmg Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbo1 EXAMPLE CORP [EXM] |\n\n\
-Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n{line}\n"
+                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n{line}\n"
             ));
             (
                 record.non_derivative_table[0].clone(),
@@ -1962,13 +1943,11 @@ Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned
     /// OCR'd text out of order: a Table I row after Table II's title.
     #[test]
     fn a_table1_row_under_table2_in_ocr_text_is_not_read() {
-        let record = read(
-            "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
-| 1. Name and Address of Reportmg Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbo1 EXAMPLE CORP [EXM] |\n\n\
-Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+        let record = read(&format!(
+            "{OCR_HEAD}Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
 Class A Common Stock 10/01/2012 S 32,817 D $117.6967 45,847 I\n\n\
-Stock Option $10.00 10/01/2012 A 1,000 (1) 10/01/2022 Common Stock 1,000 $0 1,000 D\n",
-        );
+Stock Option $10.00 10/01/2012 A 1,000 (1) 10/01/2022 Common Stock 1,000 $0 1,000 D\n"
+        ));
         assert_eq!(record.derivative_table.len(), 1);
         assert_eq!(
             record.derivative_table[0].security_title.as_deref(),
@@ -1985,12 +1964,10 @@ Stock Option $10.00 10/01/2012 A 1,000 (1) 10/01/2022 Common Stock 1,000 $0 1,00
     /// OCR'd text: a line with no security title is debris from elsewhere in the form.
     #[test]
     fn an_untitled_row_of_ocr_text_is_not_read() {
-        let record = read(
-            "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
-| 1. Name and Address of Reportmg Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbo1 EXAMPLE CORP [EXM] |\n\n\
-Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
-$195.255 | 05/07/2020 1,417 1,417 D\n\nCommon Stock 12,890.76 D\n",
-        );
+        let record = read(&format!(
+            "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+$195.255 | 05/07/2020 1,417 1,417 D\n\nCommon Stock 12,890.76 D\n"
+        ));
         assert_eq!(record.non_derivative_table.len(), 1);
         assert_eq!(
             record.non_derivative_table[0].security_title.as_deref(),

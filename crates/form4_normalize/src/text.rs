@@ -389,6 +389,15 @@ pub(crate) fn squash(s: &str) -> (Vec<u8>, Vec<usize>) {
     (out, map)
 }
 
+/// A word's ASCII letters, lower-cased (`(Middle)` → `middle`): how printed captions are
+/// compared when a converter cut them or glued marks to them.
+pub(crate) fn ascii_letters(w: &str) -> String {
+    w.chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// Collapses runs of whitespace to one space and trims.
 pub(crate) fn clean_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
