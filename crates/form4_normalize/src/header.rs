@@ -209,20 +209,16 @@ pub(crate) fn read(
             box1::read(segs, h.start.seg, label, range, &foreign)
         })
         .collect();
-    // The column reading of the box-1 stack a label belongs to.
-    let stack_after = |i: usize| {
-        (i + 1..kept.len())
+    // The column reading of the box-1 stack a label belongs to: the `(Last)` caption met
+    // walking from the label (forwards or backwards) before another box 1 begins.
+    let stack = |labels: &mut dyn Iterator<Item = usize>| {
+        labels
             .take_while(|&j| kept[j].1 != Tag::Name)
             .find(|&j| kept[j].1 == Tag::LastFirst)
             .and_then(|j| columns[j].as_ref())
     };
-    let stack_before = |i: usize| {
-        (0..i)
-            .rev()
-            .take_while(|&j| kept[j].1 != Tag::Name)
-            .find(|&j| kept[j].1 == Tag::LastFirst)
-            .and_then(|j| columns[j].as_ref())
-    };
+    let stack_after = |i: usize| stack(&mut (i + 1..kept.len()));
+    let stack_before = |i: usize| stack(&mut (0..i).rev());
 
     // A value runs from its label to the next label that has a value of its own;
     // captions in between (`(Month/Day/Year)`) are skipped over.
@@ -739,7 +735,12 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
 fn signature_words(segs: &[Segment], from: Pos) -> Vec<String> {
     segs.iter()
         .skip(from.seg)
-        .filter(|s| s.text.to_ascii_lowercase().contains("/s/"))
+        .filter(|s| {
+            s.text
+                .as_bytes()
+                .windows(3)
+                .any(|w| w.eq_ignore_ascii_case(b"/s/"))
+        })
         .flat_map(|s| {
             s.text
                 .split_whitespace()
