@@ -35,7 +35,7 @@ mod values;
 pub use crate::ctx::{is_noise, Coverage, Use};
 
 use form4_grammar::{Document, Span};
-use form4_model::{DocumentType, Record, WarningCode};
+use form4_model::{Date, DocumentType, Record, WarningCode};
 
 use crate::ctx::Ctx;
 use crate::labels::{Hit, Pos, Stream};
@@ -288,11 +288,24 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
         );
     }
     if let Some(t2) = parts.table2 {
+        // Dates the filing already reports as transaction dates: a check on Table II's
+        // reading of rows as holdings.
+        let tx_dates: Vec<Date> = record
+            .period_of_report
+            .into_iter()
+            .chain(
+                record
+                    .non_derivative_table
+                    .iter()
+                    .filter_map(|r| r.transaction_date),
+            )
+            .collect();
         record.derivative_table = table::read_table2(
             &segs,
             t2.end,
             next_stop(t2.start),
             record.document_type.is_some_and(|t| t.form_number() == 3),
+            &tx_dates,
             &mut cx,
         );
     } else {

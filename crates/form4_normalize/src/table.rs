@@ -343,6 +343,7 @@ pub(crate) fn read_table2(
     from: Pos,
     to: Pos,
     form3: bool,
+    tx_dates: &[Date],
     cx: &mut Ctx,
 ) -> Vec<DerivativeRow> {
     let mut out = Vec::new();
@@ -355,13 +356,17 @@ pub(crate) fn read_table2(
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
     for row in rows {
-        let Some(al) = best_alignment(&row, patterns) else {
+        let Some(mut al) = best_alignment(&row, patterns) else {
             continue;
         };
         if ocr && not_a_row(&row, &al, !form3, "derivative_table", cx) {
             continue;
         }
         let idx = out.len();
+        if !form3 && ocr {
+            let at = format!("derivative_table[{idx}]");
+            doubt_dated_holding(&row, &mut al, tx_dates, &at, cx);
+        }
         warn_ambiguous(&row, &al, &format!("derivative_table[{idx}]"), cx);
         let mut r = DerivativeRow {
             kind: al.kind,
@@ -657,6 +662,44 @@ fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, ocr: bool, at: &str, cx: 
                 list.join(", ")
             ),
             Some(lost.span),
+        );
+    }
+}
+
+/// A Table II row whose code OCR misread (`Cc`, `¢`) reads as well as a holding, and then
+/// its amounts land in the "underlying" and "owned" columns. Its date gives it away: a date
+/// the filing reports as a transaction date (box 3, Table I) is one more transaction of
+/// that day far more often than an exercise or expiration date falling on it. Such a
+/// holding reading is doubted, and its values left out.
+fn doubt_dated_holding(row: &[Tok], al: &mut Alignment, tx_dates: &[Date], at: &str, cx: &mut Ctx) {
+    if al.kind != RowKind::Holding {
+        return;
+    }
+    let Some(dated) = row
+        .iter()
+        .find(|t| matches!(t.kind, Kind::Date(d) if tx_dates.contains(&d)))
+    else {
+        return;
+    };
+    let mut left_out = Vec::new();
+    for (t, a) in row.iter().zip(al.assign.iter_mut()) {
+        if a.is_some_and(|c| !c.multi())
+            && matches!(t.kind, Kind::Num(_) | Kind::Date(_) | Kind::Letter(_))
+        {
+            *a = None;
+            left_out.push(format!("`{}`", t.text));
+        }
+    }
+    if !left_out.is_empty() {
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(at),
+            &format!(
+                "read as a holding, the row holds `{}`, a transaction date of this filing: more likely a transaction whose code was misread, so which columns its values belong to is lost and {} left out",
+                dated.text,
+                left_out.join(", ")
+            ),
+            Some(dated.span),
         );
     }
 }
@@ -1958,6 +2001,41 @@ Stock Option $10.00 10/01/2012 A 1,000 (1) 10/01/2022 Common Stock 1,000 $0 1,00
             w.iter()
                 .any(|w| w.message.contains("Table I row out of place")),
             "{w:?}"
+        );
+    }
+
+    /// OCR'd text: a conversion whose code is misread (`Cc`) reads as a holding, its amounts
+    /// in the underlying and owned columns; its date, a transaction date of the filing,
+    /// shows it is not one. A holding with other dates keeps its values.
+    #[test]
+    fn a_holding_reading_dated_like_a_transaction_is_doubted() {
+        let rows = |t2_line: &str| {
+            let record = read(&format!(
+                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+Common Stock 09/22/2020 C 2,027,400 A 2,027,400 I\n\n\
+Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+{t2_line}\n"
+            ));
+            (record.derivative_table, record.diagnostics.warnings)
+        };
+        let (t2, w) = rows("Preferred Stock 09/22/2020 Cc 2,027,400 St 2,027,400 Principals");
+        assert_eq!(t2.len(), 1);
+        assert_eq!(t2[0].shares_owned_following, None, "{:?}", t2[0]);
+        assert_eq!(t2[0].underlying_security_shares, None);
+        assert!(
+            w.iter()
+                .any(|w| w.message.contains("a transaction date of this filing")),
+            "{w:?}"
+        );
+        let (t2, _) = rows("Stock Option $10.00 03/01/2019 03/01/2028 Common Stock 5,000 5,000 D");
+        assert_eq!(
+            t2[0]
+                .shares_owned_following
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("5000"),
+            "{:?}",
+            t2[0]
         );
     }
 
