@@ -591,7 +591,15 @@ fn not_a_row(row: &[Tok], al: &Alignment, underlying: bool, table: &str, cx: &mu
             .zip(&al.assign)
             .any(|(t, a)| a.is_some_and(|c| f(c, t)))
     };
-    let why = if !has(&|c, t| c == Col::Title && matches!(t.kind, Kind::Word)) {
+    // A security's name has a word in it (`Stock`, `Option`, `Units`); OCR's debris
+    // (`(7x8) JO)`, `a (au`) has letters but no run of three.
+    let worded = |t: &Tok| {
+        matches!(t.kind, Kind::Word)
+            && t.text
+                .split(|c: char| !c.is_alphabetic())
+                .any(|run| run.chars().count() >= 3)
+    };
+    let why = if !has(&|c, t| c == Col::Title && worded(t)) {
         "a row without a security title"
     } else if underlying
         && al.kind == RowKind::Transaction
@@ -2039,12 +2047,13 @@ Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\
         );
     }
 
-    /// OCR'd text: a line with no security title is debris from elsewhere in the form.
+    /// OCR'd text: a line with no security title (no word in what stands before its values)
+    /// is debris from elsewhere in the form.
     #[test]
     fn an_untitled_row_of_ocr_text_is_not_read() {
         let record = read(&format!(
             "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
-$195.255 | 05/07/2020 1,417 1,417 D\n\nCommon Stock 12,890.76 D\n"
+$195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon Stock 12,890.76 D\n"
         ));
         assert_eq!(record.non_derivative_table.len(), 1);
         assert_eq!(
@@ -2062,6 +2071,11 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\nCommon Stock 12,890.76 D\n"
             .unmapped
             .iter()
             .any(|u| u.text.contains("1,417")));
+        assert!(record
+            .diagnostics
+            .unmapped
+            .iter()
+            .any(|u| u.text.contains("19,066,032")));
     }
 
     /// A count printed with separators and no cents is never a price.
