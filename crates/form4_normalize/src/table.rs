@@ -1548,7 +1548,8 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
             Join(Decimal),
             JoinThree(Decimal),
             DropHead,
-            Doubt,
+            /// Left out: a stray digit before the amount, or this amount cut in two.
+            Doubt(String),
             Unreadable,
         }
         let fix = if a.ends_with([',', '.']) || b.starts_with([',', '.']) {
@@ -1575,10 +1576,19 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
                             .text
                             .ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ','));
             if digits(&b).starts_with(&a) || tail_of_prev {
-                Some(Fix::Doubt)
+                Some(Fix::Doubt(joined.clone()))
             } else {
                 whole.map(Fix::Join)
             }
+        } else if short_head
+            && b_grouped
+            && cx.damaged
+            && toks[i].ncells == 0
+            && b.split(',').next().is_some_and(|g| g.len() == 3)
+        {
+            // OCR reads a thousands comma as a space (`3 811,260` for 3,811,260) as
+            // readily as it reads a footnote digit before an amount: either way.
+            Some(Fix::Doubt(format!("{a},{b}")))
         } else if !a_reads && b.starts_with(a.as_str()) && values::parse_amount(&b).is_some() {
             // The piece is, letter for letter, the start of the whole number beside it.
             Some(Fix::DropHead)
@@ -1653,9 +1663,9 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
                 toks[i + 1].extra_spans.push(sp);
                 toks.remove(i);
             }
-            Some(Fix::Doubt) => {
+            Some(Fix::Doubt(whole)) => {
                 let msg = format!(
-                    "`{a} | {b}` is either {b} after a stray `{a}` or the amount {joined} cut in two: left out"
+                    "`{a} | {b}` is either {b} after a stray `{a}` or the amount {whole} cut in two: left out"
                 );
                 leave_pair(toks, i, WarningCode::Ambiguous, &msg, cx);
                 i += 2;
@@ -2044,6 +2054,25 @@ Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\
             Some("5000"),
             "{:?}",
             t2[0]
+        );
+    }
+
+    /// OCR'd text: a space where a thousands comma was (`3 811,260`) cannot be told from a
+    /// footnote digit before the amount; neither reading is taken.
+    #[test]
+    fn a_digit_before_a_grouped_amount_in_ocr_text_is_doubted() {
+        let record = read(&format!(
+            "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
+        ));
+        let row = &record.non_derivative_table[0];
+        assert_eq!(row.shares_owned_following, None, "{row:?}");
+        assert_eq!(row.shares.map(|d| d.to_string()).as_deref(), Some("381126"));
+        let w = &record.diagnostics.warnings;
+        assert!(
+            w.iter()
+                .any(|w| w.message.contains("the amount 3,811,260 cut in two")),
+            "{w:?}"
         );
     }
 
