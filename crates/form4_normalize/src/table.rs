@@ -332,6 +332,15 @@ pub(crate) fn read_table1(
                 );
             }
         }
+        if ocr {
+            let at = format!("non_derivative_table[{idx}].direct_or_indirect");
+            doubt_direct(
+                &mut r.direct_or_indirect,
+                r.nature_of_ownership.as_deref(),
+                &at,
+                cx,
+            );
+        }
         out.push(r);
     }
     out
@@ -476,6 +485,15 @@ pub(crate) fn read_table2(
                 Some(&format!("derivative_table[{idx}].acquired_disposed")),
                 "whether the amount was acquired (A) or disposed of (D) is shown only by its column, which this rendering does not keep; left empty",
                 row.first().map(|t| t.span),
+            );
+        }
+        if ocr {
+            let at = format!("derivative_table[{idx}].direct_or_indirect");
+            doubt_direct(
+                &mut r.direct_or_indirect,
+                r.nature_of_ownership.as_deref(),
+                &at,
+                cx,
             );
         }
         out.push(r);
@@ -670,6 +688,25 @@ fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, ocr: bool, at: &str, cx: 
                 list.join(", ")
             ),
             Some(lost.span),
+        );
+    }
+}
+
+/// Column 7 names the indirect owner and is left blank for what is owned directly: an
+/// OCR'd row read as `D` beside such a name has one of them wrong (an `I` misread, or the
+/// text of a neighbouring row), so its D/I is left out.
+fn doubt_direct(di: &mut Option<DirectIndirect>, nature: Option<&str>, at: &str, cx: &mut Ctx) {
+    let Some(nature) = nature else { return };
+    let named = nature
+        .split(|c: char| !c.is_alphabetic())
+        .any(|run| run.chars().count() >= 3);
+    if *di == Some(DirectIndirect::D) && named {
+        *di = None;
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(at),
+            &format!("the row reads `D` (direct) beside the indirect owner `{nature}`: one of them is misread, so D/I was left out"),
+            None,
         );
     }
 }
@@ -2073,6 +2110,29 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
             w.iter()
                 .any(|w| w.message.contains("the amount 3,811,260 cut in two")),
             "{w:?}"
+        );
+    }
+
+    /// OCR'd text: `D` (direct) beside the name of an indirect owner is a contradiction.
+    #[test]
+    fn direct_ownership_beside_an_indirect_owner_in_ocr_text_is_left_out() {
+        let di = |line: &str| {
+            let record = read(&format!(
+                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n{line}\n"
+            ));
+            record.non_derivative_table[0].direct_or_indirect
+        };
+        assert_eq!(
+            di("Common Stock 08/01/2012 S 300 D $103.77 5,000 D By Trust"),
+            None
+        );
+        assert_eq!(
+            di("Common Stock 08/01/2012 S 300 D $103.77 5,000 I By Trust"),
+            Some(form4_model::DirectIndirect::I)
+        );
+        assert_eq!(
+            di("Common Stock 08/01/2012 S 300 D $103.77 5,000 D"),
+            Some(form4_model::DirectIndirect::D)
         );
     }
 
