@@ -365,10 +365,16 @@ fn candidate_windows(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize)> {
     }
     for p in 0..pieces {
         let (o, e) = (p * m / pieces, (p + 1) * m / pieces);
-        for q in memchr::memmem::find_iter(hay, &pat[o..e]) {
+        // Overlapping occurrences too (`bdb` twice in `bdbdb`): the match may hold the
+        // piece at the later one.
+        let finder = memchr::memmem::Finder::new(&pat[o..e]);
+        let mut from = 0;
+        while let Some(at) = finder.find(&hay[from..]) {
+            let q = from + at;
             let lo = q.saturating_sub(o + k);
             let hi = (q + m + k - o).min(hay.len());
             windows.push((lo, hi));
+            from = q + 1;
         }
     }
     windows.sort_unstable();
