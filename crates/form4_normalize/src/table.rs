@@ -244,8 +244,11 @@ pub(crate) fn read_table1(
             continue;
         }
         let idx = out.len();
+        let at = format!("non_derivative_table[{idx}]");
+        if ocr {
+            doubt_merged_rows(&row, &mut al, &at, cx);
+        }
         if !form3 {
-            let at = format!("non_derivative_table[{idx}]");
             doubt_lost_columns(&row, &mut al, ocr, &at, cx);
         }
         let path = |f: &str| format!("non_derivative_table[{idx}].{f}");
@@ -372,9 +375,12 @@ pub(crate) fn read_table2(
             continue;
         }
         let idx = out.len();
-        if !form3 && ocr {
+        if ocr {
             let at = format!("derivative_table[{idx}]");
-            doubt_dated_holding(&row, &mut al, tx_dates, &at, cx);
+            doubt_merged_rows(&row, &mut al, &at, cx);
+            if !form3 {
+                doubt_dated_holding(&row, &mut al, tx_dates, &at, cx);
+            }
         }
         warn_ambiguous(&row, &al, &format!("derivative_table[{idx}]"), cx);
         let mut r = DerivativeRow {
@@ -668,26 +674,60 @@ fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, ocr: bool, at: &str, cx: 
     else {
         return;
     };
+    let left_out = leave_out_values(row, al);
+    if !left_out.is_empty() {
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(at),
+            &format!(
+                "read as a holding, the row leaves `{}` unread: which columns its values belong to is lost, so {} left out",
+                lost.text, left_out
+            ),
+            Some(lost.span),
+        );
+    }
+}
+
+/// Unassigns a row's values (dates, amounts, letters; not its texts), for a reading whose
+/// columns are in doubt. Returns them as a list for the warning, empty if there were none.
+fn leave_out_values(row: &[Tok], al: &mut Alignment) -> String {
     let mut left_out = Vec::new();
     for (t, a) in row.iter().zip(al.assign.iter_mut()) {
         if a.is_some_and(|c| !c.multi())
             && matches!(t.kind, Kind::Num(_) | Kind::Date(_) | Kind::Letter(_))
         {
             *a = None;
-            left_out.push(t.text.as_str());
+            left_out.push(format!("`{}`", t.text));
         }
     }
+    left_out.join(", ")
+}
+
+/// OCR that lost the lines of a table reads several rows as one: their titles end up
+/// one after another in the title column (`Common Stock Common Stock`), and their values
+/// in one row's columns. Which value belongs to which row is lost; the values are left out.
+fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
+    let title: Vec<&str> = row
+        .iter()
+        .zip(&al.assign)
+        .filter(|(_, a)| **a == Some(Col::Title))
+        .flat_map(|(t, _)| t.text.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    let repeated = (2..=title.len() / 2).any(|k| title[..k] == title[k..2 * k]);
+    if !repeated {
+        return;
+    }
+    let left_out = leave_out_values(row, al);
     if !left_out.is_empty() {
-        let list: Vec<String> = left_out.iter().map(|s| format!("`{s}`")).collect();
         cx.warn(
             WarningCode::Unreadable,
             Some(at),
             &format!(
-                "read as a holding, the row leaves `{}` unread: which columns its values belong to is lost, so {} left out",
-                lost.text,
-                list.join(", ")
+                "the security title repeats (`{}`): several rows of the form were read as one line, so which row its values belong to is lost and {left_out} left out",
+                title.join(" ")
             ),
-            Some(lost.span),
+            row.first().map(|t| t.span),
         );
     }
 }
@@ -726,23 +766,14 @@ fn doubt_dated_holding(row: &[Tok], al: &mut Alignment, tx_dates: &[Date], at: &
     else {
         return;
     };
-    let mut left_out = Vec::new();
-    for (t, a) in row.iter().zip(al.assign.iter_mut()) {
-        if a.is_some_and(|c| !c.multi())
-            && matches!(t.kind, Kind::Num(_) | Kind::Date(_) | Kind::Letter(_))
-        {
-            *a = None;
-            left_out.push(format!("`{}`", t.text));
-        }
-    }
+    let left_out = leave_out_values(row, al);
     if !left_out.is_empty() {
         cx.warn(
             WarningCode::Unreadable,
             Some(at),
             &format!(
                 "read as a holding, the row holds `{}`, a transaction date of this filing: more likely a transaction whose code was misread, so which columns its values belong to is lost and {} left out",
-                dated.text,
-                left_out.join(", ")
+                dated.text, left_out
             ),
             Some(dated.span),
         );
@@ -2133,6 +2164,29 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
         assert_eq!(
             di("Common Stock 08/01/2012 S 300 D $103.77 5,000 D"),
             Some(form4_model::DirectIndirect::D)
+        );
+    }
+
+    /// OCR'd text: rows read as one line, their titles one after another.
+    #[test]
+    fn rows_merged_into_one_line_of_ocr_text_are_left_out() {
+        let row = |title: &str| {
+            let record = read(&format!(
+                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+| {title} | 07/27/2018 | S | 350 | D | $177.01 | 1,193 | I | By Fund |\n"
+            ));
+            record.non_derivative_table[0].clone()
+        };
+        let merged = row("Class A Common Stock Class A Common Stock");
+        assert_eq!(merged.shares, None, "{merged:?}");
+        assert_eq!(merged.shares_owned_following, None);
+        assert_eq!(merged.transaction_date, None);
+        // A title that names another class is not a repeat.
+        let one = row("Class B Common Stock convertible into Class A Common Stock");
+        assert_eq!(
+            one.shares.map(|d| d.to_string()).as_deref(),
+            Some("350"),
+            "{one:?}"
         );
     }
 
