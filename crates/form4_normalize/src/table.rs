@@ -252,6 +252,9 @@ pub(crate) fn read_table1(
             doubt_lost_columns(&row, &mut al, ocr, &at, cx);
         }
         let path = |f: &str| format!("non_derivative_table[{idx}].{f}");
+        if ocr {
+            doubt_bare_zero_price(&row, &mut al, &at, cx);
+        }
         warn_ambiguous(&row, &al, &format!("non_derivative_table[{idx}]"), cx);
         let mut r = NonDerivativeRow {
             kind: al.kind,
@@ -381,6 +384,10 @@ pub(crate) fn read_table2(
             if !form3 {
                 doubt_dated_holding(&row, &mut al, tx_dates, &at, cx);
             }
+        }
+        if ocr {
+            let at = format!("derivative_table[{idx}]");
+            doubt_bare_zero_price(&row, &mut al, &at, cx);
         }
         warn_ambiguous(&row, &al, &format!("derivative_table[{idx}]"), cx);
         let mut r = DerivativeRow {
@@ -729,6 +736,22 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
             ),
             row.first().map(|t| t.span),
         );
+    }
+}
+
+/// A price column holding only a footnote (`(1)`) comes out of OCR as `0`, `o` or `w`:
+/// a bare `0` there (no `$`, no cents) cannot be told from one and is left out.
+fn doubt_bare_zero_price(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
+    for (t, a) in row.iter().zip(al.assign.iter_mut()) {
+        if matches!(a, Some(Col::Price | Col::ConvPrice)) && !t.dollar && t.text == "0" {
+            *a = None;
+            cx.warn(
+                WarningCode::Ambiguous,
+                Some(at),
+                "a bare `0` in a price column of OCR'd text may as well be a misread footnote mark `(1)`: left out",
+                Some(t.span),
+            );
+        }
     }
 }
 
@@ -2188,6 +2211,26 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
             Some("350"),
             "{one:?}"
         );
+    }
+
+    /// OCR'd text: a price cell holding only `(1)` reads `0`; `$0` is a price.
+    #[test]
+    fn a_bare_zero_price_in_ocr_text_is_left_out() {
+        let price = |cell: &str| {
+            let record = read(&format!(
+                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+| Common Stock | 05/27/2021 | | J | 1,803,969 | D | {cell} | 4,212,349 | I | By Fund |\n"
+            ));
+            let row = record.non_derivative_table[0].clone();
+            assert_eq!(
+                row.shares_owned_following.map(|d| d.to_string()).as_deref(),
+                Some("4212349")
+            );
+            row.price_per_share.map(|d| d.to_string())
+        };
+        assert_eq!(price("0"), None);
+        assert_eq!(price("$0").as_deref(), Some("0"));
+        assert_eq!(price("0.00").as_deref(), Some("0"));
     }
 
     /// OCR'd text: a line with no security title (no word in what stands before its values)
