@@ -673,10 +673,24 @@ fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, ocr: bool, at: &str, cx: 
         Kind::Garbled => ocr,
         _ => false,
     };
+    // A number alone in a table cell that the title took (`Common Stock | 21 | 4,407`)
+    // is a value's cell too, cut by the converter's grid: a title's numbers share a cell
+    // with its words. (OCR'd tables put debris in cells of their own.)
+    let alone_in_title = |t: &Tok, a: &Option<Col>| {
+        !ocr && *a == Some(Col::Title)
+            && matches!(t.kind, Kind::Num(_))
+            && t.ncells > 0
+            && !t.joined
+            && row
+                .iter()
+                .filter(|o| o.cell.0 == t.cell.0 && o.cell.1 == t.cell.1)
+                .count()
+                == 1
+    };
     let Some(lost) = row
         .iter()
         .zip(&al.assign)
-        .find(|(t, a)| a.is_none() && !t.stray && is_value(t))
+        .find(|(t, a)| (a.is_none() && !t.stray && is_value(t)) || alone_in_title(t, a))
         .map(|(t, _)| t)
     else {
         return;
@@ -2231,6 +2245,21 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
         assert_eq!(price("0"), None);
         assert_eq!(price("$0").as_deref(), Some("0"));
         assert_eq!(price("0.00").as_deref(), Some("0"));
+    }
+
+    /// A grid cut `214,407` into `21 | 4,407`; the title took the head.
+    #[test]
+    fn a_number_alone_in_a_cell_of_the_title_is_a_cut_value() {
+        let owned = |cells: &str| {
+            let record = read(&format!(
+                "{HEAD}Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+| Class A Common Stock | {cells} | I | By Rivendell One LLC |\n"
+            ));
+            let row = record.non_derivative_table[0].clone();
+            row.shares_owned_following.map(|d| d.to_string())
+        };
+        assert_eq!(owned("21 | 4,407"), None);
+        assert_eq!(owned("214,407").as_deref(), Some("214407"));
     }
 
     /// OCR'd text: a line with no security title (no word in what stands before its values)
