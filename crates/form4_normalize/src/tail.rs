@@ -190,8 +190,9 @@ fn footnote_start(t: &str) -> Option<(u32, usize)> {
 }
 
 /// Where note `n` starts inside a text that runs on from the note before it: `n.` after
-/// the end of a sentence, before a capital or an opening bracket (`… no expiration date.
-/// 2. The shares …`). Returns the byte where the number starts and the bytes it takes.
+/// the end of a sentence (a period, or a quote closing one), before a capital or an
+/// opening bracket (`… no expiration date. 2. The shares …`). Returns the byte where the
+/// number starts and the bytes it takes.
 fn next_note_start(t: &str, n: u32) -> Option<(usize, usize)> {
     let num = format!("{n}. ");
     let mut from = 0;
@@ -201,7 +202,7 @@ fn next_note_start(t: &str, n: u32) -> Option<(usize, usize)> {
         let spaced = before.len() < i;
         // A quoted block's marker (`> `) may start the note's line.
         let before = before.strip_suffix('>').map_or(before, |b| b.trim_end());
-        let ends_sentence = before.ends_with(['.', ')', '"', '\u{201d}', ';']);
+        let ends_sentence = before.ends_with(['.', '"', '\u{201d}']);
         let after = t[i + num.len()..].trim_start();
         let opens = after
             .chars()
@@ -726,6 +727,9 @@ mod tests {
             ("a 2. the lower case", 2, None),
             ("the end. 3. The next but one", 2, None),
             ("ten.2. Glued", 2, None),
+            // Column headings OCR read among the notes: a bracket ends no sentence.
+            ("Title of Security (Instr. 3) 2. Transaction", 2, None),
+            ("the \"Fund.\" 2. Held by", 2, Some("2. Held by")),
         ] {
             let got = next_note_start(text, n).map(|(at, _)| &text[at..]);
             assert_eq!(got, want, "{text:?}");
