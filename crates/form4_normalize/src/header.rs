@@ -456,12 +456,24 @@ pub(crate) fn read(
                         record.date_of_original_submission = Some(d);
                         cover_pieces(segs, &p, cx);
                     }
-                    (None, Tag::Period) => cx.warn(
-                        WarningCode::MissingPart,
-                        Some("period_of_report"),
-                        "no date after the label of box 3",
-                        None,
-                    ),
+                    (None, Tag::Period) => {
+                        let amend = kept[i + 1..]
+                            .iter()
+                            .find(|(_, t)| *t == Tag::Amend)
+                            .map(|(h, _)| h.start);
+                        let beside = amend.and_then(|end| lone_date(segs, kept[i].0.end, end));
+                        if let Some((d, p)) = beside {
+                            record.period_of_report = Some(d);
+                            cover_pieces(segs, &[p], cx);
+                        } else {
+                            cx.warn(
+                                WarningCode::MissingPart,
+                                Some("period_of_report"),
+                                "no date after the label of box 3",
+                                None,
+                            );
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -917,6 +929,27 @@ fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
     None
 }
 
+/// The one date between box 3's label and box 4's, wherever the slots put it. A converter
+/// reading boxes printed side by side across the page (picture text) puts box 3's date on
+/// a later line, after the labels of the boxes beside it; but no box printed between the
+/// two labels holds a date, so a date there is box 3's. Two different dates say the text
+/// is not so simple, and neither is read.
+fn lone_date(segs: &[Segment], from: Pos, to: Pos) -> Option<(Date, Piece)> {
+    let mut found: Option<(Date, Piece)> = None;
+    for (w, p) in piece_words(segs, &pieces(segs, from, to)) {
+        let core = w.trim_matches(|c: char| !c.is_ascii_digit() && c != '/');
+        let Some(d) = values::parse_date(core.trim_matches('/')) else {
+            continue;
+        };
+        match found {
+            Some((f, _)) if f != d => return None,
+            Some(_) => {}
+            None => found = Some((d, p)),
+        }
+    }
+    found
+}
+
 /// Whether the text under box 5 is an officer's title or an "other" relationship, by its
 /// words; `None` when it says neither clearly.
 fn title_kind(text: &str) -> Option<Tag> {
@@ -1177,6 +1210,37 @@ fn label_debris(value: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Picture text reads box 3 across the page with the boxes beside it: its date comes
+    /// after their labels, on a later line. The one date before box 4's label is box 3's;
+    /// two different dates there are left unread.
+    #[test]
+    fn box3_date_after_the_labels_beside_it() {
+        let read = |middle: &str| {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable)<br>\
+                 (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) Officer (give title Other (specify<br>\
+                 {middle}<br>\
+                 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            crate::normalize(&doc)
+                .expect("a form")
+                .period_of_report
+                .map(|d| d.to_string())
+        };
+        assert_eq!(
+            read("1954 GREENSPRING DRIVE 12/04/2020 below) below)").as_deref(),
+            Some("2020-12-04")
+        );
+        assert_eq!(
+            read("1954 GREENSPRING DRIVE 12/04/2020 below) 12/05/2020"),
+            None
+        );
+    }
 
     #[test]
     fn values_mixed_with_other_boxes_labels() {

@@ -160,6 +160,15 @@ impl Col {
         }
     }
 
+    /// The record's field the column fills (for diagnostics).
+    fn field_name(self) -> &'static str {
+        match self {
+            Col::Title => "security_title",
+            Col::UndTitle => "underlying_security_title",
+            _ => "nature_of_ownership",
+        }
+    }
+
     fn multi(self) -> bool {
         matches!(self, Col::Title | Col::UndTitle | Col::Nature)
     }
@@ -236,32 +245,33 @@ pub(crate) fn read_table1(
     let mut out = Vec::new();
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
-    for row in rows {
-        let Some(mut al) = best_alignment(&row, &[T1_TRANSACTION, T1_HOLDING]) else {
+    for full in rows {
+        let row = &full.toks;
+        let Some(mut al) = best_alignment(row, &[T1_TRANSACTION, T1_HOLDING]) else {
             continue;
         };
-        if ocr && not_a_row(&row, &al, false, "non_derivative_table", cx) {
+        if ocr && not_a_row(row, &al, false, "non_derivative_table", cx) {
             continue;
         }
         let idx = out.len();
         let at = format!("non_derivative_table[{idx}]");
         if ocr {
-            doubt_merged_rows(&row, &mut al, &at, cx);
+            doubt_merged_rows(row, &mut al, &at, cx);
         }
         if !form3 {
-            doubt_lost_columns(&row, &mut al, ocr, &at, cx);
+            doubt_lost_columns(row, &mut al, ocr, &at, cx);
         }
         let path = |f: &str| format!("non_derivative_table[{idx}].{f}");
         if ocr {
-            doubt_bare_zero_price(&row, &mut al, &at, cx);
+            doubt_bare_zero_price(row, &mut al, &at, cx);
         }
-        warn_ambiguous(&row, &al, &format!("non_derivative_table[{idx}]"), cx);
+        warn_ambiguous(row, &al, &at, cx);
         let mut r = NonDerivativeRow {
             kind: al.kind,
             ..NonDerivativeRow::default()
         };
         let mut fns: BTreeMap<RowField, Vec<FootnoteId>> = BTreeMap::new();
-        for (col, toks) in al.cols(&row) {
+        for (col, toks) in al.cols(row) {
             use_tokens(&toks, cx);
             let marks: Vec<FootnoteId> = toks.iter().flat_map(|t| t.marks.clone()).collect();
             let field = match col {
@@ -319,6 +329,18 @@ pub(crate) fn read_table1(
             };
             add_marks(&mut fns, field, marks);
         }
+        if let Some(col) = t1_wrap_column(&full, &al).filter(|_| !ocr) {
+            let (text, marks) = join_wrapped(&full, &al, col, &path(col.field_name()), cx);
+            match col {
+                Col::Title => r.security_title = text,
+                _ => r.nature_of_ownership = text,
+            }
+            let field = match col {
+                Col::Title => RowField::SecurityTitle,
+                _ => RowField::NatureOfOwnership,
+            };
+            add_marks(&mut fns, field, marks);
+        }
         r.footnotes = fns;
         if r.kind == RowKind::Transaction {
             r.equity_swap_involved = None;
@@ -333,7 +355,7 @@ pub(crate) fn read_table1(
                     r.transaction_code,
                     false,
                     &path("acquired_disposed"),
-                    &row,
+                    row,
                     cx,
                 );
             }
@@ -370,32 +392,30 @@ pub(crate) fn read_table2(
     let separate_ad = prints_separate_ad_columns(segs, from, to);
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
-    for row in rows {
-        let Some(mut al) = best_alignment(&row, patterns) else {
+    for full in rows {
+        let row = &full.toks;
+        let Some(mut al) = best_alignment(row, patterns) else {
             continue;
         };
-        if ocr && not_a_row(&row, &al, !form3, "derivative_table", cx) {
+        if ocr && not_a_row(row, &al, !form3, "derivative_table", cx) {
             continue;
         }
         let idx = out.len();
+        let at = format!("derivative_table[{idx}]");
         if ocr {
-            let at = format!("derivative_table[{idx}]");
-            doubt_merged_rows(&row, &mut al, &at, cx);
+            doubt_merged_rows(row, &mut al, &at, cx);
             if !form3 {
-                doubt_dated_holding(&row, &mut al, tx_dates, &at, cx);
+                doubt_dated_holding(row, &mut al, tx_dates, &at, cx);
             }
+            doubt_bare_zero_price(row, &mut al, &at, cx);
         }
-        if ocr {
-            let at = format!("derivative_table[{idx}]");
-            doubt_bare_zero_price(&row, &mut al, &at, cx);
-        }
-        warn_ambiguous(&row, &al, &format!("derivative_table[{idx}]"), cx);
+        warn_ambiguous(row, &al, &at, cx);
         let mut r = DerivativeRow {
             kind: al.kind,
             ..DerivativeRow::default()
         };
         let mut fns: BTreeMap<RowField, Vec<FootnoteId>> = BTreeMap::new();
-        for (col, toks) in al.cols(&row) {
+        for (col, toks) in al.cols(row) {
             use_tokens(&toks, cx);
             let marks: Vec<FootnoteId> = toks.iter().flat_map(|t| t.marks.clone()).collect();
             let field = match col {
@@ -480,14 +500,14 @@ pub(crate) fn read_table2(
         }
         r.footnotes = fns;
         if r.acquired_disposed.is_none() && separate_ad {
-            r.acquired_disposed = direction_by_column(&row, &al);
+            r.acquired_disposed = direction_by_column(row, &al);
         }
         if r.acquired_disposed.is_none()
             && r.kind == RowKind::Transaction
             && (r.shares.is_some() || r.total_value.is_some())
         {
             let field = format!("derivative_table[{idx}].acquired_disposed");
-            r.acquired_disposed = infer_side(r.transaction_code, true, &field, &row, cx);
+            r.acquired_disposed = infer_side(r.transaction_code, true, &field, row, cx);
         }
         if r.kind == RowKind::Transaction
             && (r.shares.is_some() || r.total_value.is_some())
@@ -602,10 +622,10 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx) {
 /// Whether a table's text went through OCR: its labels were misread, or (exact labels do
 /// not make exact values: a scan's text layer under a digital layout) values are broken in
 /// more than one row.
-fn read_from_image(rows: &[Vec<Tok>], cx: &Ctx) -> bool {
+fn read_from_image(rows: &[Row], cx: &Ctx) -> bool {
     let broken_rows = rows
         .iter()
-        .filter(|r| r.iter().any(|t| matches!(t.kind, Kind::Garbled)))
+        .filter(|r| r.toks.iter().any(|t| matches!(t.kind, Kind::Garbled)))
         .count();
     cx.damaged || broken_rows >= 2
 }
@@ -817,6 +837,76 @@ fn doubt_dated_holding(row: &[Tok], al: &mut Alignment, tx_dates: &[Date], at: &
     }
 }
 
+/// The text column of a Table I row that the text lines wrapped around it belong to, when
+/// the row says which. Table I's title column is the widest of the form and its titles
+/// short, so a row whose line starts with its title has its wrapped lines in the nature
+/// column, if the holding is indirect (a direct one has no nature to wrap) or the nature
+/// starts on the row's line. A row whose line has no title and a direct holding has its
+/// title wrapped around it. Otherwise both may be, and no line is read.
+fn t1_wrap_column(row: &Row, al: &Alignment) -> Option<Col> {
+    if row.above.is_empty() && row.below.is_empty() {
+        return None;
+    }
+    let in_col = |c: Col| {
+        row.toks
+            .iter()
+            .zip(&al.assign)
+            .filter(move |(_, a)| **a == Some(c))
+            .map(|(t, _)| t)
+    };
+    let titled = in_col(Col::Title).any(|t| matches!(t.kind, Kind::Word));
+    let nature = in_col(Col::Nature).any(|t| matches!(t.kind, Kind::Word));
+    let di = in_col(Col::DI).find_map(|t| match t.kind {
+        Kind::Letter(c) => Some(c),
+        _ => None,
+    });
+    match (titled, nature, di) {
+        (true, true, _) | (true, false, Some('I')) => Some(Col::Nature),
+        (false, false, Some('D')) => Some(Col::Title),
+        _ => None,
+    }
+}
+
+/// The text of column `col` of a row with the lines wrapped around it: the lines above,
+/// the column's words on the row's line, the lines below. Returns the text and the
+/// footnote marks printed after its words; logged as a repair.
+fn join_wrapped(
+    row: &Row,
+    al: &Alignment,
+    col: Col,
+    field: &str,
+    cx: &mut Ctx,
+) -> (Option<String>, Vec<FootnoteId>) {
+    let on_line = row
+        .toks
+        .iter()
+        .zip(&al.assign)
+        .filter(|(_, a)| **a == Some(col))
+        .map(|(t, _)| t);
+    let toks: Vec<&Tok> = row
+        .above
+        .iter()
+        .flatten()
+        .chain(on_line)
+        .chain(row.below.iter().flatten())
+        .collect();
+    use_tokens(&toks, cx);
+    let text = text_of(&toks);
+    let marks = toks.iter().flat_map(|t| t.marks.clone()).collect();
+    let wrapped: Vec<&str> = row.wrapped().map(|t| t.text.as_str()).collect();
+    cx.repair(
+        field,
+        RepairKind::JoinedText,
+        &format!(
+            "`{}` on the lines around the row",
+            clean_spaces(&wrapped.join(" "))
+        ),
+        text.as_deref().unwrap_or(""),
+        row.wrapped().next().map(|t| t.span),
+    );
+    (text, marks)
+}
+
 fn warn_ambiguous(row: &[Tok], al: &Alignment, at: &str, cx: &mut Ctx) {
     for (i, c, other) in &al.ambiguous {
         let t = &row[*i];
@@ -951,9 +1041,36 @@ fn check_direction(
 // ---------------------------------------------------------------------------------------
 // Rows and tokens
 
+/// A data row, with the lines of its text cells that a converter reading the page line by
+/// line (picture text) put above and below the row's own line.
+struct Row {
+    toks: Vec<Tok>,
+    /// Lines above the row's line, top first.
+    above: Vec<Vec<Tok>>,
+    /// Lines below the row's line, top first.
+    below: Vec<Vec<Tok>>,
+}
+
+impl Row {
+    fn wrapped(&self) -> impl Iterator<Item = &Tok> {
+        self.above.iter().chain(&self.below).flatten()
+    }
+}
+
+/// A line (or table row) between a table's headings and its end, as [`data_rows`] sorts it.
+enum Line {
+    /// A row with a value, and the layout block it is in.
+    Data(Vec<Tok>, usize),
+    /// A line of text alone outside a table: possibly a text cell of a row wrapped onto a
+    /// line of its own, and its block.
+    Text(Vec<Piece>, usize),
+    /// Anything else (printed headings, a line in a table): no row's text runs across it.
+    Other,
+}
+
 /// Groups the text between two positions into rows (a table row, or a line), drops the
 /// rows of printed column headings, and lexes the rest.
-fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Vec<Tok>> {
+fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Row> {
     let ps = pieces(segs, from, to);
     let mut groups: Vec<Vec<Piece>> = Vec::new();
     let mut last_key = None;
@@ -969,11 +1086,18 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Vec<Tok>
             g.push(p);
         }
     }
-    let mut rows = Vec::new();
+    let mut lines = Vec::new();
+    // Rules of the printed table read as `|` in lines of their own: the text is OCR's,
+    // whose lines are too often out of order for text alone on a line to be a cell's.
+    let mut ruled = false;
     for g in groups {
         if opens_another_part(segs, &g) {
             break;
         }
+        ruled |= g.iter().any(|p| {
+            let seg = &segs[p.seg];
+            !seg.place.in_table && seg.text[p.a..p.b].contains('|')
+        });
         // A row that turns out to be printed headings (or holds no value) is not read:
         // what its lexing repaired or doubted is forgotten.
         let mark = cx.mark();
@@ -987,6 +1111,7 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Vec<Tok>
             for p in &g {
                 cx.cover_label(segs[p.seg].src_span(p.a, p.b));
             }
+            lines.push(Line::Other);
             continue;
         }
         // A data row has a date or an amount; a lone small number is more often a column
@@ -999,11 +1124,203 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Vec<Tok>
             Kind::Marks => t.ncells > 0,
             _ => false,
         });
+        let block = segs[g[0].seg].place.block;
         if !has_value {
             cx.rollback(mark);
+            // Only exact text: in OCR'd lines, text alone is as often debris.
+            let own_line = g.iter().all(|p| !segs[p.seg].place.in_table);
+            lines.push(if own_line && !cx.damaged {
+                Line::Text(g, block)
+            } else {
+                Line::Other
+            });
             continue;
         }
-        rows.push(toks);
+        lines.push(Line::Data(toks, block));
+    }
+    if ruled {
+        lines = lines
+            .into_iter()
+            .map(|l| match l {
+                Line::Text(..) => Line::Other,
+                l => l,
+            })
+            .collect();
+    }
+    attach_wrapped_lines(segs, lines, cx)
+}
+
+/// Gives each data row the text lines around it that belong to its cells.
+///
+/// A converter that reads the page line by line (picture text) keeps no cells: a text cell
+/// of several lines is printed centred on its row, so its first lines come out above the
+/// row's line (with the values) and its last lines below it, each on a line of its own. A
+/// cell centred on its row has as many lines above as below (one more on one side where the
+/// converter merged a line into the row's); so the text lines between two rows are split
+/// where both rows come out closest to that balance. A line ending with footnote marks ends
+/// a cell, so it is rarely above a row. Lines no balanced reading takes (before the first
+/// row, after the last) stay unread; where no reading is balanced, no line is taken.
+/// (Which column a line belongs to is the table's to say: see [`t1_wrap_column`].)
+fn attach_wrapped_lines(segs: &[Segment], lines: Vec<Line>, cx: &mut Ctx) -> Vec<Row> {
+    // The costs of a reading. Lines before the first row are often the last of the
+    // printed headings, cut short (`(D)`, `4)`); lines after the last row, before the next
+    // part of the form, are rarely anything but its text.
+    const UNBALANCED: usize = 2;
+    const MARKS_ABOVE: usize = 5;
+    const UNREAD_BELOW: usize = 3;
+    const AFTER_MARKS: usize = 1;
+    // Row k's text lines directly above and below it (indices into `lines`), in its block.
+    let data: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(lines[i], Line::Data(..)))
+        .collect();
+    let block_of = |i: usize| match &lines[i] {
+        Line::Data(_, b) | Line::Text(_, b) => Some(*b),
+        Line::Other => None,
+    };
+    let run = |i: usize, up: bool| -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut k = i;
+        loop {
+            let next = if up { k.checked_sub(1) } else { Some(k + 1) };
+            let Some(n) = next.filter(|&n| n < lines.len()) else {
+                break;
+            };
+            if !matches!(lines[n], Line::Text(..)) || block_of(n) != block_of(i) {
+                break;
+            }
+            out.push(n);
+            k = n;
+        }
+        if up {
+            out.reverse();
+        }
+        out
+    };
+    let ups: Vec<Vec<usize>> = data.iter().map(|&i| run(i, true)).collect();
+    let downs: Vec<Vec<usize>> = data.iter().map(|&i| run(i, false)).collect();
+    // Whether rows k and k + 1 share the lines between them.
+    let shared = |k: usize| {
+        downs[k].last().map_or(data[k] + 1, |&l| l + 1) == data[k + 1]
+            && block_of(data[k]) == block_of(data[k + 1])
+    };
+    let ends_with_marks = |i: usize| match &lines[i] {
+        Line::Text(g, _) => g.last().is_some_and(|p| {
+            let text = segs[p.seg].text[p.a..p.b].trim_end();
+            !values::split_trailing_marks(text).1.is_empty()
+        }),
+        _ => false,
+    };
+    // Cost of row k taking the last `a` lines above it: marks-ended lines above a row, and
+    // (where the lines are not shared with the row before) the lines left unread.
+    let above_cost = |k: usize, a: usize| -> u32 {
+        let up = &ups[k];
+        let taken = &up[up.len() - a..];
+        let marks = taken.iter().filter(|&&i| ends_with_marks(i)).count();
+        let unread = if k > 0 && shared(k - 1) {
+            0
+        } else {
+            up.len() - a
+        };
+        (MARKS_ABOVE * marks + unread) as u32
+    };
+    // Cost of row k taking the first `b` lines below it: lines after a marks-ended one
+    // (which ended a cell; only another cell's lines may follow).
+    let below_cost = |k: usize, b: usize| -> usize {
+        let after_marks = downs[k][..b]
+            .windows(2)
+            .filter(|w| ends_with_marks(w[0]))
+            .count();
+        AFTER_MARKS * after_marks
+    };
+    let n = data.len();
+    let mut assigned: Vec<(usize, usize)> = vec![(0, 0); n];
+    if n > 0 && ups.iter().chain(&downs).any(|r| !r.is_empty()) {
+        const NONE: u32 = u32::MAX;
+        // cost[k][a]: best cost of rows before k and row k's `a` lines above; `from` the
+        // choice for row k - 1 it came from.
+        let mut cost: Vec<Vec<u32>> = Vec::with_capacity(n);
+        let mut from: Vec<Vec<usize>> = Vec::with_capacity(n);
+        cost.push((0..=ups[0].len()).map(|a| above_cost(0, a)).collect());
+        from.push(vec![0; ups[0].len() + 1]);
+        // Row k's lines below when they are its alone: the balanced count leaving fewest unread.
+        let own_below = |k: usize, a: usize| -> Option<(u32, usize)> {
+            let len = downs[k].len();
+            (a.saturating_sub(1)..=(a + 1).min(len))
+                .map(|b| {
+                    let c = UNBALANCED * a.abs_diff(b) + UNREAD_BELOW * (len - b);
+                    ((c + below_cost(k, b)) as u32, b)
+                })
+                .min()
+        };
+        for k in 0..n.saturating_sub(1) {
+            let mut next = vec![NONE; ups[k + 1].len() + 1];
+            let mut back = vec![0; ups[k + 1].len() + 1];
+            for (a, &c) in cost[k].iter().enumerate() {
+                if c == NONE {
+                    continue;
+                }
+                for a2 in 0..=ups[k + 1].len() {
+                    let row_cost = if shared(k) {
+                        let b = ups[k + 1].len() - a2;
+                        if a.abs_diff(b) > 1 {
+                            continue;
+                        }
+                        (UNBALANCED * a.abs_diff(b) + below_cost(k, b)) as u32
+                    } else {
+                        match own_below(k, a) {
+                            Some((c, _)) => c,
+                            None => continue,
+                        }
+                    };
+                    let total = c + row_cost + above_cost(k + 1, a2);
+                    if total < next[a2] {
+                        next[a2] = total;
+                        back[a2] = a;
+                    }
+                }
+            }
+            cost.push(next);
+            from.push(back);
+        }
+        let last = n - 1;
+        let best = cost[last]
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c != NONE)
+            .filter_map(|(a, &c)| own_below(last, a).map(|(o, b)| (c + o, a, b)))
+            .min();
+        if let Some((_, mut a, b)) = best {
+            assigned[last] = (a, b);
+            for k in (0..last).rev() {
+                let a_prev = from[k + 1][a];
+                let b_prev = if shared(k) {
+                    ups[k + 1].len() - a
+                } else {
+                    own_below(k, a_prev).map_or(0, |(_, b)| b)
+                };
+                assigned[k] = (a_prev, b_prev);
+                a = a_prev;
+            }
+        }
+    }
+    let mut lines: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
+    let mut lex = |lines: &mut [Option<Line>], i: usize| match lines[i].take() {
+        Some(Line::Text(g, _)) => lex_row(segs, &g, cx),
+        _ => Vec::new(),
+    };
+    let mut rows = Vec::with_capacity(n);
+    for (k, &(a, b)) in assigned.iter().enumerate() {
+        let up = &ups[k];
+        let above = up[up.len() - a..]
+            .iter()
+            .map(|&i| lex(&mut lines, i))
+            .collect();
+        let below = downs[k][..b].iter().map(|&i| lex(&mut lines, i)).collect();
+        let toks = match lines[data[k]].take() {
+            Some(Line::Data(t, _)) => t,
+            _ => Vec::new(),
+        };
+        rows.push(Row { toks, above, below });
     }
     rows
 }
@@ -2339,5 +2656,72 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
             ["F3", "F4"]
         );
         assert!(row.nature_of_ownership.is_none());
+    }
+
+    /// Picture text: a text cell of several lines is printed centred on its row, so its
+    /// lines come out above and below the row's line. Each row takes the lines that
+    /// balance it; a direct holding has no nature, and its row takes none.
+    #[test]
+    fn lines_wrapped_around_a_picture_row_are_its_nature() {
+        let table =
+            "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned";
+        // The rows' lines, and each row's nature with its footnote ids.
+        type Natures<'a> = &'a [(Option<&'a str>, &'a [&'a str])];
+        let cases: &[(&str, Natures)] = &[
+            (
+                "See<br>Common Stock 03/05/2013 S 997 D $ 177.70 2,500 I<br>footnote (4)<br>\
+                 By<br>Common Stock 1,000 I<br>Trust (5)",
+                &[(Some("See footnote"), &["F4"]), (Some("By Trust"), &["F5"])],
+            ),
+            // Four lines: two above, two below; a marks-ended line ends a cell, so it is
+            // not above the next row.
+            (
+                "Common Stock 17,130,000 I By Reinvent<br>Sponsor LLC (3)<br>By<br>\
+                 Common Stock 2,000,000 I Reprogrammed<br>Interchange<br>LLC (4)",
+                &[
+                    (Some("By Reinvent Sponsor LLC"), &["F3"]),
+                    (Some("By Reprogrammed Interchange LLC"), &["F4"]),
+                ],
+            ),
+            // A direct holding's row takes no line: the next row's lines balance it.
+            (
+                "Common Stock 5,250,000 D<br>Owned by<br>Parker<br>Common Stock 1,083,333 I<br>\
+                 Mills,<br>LLP",
+                &[(None, &[]), (Some("Owned by Parker Mills, LLP"), &[])],
+            ),
+        ];
+        for (rows, want) in cases {
+            let record = read(&format!(
+                "{HEAD}<!-- Start of picture text -->{table}<br>{rows}<br><!-- End of picture text -->\n"
+            ));
+            let got: Vec<(Option<&str>, Vec<String>)> = record
+                .non_derivative_table
+                .iter()
+                .map(|r| {
+                    (
+                        r.nature_of_ownership.as_deref(),
+                        ids(r.footnotes.get(&RowField::NatureOfOwnership)),
+                    )
+                })
+                .collect();
+            let want: Vec<(Option<&str>, Vec<String>)> = want
+                .iter()
+                .map(|(n, f)| (*n, f.iter().map(ToString::to_string).collect()))
+                .collect();
+            assert_eq!(got, want, "{rows}");
+        }
+    }
+
+    /// Lines of OCR'd text are too often out of order for text alone on a line to be a
+    /// cell's: rules read as `|` mark it, and no line is taken.
+    #[test]
+    fn lines_around_a_row_of_ruled_ocr_text_are_not_read() {
+        let record = read(&format!(
+            "{HEAD}<!-- Start of picture text -->Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned<br>\
+             See<br>Common Stock 03/05/2013 S | 997 D $ 177.70 2,500 I<br>footnote (4)<br><!-- End of picture text -->\n"
+        ));
+        let row = &record.non_derivative_table[0];
+        assert_eq!(row.nature_of_ownership, None);
+        assert!(!row.footnotes.contains_key(&RowField::NatureOfOwnership));
     }
 }

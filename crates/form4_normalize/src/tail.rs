@@ -189,6 +189,33 @@ fn footnote_start(t: &str) -> Option<(u32, usize)> {
     Some((n, consumed))
 }
 
+/// Where note `n` starts inside a text that runs on from the note before it: `n.` after
+/// the end of a sentence (a period, or a quote closing one), before a capital or an
+/// opening bracket (`… no expiration date. 2. The shares …`). Returns the byte where the
+/// number starts and the bytes it takes.
+fn next_note_start(t: &str, n: u32) -> Option<(usize, usize)> {
+    let num = format!("{n}. ");
+    let mut from = 0;
+    while let Some(i) = t[from..].find(&num).map(|i| from + i) {
+        from = i + num.len();
+        let before = t[..i].trim_end();
+        let spaced = before.len() < i;
+        // A quoted block's marker (`> `) may start the note's line.
+        let before = before.strip_suffix('>').map_or(before, |b| b.trim_end());
+        let ends_sentence = before.ends_with(['.', '"', '\u{201d}']);
+        let after = t[i + num.len()..].trim_start();
+        let opens = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '(');
+        if spaced && ends_sentence && opens {
+            let used = t.len() - i - after.len();
+            return Some((i, used));
+        }
+    }
+    None
+}
+
 fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], cx: &mut Ctx) {
     let mut current: Option<(u32, Vec<Piece>)> = None;
     let mut done: Vec<(u32, Vec<Piece>)> = Vec::new();
@@ -198,22 +225,35 @@ fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], cx: &mut 
         if t.to_ascii_lowercase().contains("/s/") {
             break;
         }
+        let mut rest = *p;
         if let Some((n, used)) = footnote_start(t) {
             if let Some(c) = current.take() {
                 done.push(c);
             }
             cx.cover(segs[p.seg].src_span(p.a, p.a + used));
-            current = Some((
-                n,
-                vec![Piece {
-                    seg: p.seg,
-                    a: p.a + used,
-                    b: p.b,
-                }],
-            ));
-        } else if let Some((_, v)) = current.as_mut() {
-            v.push(*p);
+            rest.a = p.a + used;
+            current = Some((n, Vec::new()));
         }
+        let Some((mut n, v)) = current.as_mut().map(|(n, v)| (*n, v)) else {
+            continue;
+        };
+        // Notes run into one line: the next note starts where its number follows the end
+        // of a sentence.
+        let mut v = std::mem::take(v);
+        while let Some((at, used)) = next_note_start(&segs[p.seg].text[rest.a..rest.b], n + 1) {
+            v.push(Piece {
+                seg: p.seg,
+                a: rest.a,
+                b: rest.a + at,
+            });
+            done.push((n, v));
+            v = Vec::new();
+            cx.cover(segs[p.seg].src_span(rest.a + at, rest.a + at + used));
+            rest.a += at + used;
+            n += 1;
+        }
+        v.push(rest);
+        current = Some((n, v));
     }
     if let Some(c) = current.take() {
         done.push(c);
@@ -666,6 +706,60 @@ fn only_date(t: &str) -> Option<form4_model::Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Notes run into one line are split where the next note's number follows the end of
+    /// a sentence; a number inside a sentence is not a note's.
+    #[test]
+    fn notes_run_into_one_line() {
+        for (text, n, want) in [
+            (
+                "has no expiration date. 2. The shares are held",
+                2,
+                Some("2. The shares are held"),
+            ),
+            ("a price of $12. 2. Includes", 2, Some("2. Includes")),
+            (
+                "in (iii) above). 3. (Continued) text",
+                3,
+                Some("3. (Continued) text"),
+            ),
+            ("is set forth in footnote 2. The shares", 2, None),
+            ("a 2. the lower case", 2, None),
+            ("the end. 3. The next but one", 2, None),
+            ("ten.2. Glued", 2, None),
+            // Column headings OCR read among the notes: a bracket ends no sentence.
+            ("Title of Security (Instr. 3) 2. Transaction", 2, None),
+            ("the \"Fund.\" 2. Held by", 2, Some("2. Held by")),
+        ] {
+            let got = next_note_start(text, n).map(|(at, _)| &text[at..]);
+            assert_eq!(got, want, "{text:?}");
+        }
+        let record = {
+            let text = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n\
+                Explanation of Responses:\n\n\
+                1. The first note. 2. The second note. 3. The third, as in footnote 2. Still third.\n\n\
+                Remarks:\n";
+            let doc = form4_grammar::parse(text).expect("the grammar takes any text");
+            crate::normalize(&doc).expect("a form")
+        };
+        let notes: Vec<(String, &str)> = record
+            .footnotes
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("F1".to_string(), "The first note."),
+                ("F2".to_string(), "The second note."),
+                (
+                    "F3".to_string(),
+                    "The third, as in footnote 2. Still third."
+                ),
+            ]
+        );
+    }
 
     #[test]
     fn signature_dates() {
