@@ -198,7 +198,14 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     // does (in the development corpus: every digital rendering matched its landmarks with
     // no edit, 14 of 360 OCR renderings did). Readings that are sound in exact text but
     // risky in OCR'd text depend on it.
-    cx.damaged = parts.all_hits().any(|h| h.cost > 0);
+    // Two of the form's three big titles (Tables I and II, the explanation of responses)
+    // lost is as sure a sign: every digital rendering of the corpus has all three or
+    // misses one.
+    let titles_lost = [parts.table1, parts.table2, parts.explanation]
+        .iter()
+        .filter(|h| h.is_none())
+        .count();
+    cx.damaged = parts.all_hits().any(|h| h.cost > 0) || titles_lost >= 2;
 
     let mut record = Record {
         document_type,

@@ -2316,7 +2316,17 @@ fn align(
 mod tests {
     use form4_model::{FootnoteId, Record, RowField};
 
+    /// Reads a piece of a form, closed by the explanation's title as every form is:
+    /// a text that lost two of the three big titles is held to OCR's checks.
     fn read(text: &str) -> Record {
+        if text.contains("Explanation of Responses") {
+            read_as_is(text)
+        } else {
+            read_as_is(&format!("{text}\n\nExplanation of Responses:\n"))
+        }
+    }
+
+    fn read_as_is(text: &str) -> Record {
         let doc = form4_grammar::parse(text).expect("the grammar takes any text");
         crate::normalize(&doc).expect("a form")
     }
@@ -2577,6 +2587,26 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
         };
         assert_eq!(owned("21 | 4,407"), None);
         assert_eq!(owned("214,407").as_deref(), Some("214407"));
+    }
+
+    /// Exact labels, but two of the three big titles lost (here Table II's and the
+    /// explanation's): the text is held to OCR's checks, and a row with no title is not read.
+    #[test]
+    fn text_that_lost_two_big_titles_is_read_as_ocr() {
+        let table1 =
+            "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+| Common Stock | 03/23/2020 | F | 116 | D | $115.54 | 9,134 | D | |\n\n\
+| 160 | 03/23/2020 | F | | | | 8,793 | D | |\n\n";
+        let rows = |tail: &str| {
+            read_as_is(&format!("{HEAD}{table1}{tail}"))
+                .non_derivative_table
+                .len()
+        };
+        assert_eq!(rows(""), 1);
+        let kept =
+            "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+Explanation of Responses:\n\n1. A note.\n";
+        assert_eq!(rows(kept), 2);
     }
 
     /// OCR'd text: a line with no security title (no word in what stands before its values)
