@@ -54,10 +54,17 @@ impl Segment {
     /// Appends `s`; its characters map one to one onto the source from `src_start`, or
     /// all to `src_start` (a decoded escape or entity).
     fn push_str(&mut self, s: &str, src_start: usize, one_to_one: bool) {
-        for (i, ch) in s.char_indices() {
-            let src = offset32(if one_to_one { src_start + i } else { src_start });
-            self.text.push(ch);
-            self.offsets.resize(self.text.len(), src);
+        self.text.push_str(s);
+        if !one_to_one {
+            self.offsets.resize(self.text.len(), offset32(src_start));
+        } else if s.is_ascii() {
+            self.offsets
+                .extend((src_start..src_start + s.len()).map(offset32));
+        } else {
+            for (i, ch) in s.char_indices() {
+                let src = offset32(src_start + i);
+                self.offsets.extend(std::iter::repeat_n(src, ch.len_utf8()));
+            }
         }
     }
 
@@ -149,8 +156,10 @@ impl Segment {
             return None;
         }
         let end = self.text.len() - trail;
-        self.text = self.text[lead..end].to_string();
-        self.offsets = self.offsets[lead..end].to_vec();
+        self.text.truncate(end);
+        self.text.drain(..lead);
+        self.offsets.truncate(end);
+        self.offsets.drain(..lead);
         Some(self)
     }
 }
