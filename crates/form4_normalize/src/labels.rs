@@ -4,7 +4,7 @@
 //! so split words (`Perso | n`), stray punctuation and case are invisible, with a small
 //! edit-distance budget for OCR misreadings (`Endividual`, `Fransaction`).
 
-use crate::text::{squash, Segment};
+use crate::text::{squashed, squashed_len, Segment};
 
 /// A segment index or a byte of a segment's text, as stored in [`Stream`]'s map.
 fn to_u32(n: usize) -> u32 {
@@ -41,14 +41,17 @@ pub(crate) struct Stream {
 
 impl Stream {
     pub fn new(segs: &[Segment]) -> Self {
-        let mut text = Vec::new();
-        let mut map = Vec::new();
+        // Most of a form's text is letters and digits.
+        let len = segs.iter().map(|s| s.text.len()).sum();
+        let mut text = Vec::with_capacity(len);
+        let mut map = Vec::with_capacity(len);
         let mut seg_start = Vec::with_capacity(segs.len() + 1);
         for (i, s) in segs.iter().enumerate() {
             seg_start.push(text.len());
-            let (t, m) = squash(&s.text);
-            text.extend_from_slice(&t);
-            map.extend(m.into_iter().map(|b| (to_u32(i), to_u32(b))));
+            for (b, c) in squashed(&s.text) {
+                text.push(c);
+                map.push((to_u32(i), to_u32(b)));
+            }
         }
         seg_start.push(text.len());
         Stream {
@@ -107,7 +110,7 @@ impl Stream {
         to: Option<Pos>,
         max_cost: usize,
     ) -> Vec<Hit> {
-        let (pat, _) = squash(label);
+        let pat: Vec<u8> = squashed(label).map(|(_, c)| c).collect();
         if pat.is_empty() {
             return Vec::new();
         }
@@ -143,7 +146,7 @@ impl Stream {
     /// so a long title matched by its distinctive head is covered whole.
     pub fn extend(&self, segs: &[Segment], hit: &mut Hit, tail: &str, gap: usize) {
         let lo = self.squashed_index(hit.end);
-        let hi = (lo + squash(tail).0.len() + gap + 4).min(self.text.len());
+        let hi = (lo + squashed_len(tail) + gap + 4).min(self.text.len());
         let to = if hi < self.text.len() {
             Some(self.pos_of(hi, segs, false))
         } else {
@@ -246,7 +249,7 @@ fn star_prefix_start(text: &str, at: usize) -> usize {
 /// Kept below the distance between the two table titles (`tableinonderivative…` and
 /// `tableiiderivative…` differ by three edits).
 pub(crate) fn tolerance(label: &str) -> usize {
-    let n = squash(label).0.len();
+    let n = squashed_len(label);
     match n {
         0..=7 => 0,
         8..=15 => 1,
@@ -469,9 +472,12 @@ fn sellers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> 
 mod tests {
     use super::*;
 
+    fn squash(s: &str) -> Vec<u8> {
+        squashed(s).map(|(_, c)| c).collect()
+    }
+
     fn find(pat: &str, hay: &str) -> Vec<(usize, usize, usize)> {
-        let (p, _) = squash(pat);
-        let (h, _) = squash(hay);
+        let (p, h) = (squash(pat), squash(hay));
         approx_find(&p, &h, tolerance(pat))
     }
 
@@ -534,8 +540,7 @@ mod tests {
             ("Remarks", "Remarks: none. Remarks"),
         ];
         for (label, text) in cases {
-            let (p, _) = squash(label);
-            let (h, _) = squash(text);
+            let (p, h) = (squash(label), squash(text));
             let k = tolerance(label).max(1);
             let a: Vec<(usize, usize)> = myers_find(&p, &h, k).iter().map(|c| (c.1, c.2)).collect();
             let b: Vec<(usize, usize)> =

@@ -382,20 +382,21 @@ fn bracket_superscript(seg: &mut Segment, start: usize, src: usize) {
     }
 }
 
-/// Lower-case letters and digits only, with a map back to byte offsets of the input.
+/// Lower-case letters and digits only, each with its byte offset in `s`.
 ///
 /// Labels are matched on this form so that split words (`Perso n`), stray punctuation and
-/// case do not matter.
-pub(crate) fn squash(s: &str) -> (Vec<u8>, Vec<usize>) {
-    let mut out = Vec::with_capacity(s.len());
-    let mut map = Vec::with_capacity(s.len());
-    for (i, ch) in s.char_indices() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase() as u8);
-            map.push(i);
-        }
-    }
-    (out, map)
+/// case do not matter. ASCII letters and digits are never part of a longer UTF-8
+/// character, so the bytes can be read one by one.
+pub(crate) fn squashed(s: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+    s.bytes()
+        .enumerate()
+        .filter(|(_, b)| b.is_ascii_alphanumeric())
+        .map(|(i, b)| (i, b.to_ascii_lowercase()))
+}
+
+/// How many bytes [`squashed`] keeps of `s`.
+pub(crate) fn squashed_len(s: &str) -> usize {
+    s.bytes().filter(u8::is_ascii_alphanumeric).count()
 }
 
 /// A word's ASCII letters, lower-cased (`(Middle)` → `middle`): how printed captions are
