@@ -231,14 +231,17 @@ impl Ctx {
                     out.push((t.to_string(), seg.src_span(a, b)));
                 }
             };
+            // Most characters are covered and end no run: `flush` is called only for a run.
             for (i, ch) in seg.text.char_indices() {
                 // Text left over on both sides of a join is two pieces of the source.
-                if seg.joins.contains(&i) {
+                if run.is_some() && seg.joins.contains(&i) {
                     flush(&mut run, &mut unmapped);
                 }
                 let src = seg.offsets.get(i).map_or(0, |&o| o as usize);
                 if covered.contains(src) || ch.is_whitespace() && run.is_none() {
-                    flush(&mut run, &mut unmapped);
+                    if run.is_some() {
+                        flush(&mut run, &mut unmapped);
+                    }
                     continue;
                 }
                 let end = i + ch.len_utf8();
