@@ -889,41 +889,89 @@ const HEADING_TEXT: &str =
     Shares. Price of Derivative Security. Number of derivative Securities Beneficially Owned \
     Following Reported Transaction(s). Amount of Securities Beneficially Owned.";
 
+/// The column headings as [`is_heading_word`] looks words up in them.
+struct Headings {
+    /// The words, lower-case, sorted.
+    words: Vec<String>,
+    /// The letters, lower-case, run together.
+    squashed: String,
+    /// Every run of four bytes of `squashed`, sorted: a word with a run of four that is not
+    /// here cannot be in `squashed`, which rules out most words of a data row without a
+    /// substring search.
+    quads: Vec<[u8; 4]>,
+}
+
+impl Headings {
+    fn get() -> &'static Headings {
+        static HEADINGS: std::sync::OnceLock<Headings> = std::sync::OnceLock::new();
+        HEADINGS.get_or_init(|| {
+            let lower = HEADING_TEXT.to_lowercase();
+            let mut words: Vec<String> = lower
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            let squashed: String = lower.chars().filter(|c| c.is_alphabetic()).collect();
+            let mut quads: Vec<[u8; 4]> = squashed
+                .as_bytes()
+                .windows(4)
+                .filter_map(|q| q.try_into().ok())
+                .collect();
+            quads.sort_unstable();
+            quads.dedup();
+            Headings {
+                words,
+                squashed,
+                quads,
+            }
+        })
+    }
+
+    fn may_contain(&self, w: &str) -> bool {
+        w.as_bytes()
+            .windows(4)
+            .all(|q| self.quads.binary_search_by(|x| x.as_slice().cmp(q)).is_ok())
+    }
+}
+
 /// Whether a word (lower-case letters) is a word of the column headings, or a piece of
 /// four letters or more cut out of them (short pieces would match anything).
-fn is_heading_word(w: &str, (words, squashed): &(Vec<String>, String)) -> bool {
-    words.iter().any(|h| h == w) || (w.chars().count() >= 4 && squashed.contains(w))
+fn is_heading_word(w: &str, headings: &Headings) -> bool {
+    headings
+        .words
+        .binary_search_by(|h| h.as_str().cmp(w))
+        .is_ok()
+        || (w.chars().count() >= 4 && headings.may_contain(w) && headings.squashed.contains(w))
 }
 
 fn is_heading_row(toks: &[Tok]) -> bool {
-    static HEADINGS: std::sync::OnceLock<(Vec<String>, String)> = std::sync::OnceLock::new();
-    let headings = HEADINGS.get_or_init(|| {
-        let lower = HEADING_TEXT.to_lowercase();
-        let words = lower
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
-        (words, lower.chars().filter(|c| c.is_alphabetic()).collect())
-    });
+    let headings = Headings::get();
     if toks.iter().any(|t| matches!(t.kind, Kind::Date(_))) {
         return false;
     }
     let mut words = 0usize;
     let mut heading = 0usize;
+    let mut letters = String::new();
     for t in toks.iter().filter(|t| !matches!(t.kind, Kind::Garbled)) {
-        let w: String = t
-            .text
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
+        letters.clear();
+        letters.extend(t.text.chars().filter(|c| c.is_alphabetic()));
+        // `str::to_lowercase` minds context (a final sigma) that ASCII has none of.
+        let lowered;
+        let w = if letters.is_ascii() {
+            letters.make_ascii_lowercase();
+            letters.as_str()
+        } else {
+            lowered = letters.to_lowercase();
+            lowered.as_str()
+        };
         // Single letters (`V`, `(A)`, `D`) are as common in data rows as in headings.
         if w.chars().count() < 2 {
             continue;
         }
         words += 1;
-        if is_heading_word(&w, headings) {
+        if is_heading_word(w, headings) {
             heading += 1;
         }
     }
@@ -1017,21 +1065,21 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
             if matches!(tok.kind, Kind::Word) {
                 // A stray `\` or `|` stuck to a word is debris, not part of a text.
                 const STRAY: [char; 5] = ['\\', '|', '`', '~', '_'];
-                let trimmed = tok.text.trim_matches(STRAY).to_string();
-                let trimmed = trimmed.as_str();
+                let trimmed = tok.text.trim_matches(STRAY);
                 if trimmed.len() != tok.text.len() && !trimmed.is_empty() {
+                    let trimmed = trimmed.to_string();
                     let lead = tok.text.len() - tok.text.trim_start_matches(STRAY).len();
                     let span = seg.src_span(a + lead, a + lead + trimmed.len());
                     cx.repair(
                         "table.text",
                         RepairKind::StrayCharacters,
                         &tok.text,
-                        trimmed,
+                        &trimmed,
                         Some(span),
                     );
-                    tok.text = trimmed.to_string();
+                    tok.kind = classify_text(&trimmed);
+                    tok.text = trimmed;
                     tok.span = span;
-                    tok.kind = classify_text(trimmed);
                 }
             }
             if let Some(d) = pending_dollar.take() {
@@ -1082,7 +1130,6 @@ fn classify_text(w: &str) -> Kind {
         return kind;
     }
     let digits = w.chars().filter(char::is_ascii_digit).count();
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     if digits == 0 || w.chars().count() < 2 {
         return kind;
     }
@@ -1091,7 +1138,11 @@ fn classify_text(w: &str) -> Kind {
     // Mostly digits and value punctuation, its letters only look-alikes of digits: a value
     // OCR broke, not a word (`401k` is a word).
     let lookalike = |c: &char| matches!(c, 'O' | 'o' | 'l' | 'I' | 'i' | 'S' | 's');
-    if !letters.iter().all(lookalike) {
+    if !w
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| lookalike(&c))
+    {
         return kind;
     }
     let valueish = w
