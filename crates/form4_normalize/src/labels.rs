@@ -263,11 +263,11 @@ pub(crate) fn tolerance(label: &str) -> usize {
 /// Returns (start, end, cost) in `hay` indices.
 fn approx_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
     let m = pat.len();
+    // Occurrences that do not overlap, leftmost first, as `str::match_indices` finds them.
     let exact = || -> Vec<(usize, usize, usize)> {
-        match (std::str::from_utf8(hay), std::str::from_utf8(pat)) {
-            (Ok(h), Ok(p)) => h.match_indices(p).map(|(i, _)| (i, i + m, 0)).collect(),
-            _ => Vec::new(),
-        }
+        memchr::memmem::find_iter(hay, pat)
+            .map(|i| (i, i + m, 0))
+            .collect()
     };
     if k == 0 {
         return exact();
@@ -428,26 +428,25 @@ fn sellers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> 
     let mut start: Vec<usize> = vec![0; m + 1];
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
     for (i, &c) in hay.iter().enumerate() {
-        let mut prev_diag = cost[0];
-        let mut prev_diag_start = start[0];
+        let (mut diag, mut diag_start) = (cost[0], start[0]);
         cost[0] = 0;
         start[0] = i + 1;
-        for j in 1..=m {
-            let sub = prev_diag + usize::from(pat[j - 1] != c);
-            let del = cost[j] + 1; // hay char unmatched
-            let ins = cost[j - 1] + 1; // pattern char missing
-            let (old, old_start) = (cost[j], start[j]);
+        // Cell j - 1 of this column, carried along rather than indexed.
+        let (mut left, mut left_start) = (0, i + 1);
+        for ((&p, cj), sj) in pat.iter().zip(&mut cost[1..]).zip(&mut start[1..]) {
+            let sub = diag + usize::from(p != c);
+            let del = *cj + 1; // hay char unmatched
+            let ins = left + 1; // pattern char missing
             let (best, bstart) = if sub <= del && sub <= ins {
-                (sub, prev_diag_start)
+                (sub, diag_start)
             } else if del <= ins {
-                (del, old_start)
+                (del, *sj)
             } else {
-                (ins, start[j - 1])
+                (ins, left_start)
             };
-            prev_diag = old;
-            prev_diag_start = old_start;
-            cost[j] = best;
-            start[j] = bstart;
+            (diag, diag_start) = (*cj, *sj);
+            (*cj, *sj) = (best, bstart);
+            (left, left_start) = (best, bstart);
         }
         if cost[m] <= k {
             cands.push((start[m], i + 1, cost[m]));
