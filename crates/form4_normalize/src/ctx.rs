@@ -95,13 +95,7 @@ fn merge(mut spans: Vec<Span>) -> Vec<Span> {
 impl Ctx {
     pub fn new(source: &str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            source
-                .bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        line_starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
         Ctx {
             line_starts,
             diag: Diagnostics::default(),

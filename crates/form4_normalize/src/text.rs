@@ -125,7 +125,7 @@ impl Segment {
             return None;
         }
         // Rules drawn as text (`---` left by a flattened nested table) are markup too.
-        if self.text.contains("---") {
+        if self.text.contains('-') && self.text.contains("---") {
             let mut text = String::with_capacity(self.text.len());
             let mut offsets = Vec::with_capacity(self.offsets.len());
             let mut i = 0;
