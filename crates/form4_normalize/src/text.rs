@@ -55,17 +55,31 @@ impl Segment {
     /// all to `src_start` (a decoded escape or entity).
     fn push_str(&mut self, s: &str, src_start: usize, one_to_one: bool) {
         self.text.push_str(s);
+        let ascii_end = u32::try_from(src_start + s.len())
+            .ok()
+            .filter(|_| s.is_ascii());
         if !one_to_one {
             self.offsets.resize(self.text.len(), offset32(src_start));
-        } else if s.is_ascii() {
-            self.offsets
-                .extend((src_start..src_start + s.len()).map(offset32));
+        } else if let Some(end) = ascii_end {
+            self.offsets.extend(offset32(src_start)..end);
         } else {
             for (i, ch) in s.char_indices() {
                 let src = offset32(src_start + i);
                 self.offsets.extend(std::iter::repeat_n(src, ch.len_utf8()));
             }
         }
+    }
+
+    /// Makes room for the text of `inlines` up to the next line break (a segment's text
+    /// comes in many small pieces).
+    fn reserve_piece(&mut self, inlines: &[Inline<'_>]) {
+        let len = inlines
+            .iter()
+            .take_while(|i| !matches!(i.kind, InlineKind::LineBreak | InlineKind::Rule))
+            .map(|i| i.raw.len())
+            .sum();
+        self.text.reserve(len);
+        self.offsets.reserve(len);
     }
 
     /// Appends `other`'s text, after a space when `space` (the space maps to the first
@@ -277,7 +291,8 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
     let mut piece = place.piece;
     let mut sup_depth = 0usize;
     let mut sup_start: Option<usize> = None;
-    for inl in inlines {
+    seg.reserve_piece(inlines);
+    for (k, inl) in inlines.iter().enumerate() {
         let s = inl.span.start;
         match &inl.kind {
             InlineKind::Text => seg.push_str(inl.raw, s, true),
@@ -297,6 +312,7 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
                 }
                 piece += 1;
                 seg.place.piece = piece;
+                seg.reserve_piece(&inlines[k + 1..]);
                 // A superscript running over the break goes on in the new segment.
                 if sup_depth > 0 {
                     sup_start = Some(0);
