@@ -1689,14 +1689,21 @@ impl Alignment {
     }
 }
 
-/// The best reading of a row over the patterns.
-fn best_over(toks: &[Tok], patterns: &[&[Col]]) -> Option<(i32, Alignment)> {
+/// The best reading of a row over the patterns, with the lattice of its pattern and the
+/// best score of a path to each cell of it.
+fn best_over<'a>(
+    toks: &'a [Tok],
+    patterns: &[&'a [Col]],
+) -> Option<(i32, Alignment, Lattice<'a>, Vec<i32>)> {
     // Marks that may be a word's own do not decide the kind of row: each kind is weighed
     // with them kept out of the value columns.
     let weigh_apart = patterns.len() > 1 && toks.iter().any(|t| t.loose);
-    let mut best: Option<(i32, i32, Alignment)> = None;
+    let mut best: Option<(i32, i32, Alignment, Lattice<'a>, Vec<i32>)> = None;
     for (pi, pat) in patterns.iter().enumerate() {
-        let (score, assign) = align(toks, pat, true);
+        let lattice = Lattice::new(toks, pat, true);
+        let (to, back) = lattice.forward(None);
+        let score = to[to.len() - 1];
+        let assign = lattice.assign(&back);
         let is_tx = pi == 0 && patterns.len() > 1;
         if is_tx
             && !assign
@@ -1710,24 +1717,21 @@ fn best_over(toks: &[Tok], patterns: &[&[Col]]) -> Option<(i32, Alignment)> {
         } else {
             score
         };
-        if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
+        if best.as_ref().is_none_or(|(w, ..)| weight > *w) {
             let kind = if is_tx {
                 RowKind::Transaction
             } else {
                 RowKind::Holding
             };
-            best = Some((
-                weight,
-                score,
-                Alignment {
-                    kind,
-                    assign,
-                    ambiguous: Vec::new(),
-                },
-            ));
+            let al = Alignment {
+                kind,
+                assign,
+                ambiguous: Vec::new(),
+            };
+            best = Some((weight, score, al, lattice, to));
         }
     }
-    best.map(|(_, score, al)| (score, al))
+    best.map(|(_, score, al, lattice, to)| (score, al, lattice, to))
 }
 
 /// Aligns a row, then drops every value whose column is not certain: when forbidding a
@@ -1735,16 +1739,10 @@ fn best_over(toks: &[Tok], patterns: &[&[Col]]) -> Option<(i32, Alignment)> {
 /// another column, the rendering has lost what told them apart (an (A)/(D) mark, a price)
 /// and the value is left out rather than guessed.
 fn best_alignment(toks: &[Tok], patterns: &[&[Col]]) -> Option<Alignment> {
-    let (score, mut al) = best_over(toks, patterns)?;
-    // Doubt about a value's column is weighed within the kind of row already chosen: the
-    // pattern `best_over` took (the first one only for a transaction row).
-    let pattern = match (al.kind, patterns) {
-        (RowKind::Holding, [_, holding, ..]) => holding,
-        (_, [first, ..]) => first,
-        (_, []) => return None,
-    };
-    let lattice = Lattice::new(toks, pattern, true);
-    let doubt = Doubt::new(&lattice);
+    // Doubt about a value's column is weighed within the kind of row chosen: the lattice
+    // of the pattern `best_over` took.
+    let (score, mut al, lattice, to) = best_over(toks, patterns)?;
+    let doubt = Doubt::new(&lattice, to);
     let mut ambiguous = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let Some(c) = al.assign[i] else { continue };
@@ -1893,9 +1891,16 @@ impl<'a> Lattice<'a> {
     /// The best reading that does not put token `ban.0` in column `ban.1`: its score and
     /// each token's column.
     fn align(&self, ban: Option<(usize, Col)>) -> (i32, Vec<Option<Col>>) {
+        let (dp, back) = self.forward(ban);
+        (dp[dp.len() - 1], self.assign(&back))
+    }
+
+    /// The best score of a path from (0, 0) to each cell, with no step putting token
+    /// `ban.0` in column `ban.1`, and the step each best path arrives by: (previous i,
+    /// previous j, whether that step put tokens in a column).
+    fn forward(&self, ban: Option<(usize, Col)>) -> (Vec<i32>, Vec<(usize, usize, bool)>) {
         let (n, m, w) = (self.toks.len(), self.cols.len(), self.width());
         let mut dp = vec![NEG; (n + 1) * w];
-        // Back pointer: (previous i, previous j, column assigned to tokens prev_i..i or none).
         let mut back: Vec<(usize, usize, bool)> = vec![(0, 0, false); (n + 1) * w];
         dp[0] = 0;
         for i in 0..=n {
@@ -1913,6 +1918,12 @@ impl<'a> Lattice<'a> {
                 });
             }
         }
+        (dp, back)
+    }
+
+    /// Each token's column on the best path to the last cell, from `forward`'s steps.
+    fn assign(&self, back: &[(usize, usize, bool)]) -> Vec<Option<Col>> {
+        let (n, m, w) = (self.toks.len(), self.cols.len(), self.width());
         let mut assign = vec![None; n];
         let (mut i, mut j) = (n, m);
         while i > 0 || j > 0 {
@@ -1928,7 +1939,7 @@ impl<'a> Lattice<'a> {
             i = pi;
             j = pj;
         }
-        (dp[n * w + m], assign)
+        assign
     }
 }
 
@@ -1941,7 +1952,7 @@ impl<'a> Lattice<'a> {
 /// dynamic program per token.
 struct Doubt<'l, 'a> {
     lattice: &'l Lattice<'a>,
-    /// Best score from (0, 0) to each cell.
+    /// Best score from (0, 0) to each cell (`Lattice::forward`).
     to: Vec<i32>,
     /// Best score from each cell to the end.
     from: Vec<i32>,
@@ -1951,20 +1962,10 @@ struct Doubt<'l, 'a> {
 }
 
 impl<'l, 'a> Doubt<'l, 'a> {
-    fn new(lattice: &'l Lattice<'a>) -> Self {
+    /// `to` is the best score of a path to each cell, as `Lattice::forward` gives it.
+    fn new(lattice: &'l Lattice<'a>, to: Vec<i32>) -> Self {
         let l = lattice;
         let (n, m, w) = (l.toks.len(), l.cols.len(), l.width());
-        let mut to = vec![NEG; (n + 1) * w];
-        to[0] = 0;
-        for i in 0..=n {
-            for j in 0..=m {
-                let cur = to[i * w + j];
-                l.steps((i, j), None, |ni, nj, s, _| {
-                    let k = ni * w + nj;
-                    to[k] = to[k].max(cur + s);
-                });
-            }
-        }
         let mut from = vec![NEG; (n + 1) * w];
         from[n * w + m] = 0;
         for i in (0..=n).rev() {
@@ -2103,7 +2104,7 @@ mod tests {
                 super::T2_HOLDING,
             ][pattern];
             let lattice = Lattice::new(&toks, cols, true);
-            let doubt = Doubt::new(&lattice);
+            let doubt = Doubt::new(&lattice, lattice.forward(None).0);
             for i in 0..toks.len() {
                 for &c in cols.iter().filter(|c: &&Col| !c.multi()) {
                     let (alt, agreed) = doubt.without(i, c);
