@@ -110,7 +110,20 @@ impl Stream {
         to: Option<Pos>,
         max_cost: usize,
     ) -> Vec<Hit> {
-        let pat: Vec<u8> = squashed(label).map(|(_, c)| c).collect();
+        // Labels are short: squashed on the stack (a longer one in a vector).
+        let mut buf = [0u8; 256];
+        let long: Vec<u8>;
+        let pat: &[u8] = if label.len() <= buf.len() {
+            let mut n = 0;
+            for (_, c) in squashed(label) {
+                buf[n] = c;
+                n += 1;
+            }
+            &buf[..n]
+        } else {
+            long = squashed(label).map(|(_, c)| c).collect();
+            &long
+        };
         if pat.is_empty() {
             return Vec::new();
         }
@@ -120,7 +133,7 @@ impl Stream {
             return Vec::new();
         }
         let hay = &self.text[lo..hi];
-        let raw = approx_find(&pat, hay, max_cost);
+        let raw = approx_find(pat, hay, max_cost);
         raw.into_iter()
             .map(|(s, e, cost)| {
                 let mut end = self.pos_of(lo + e, segs, true);
