@@ -64,10 +64,25 @@ struct Cursor<'a> {
     spans: &'a [Span],
     /// Every span before `i` ends at or before the last offset asked about.
     i: usize,
+    /// The span or gap between spans that held the last offset, and whether it is a span:
+    /// the next offset is most often in it too.
+    last: (usize, usize, bool),
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
+    fn new(spans: &'a [Span]) -> Self {
+        Cursor {
+            spans,
+            i: 0,
+            last: (0, 0, false),
+        }
+    }
+
     fn contains(&mut self, offset: usize) -> bool {
+        let (a, b, inside) = self.last;
+        if (a..b).contains(&offset) {
+            return inside;
+        }
         if self.i > 0 && self.spans[self.i - 1].end > offset {
             self.i = self.spans.partition_point(|s| s.end <= offset);
         } else {
@@ -75,7 +90,13 @@ impl Cursor<'_> {
                 self.i += 1;
             }
         }
-        self.spans.get(self.i).is_some_and(|s| s.start <= offset)
+        let gap_start = self.i.checked_sub(1).map_or(0, |p| self.spans[p].end);
+        self.last = match self.spans.get(self.i) {
+            Some(s) if s.start <= offset => (s.start, s.end, true),
+            Some(s) => (gap_start, s.start, false),
+            None => (gap_start, usize::MAX, false),
+        };
+        self.last.2
     }
 }
 
@@ -95,13 +116,7 @@ fn merge(mut spans: Vec<Span>) -> Vec<Span> {
 impl Ctx {
     pub fn new(source: &str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            source
-                .bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        line_starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
         Ctx {
             line_starts,
             diag: Diagnostics::default(),
@@ -215,10 +230,7 @@ impl Ctx {
         let mut all = coverage.values.clone();
         all.extend_from_slice(&coverage.labels);
         let merged = merge(all);
-        let mut covered = Cursor {
-            spans: &merged,
-            i: 0,
-        };
+        let mut covered = Cursor::new(&merged);
         let mut unmapped = Vec::new();
         for seg in segs {
             let mut run: Option<(usize, usize)> = None;
@@ -231,14 +243,17 @@ impl Ctx {
                     out.push((t.to_string(), seg.src_span(a, b)));
                 }
             };
+            // Most characters are covered and end no run: `flush` is called only for a run.
             for (i, ch) in seg.text.char_indices() {
                 // Text left over on both sides of a join is two pieces of the source.
-                if seg.joins.contains(&i) {
+                if run.is_some() && seg.joins.contains(&i) {
                     flush(&mut run, &mut unmapped);
                 }
                 let src = seg.offsets.get(i).map_or(0, |&o| o as usize);
                 if covered.contains(src) || ch.is_whitespace() && run.is_none() {
-                    flush(&mut run, &mut unmapped);
+                    if run.is_some() {
+                        flush(&mut run, &mut unmapped);
+                    }
                     continue;
                 }
                 let end = i + ch.len_utf8();
@@ -286,7 +301,7 @@ mod tests {
             offsets in proptest::collection::vec(0usize..250, 0..60),
         ) {
             let spans = merge(raw.into_iter().map(|(s, n)| Span { start: s, end: s + n }).collect());
-            let mut cursor = Cursor { spans: &spans, i: 0 };
+            let mut cursor = Cursor::new(&spans);
             for off in offsets {
                 proptest::prop_assert_eq!(cursor.contains(off), contains(&spans, off), "offset {}", off);
             }

@@ -19,7 +19,7 @@ use form4_model::RepairKind;
 use crate::ctx::Ctx;
 use crate::header;
 use crate::labels::{tolerance, Pos, Stream};
-use crate::text::{squash, Segment};
+use crate::text::{squashed_len, Segment};
 
 /// Labels that open a box in a header row, and the field a box of text fills (none for
 /// boxes of check marks).
@@ -131,8 +131,8 @@ fn regroup_row(
                             t.len()
                         },
                     );
-                    let taken = squash(&t[a.min(b)..b]).0.len();
-                    let whole = squash(t).0.len();
+                    let taken = squashed_len(&t[a.min(b)..b]);
+                    let whole = squashed_len(t);
                     let edge = n == hit.start.seg || n == hit.end.seg;
                     taken > 0 && (taken > k || taken == whole && (hit.cost == 0 || !edge))
                 })
@@ -202,7 +202,7 @@ fn regroup_row(
             }
             let last_cell = k + 1 < found.len() && c + 1 == end_cell;
             let short_number = last_cell
-                && (opens_box(&s.text) && squash(&s.text).0.len() <= 4
+                && (opens_box(&s.text) && squashed_len(&s.text) <= 4
                     || next_starts_with_dot
                         && (1..=2).contains(&s.text.len())
                         && s.text.bytes().all(|b| b.is_ascii_digit()));

@@ -835,13 +835,12 @@ fn find_raw_all(segs: &[Segment], needle: &str, from: Pos, to: Pos) -> Vec<Hit> 
         if i > to.seg || (i == to.seg && to.byte == 0) {
             break;
         }
-        let t = s.text.to_ascii_lowercase();
+        let t = s.text.as_bytes();
         let mut at = if i == from.seg { from.byte } else { 0 };
-        while let Some(k) = t.get(at..).and_then(|r| r.find(&lower)) {
-            let a = at + k;
+        while let Some(a) = find_ignoring_case(&s.text, lower.as_bytes(), at) {
             let b = a + lower.len();
-            let word_start = a == 0 || !t.as_bytes()[a - 1].is_ascii_alphanumeric();
-            let word_end = b >= t.len() || !t.as_bytes()[b].is_ascii_alphanumeric();
+            let word_start = a == 0 || !t[a - 1].is_ascii_alphanumeric();
+            let word_end = b >= t.len() || !t[b].is_ascii_alphanumeric();
             if word_start && word_end && (i < to.seg || b <= to.byte) {
                 out.push(Hit {
                     start: Pos { seg: i, byte: a },
@@ -853,6 +852,21 @@ fn find_raw_all(segs: &[Segment], needle: &str, from: Pos, to: Pos) -> Vec<Hit> 
         }
     }
     out
+}
+
+/// Where `needle` (lower-case) first occurs in `text` at or after byte `at`, ASCII case
+/// ignored: what a search of `text.to_ascii_lowercase()` finds, without the copy.
+fn find_ignoring_case(text: &str, needle: &[u8], at: usize) -> Option<usize> {
+    let (Some(&first), true) = (needle.first(), text.is_char_boundary(at)) else {
+        return None;
+    };
+    let hay = &text.as_bytes()[at..];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay)
+        .find(|&k| {
+            hay.get(k..k + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        })
+        .map(|k| at + k)
 }
 
 /// Moves a hit's end over any of `extra` that follow it (spaces and cell breaks allowed

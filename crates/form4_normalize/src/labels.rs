@@ -4,7 +4,7 @@
 //! so split words (`Perso | n`), stray punctuation and case are invisible, with a small
 //! edit-distance budget for OCR misreadings (`Endividual`, `Fransaction`).
 
-use crate::text::{squash, Segment};
+use crate::text::{squashed, squashed_len, Segment};
 
 /// A segment index or a byte of a segment's text, as stored in [`Stream`]'s map.
 fn to_u32(n: usize) -> u32 {
@@ -41,14 +41,17 @@ pub(crate) struct Stream {
 
 impl Stream {
     pub fn new(segs: &[Segment]) -> Self {
-        let mut text = Vec::new();
-        let mut map = Vec::new();
+        // Most of a form's text is letters and digits.
+        let len = segs.iter().map(|s| s.text.len()).sum();
+        let mut text = Vec::with_capacity(len);
+        let mut map = Vec::with_capacity(len);
         let mut seg_start = Vec::with_capacity(segs.len() + 1);
         for (i, s) in segs.iter().enumerate() {
             seg_start.push(text.len());
-            let (t, m) = squash(&s.text);
-            text.extend_from_slice(&t);
-            map.extend(m.into_iter().map(|b| (to_u32(i), to_u32(b))));
+            for (b, c) in squashed(&s.text) {
+                text.push(c);
+                map.push((to_u32(i), to_u32(b)));
+            }
         }
         seg_start.push(text.len());
         Stream {
@@ -107,7 +110,20 @@ impl Stream {
         to: Option<Pos>,
         max_cost: usize,
     ) -> Vec<Hit> {
-        let (pat, _) = squash(label);
+        // Labels are short: squashed on the stack (a longer one in a vector).
+        let mut buf = [0u8; 256];
+        let long: Vec<u8>;
+        let pat: &[u8] = if label.len() <= buf.len() {
+            let mut n = 0;
+            for (_, c) in squashed(label) {
+                buf[n] = c;
+                n += 1;
+            }
+            &buf[..n]
+        } else {
+            long = squashed(label).map(|(_, c)| c).collect();
+            &long
+        };
         if pat.is_empty() {
             return Vec::new();
         }
@@ -117,7 +133,7 @@ impl Stream {
             return Vec::new();
         }
         let hay = &self.text[lo..hi];
-        let raw = approx_find(&pat, hay, max_cost);
+        let raw = approx_find(pat, hay, max_cost);
         raw.into_iter()
             .map(|(s, e, cost)| {
                 let mut end = self.pos_of(lo + e, segs, true);
@@ -143,7 +159,7 @@ impl Stream {
     /// so a long title matched by its distinctive head is covered whole.
     pub fn extend(&self, segs: &[Segment], hit: &mut Hit, tail: &str, gap: usize) {
         let lo = self.squashed_index(hit.end);
-        let hi = (lo + squash(tail).0.len() + gap + 4).min(self.text.len());
+        let hi = (lo + squashed_len(tail) + gap + 4).min(self.text.len());
         let to = if hi < self.text.len() {
             Some(self.pos_of(hi, segs, false))
         } else {
@@ -246,7 +262,7 @@ fn star_prefix_start(text: &str, at: usize) -> usize {
 /// Kept below the distance between the two table titles (`tableinonderivative…` and
 /// `tableiiderivative…` differ by three edits).
 pub(crate) fn tolerance(label: &str) -> usize {
-    let n = squash(label).0.len();
+    let n = squashed_len(label);
     match n {
         0..=7 => 0,
         8..=15 => 1,
@@ -260,11 +276,11 @@ pub(crate) fn tolerance(label: &str) -> usize {
 /// Returns (start, end, cost) in `hay` indices.
 fn approx_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
     let m = pat.len();
+    // Occurrences that do not overlap, leftmost first, as `str::match_indices` finds them.
     let exact = || -> Vec<(usize, usize, usize)> {
-        match (std::str::from_utf8(hay), std::str::from_utf8(pat)) {
-            (Ok(h), Ok(p)) => h.match_indices(p).map(|(i, _)| (i, i + m, 0)).collect(),
-            _ => Vec::new(),
-        }
+        memchr::memmem::find_iter(hay, pat)
+            .map(|i| (i, i + m, 0))
+            .collect()
     };
     if k == 0 {
         return exact();
@@ -431,26 +447,25 @@ fn sellers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> 
     let mut start: Vec<usize> = vec![0; m + 1];
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
     for (i, &c) in hay.iter().enumerate() {
-        let mut prev_diag = cost[0];
-        let mut prev_diag_start = start[0];
+        let (mut diag, mut diag_start) = (cost[0], start[0]);
         cost[0] = 0;
         start[0] = i + 1;
-        for j in 1..=m {
-            let sub = prev_diag + usize::from(pat[j - 1] != c);
-            let del = cost[j] + 1; // hay char unmatched
-            let ins = cost[j - 1] + 1; // pattern char missing
-            let (old, old_start) = (cost[j], start[j]);
+        // Cell j - 1 of this column, carried along rather than indexed.
+        let (mut left, mut left_start) = (0, i + 1);
+        for ((&p, cj), sj) in pat.iter().zip(&mut cost[1..]).zip(&mut start[1..]) {
+            let sub = diag + usize::from(p != c);
+            let del = *cj + 1; // hay char unmatched
+            let ins = left + 1; // pattern char missing
             let (best, bstart) = if sub <= del && sub <= ins {
-                (sub, prev_diag_start)
+                (sub, diag_start)
             } else if del <= ins {
-                (del, old_start)
+                (del, *sj)
             } else {
-                (ins, start[j - 1])
+                (ins, left_start)
             };
-            prev_diag = old;
-            prev_diag_start = old_start;
-            cost[j] = best;
-            start[j] = bstart;
+            (diag, diag_start) = (*cj, *sj);
+            (*cj, *sj) = (best, bstart);
+            (left, left_start) = (best, bstart);
         }
         if cost[m] <= k {
             cands.push((start[m], i + 1, cost[m]));
@@ -475,9 +490,12 @@ fn sellers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> 
 mod tests {
     use super::*;
 
+    fn squash(s: &str) -> Vec<u8> {
+        squashed(s).map(|(_, c)| c).collect()
+    }
+
     fn find(pat: &str, hay: &str) -> Vec<(usize, usize, usize)> {
-        let (p, _) = squash(pat);
-        let (h, _) = squash(hay);
+        let (p, h) = (squash(pat), squash(hay));
         approx_find(&p, &h, tolerance(pat))
     }
 
@@ -540,8 +558,7 @@ mod tests {
             ("Remarks", "Remarks: none. Remarks"),
         ];
         for (label, text) in cases {
-            let (p, _) = squash(label);
-            let (h, _) = squash(text);
+            let (p, h) = (squash(label), squash(text));
             let k = tolerance(label).max(1);
             let a: Vec<(usize, usize)> = myers_find(&p, &h, k).iter().map(|c| (c.1, c.2)).collect();
             let b: Vec<(usize, usize)> =

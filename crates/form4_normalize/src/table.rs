@@ -1362,41 +1362,89 @@ const HEADING_TEXT: &str =
     Shares. Price of Derivative Security. Number of derivative Securities Beneficially Owned \
     Following Reported Transaction(s). Amount of Securities Beneficially Owned.";
 
+/// The column headings as [`is_heading_word`] looks words up in them.
+struct Headings {
+    /// The words, lower-case, sorted.
+    words: Vec<String>,
+    /// The letters, lower-case, run together.
+    squashed: String,
+    /// Every run of four bytes of `squashed`, sorted: a word with a run of four that is not
+    /// here cannot be in `squashed`, which rules out most words of a data row without a
+    /// substring search.
+    quads: Vec<[u8; 4]>,
+}
+
+impl Headings {
+    fn get() -> &'static Headings {
+        static HEADINGS: std::sync::OnceLock<Headings> = std::sync::OnceLock::new();
+        HEADINGS.get_or_init(|| {
+            let lower = HEADING_TEXT.to_lowercase();
+            let mut words: Vec<String> = lower
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            let squashed: String = lower.chars().filter(|c| c.is_alphabetic()).collect();
+            let mut quads: Vec<[u8; 4]> = squashed
+                .as_bytes()
+                .windows(4)
+                .filter_map(|q| q.try_into().ok())
+                .collect();
+            quads.sort_unstable();
+            quads.dedup();
+            Headings {
+                words,
+                squashed,
+                quads,
+            }
+        })
+    }
+
+    fn may_contain(&self, w: &str) -> bool {
+        w.as_bytes()
+            .windows(4)
+            .all(|q| self.quads.binary_search_by(|x| x.as_slice().cmp(q)).is_ok())
+    }
+}
+
 /// Whether a word (lower-case letters) is a word of the column headings, or a piece of
 /// four letters or more cut out of them (short pieces would match anything).
-fn is_heading_word(w: &str, (words, squashed): &(Vec<String>, String)) -> bool {
-    words.iter().any(|h| h == w) || (w.chars().count() >= 4 && squashed.contains(w))
+fn is_heading_word(w: &str, headings: &Headings) -> bool {
+    headings
+        .words
+        .binary_search_by(|h| h.as_str().cmp(w))
+        .is_ok()
+        || (w.chars().count() >= 4 && headings.may_contain(w) && headings.squashed.contains(w))
 }
 
 fn is_heading_row(toks: &[Tok]) -> bool {
-    static HEADINGS: std::sync::OnceLock<(Vec<String>, String)> = std::sync::OnceLock::new();
-    let headings = HEADINGS.get_or_init(|| {
-        let lower = HEADING_TEXT.to_lowercase();
-        let words = lower
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
-        (words, lower.chars().filter(|c| c.is_alphabetic()).collect())
-    });
+    let headings = Headings::get();
     if toks.iter().any(|t| matches!(t.kind, Kind::Date(_))) {
         return false;
     }
     let mut words = 0usize;
     let mut heading = 0usize;
+    let mut letters = String::new();
     for t in toks.iter().filter(|t| !matches!(t.kind, Kind::Garbled)) {
-        let w: String = t
-            .text
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
+        letters.clear();
+        letters.extend(t.text.chars().filter(|c| c.is_alphabetic()));
+        // `str::to_lowercase` minds context (a final sigma) that ASCII has none of.
+        let lowered;
+        let w = if letters.is_ascii() {
+            letters.make_ascii_lowercase();
+            letters.as_str()
+        } else {
+            lowered = letters.to_lowercase();
+            lowered.as_str()
+        };
         // Single letters (`V`, `(A)`, `D`) are as common in data rows as in headings.
         if w.chars().count() < 2 {
             continue;
         }
         words += 1;
-        if is_heading_word(&w, headings) {
+        if is_heading_word(w, headings) {
             heading += 1;
         }
     }
@@ -1490,21 +1538,21 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
             if matches!(tok.kind, Kind::Word) {
                 // A stray `\` or `|` stuck to a word is debris, not part of a text.
                 const STRAY: [char; 5] = ['\\', '|', '`', '~', '_'];
-                let trimmed = tok.text.trim_matches(STRAY).to_string();
-                let trimmed = trimmed.as_str();
+                let trimmed = tok.text.trim_matches(STRAY);
                 if trimmed.len() != tok.text.len() && !trimmed.is_empty() {
+                    let trimmed = trimmed.to_string();
                     let lead = tok.text.len() - tok.text.trim_start_matches(STRAY).len();
                     let span = seg.src_span(a + lead, a + lead + trimmed.len());
                     cx.repair(
                         "table.text",
                         RepairKind::StrayCharacters,
                         &tok.text,
-                        trimmed,
+                        &trimmed,
                         Some(span),
                     );
-                    tok.text = trimmed.to_string();
+                    tok.kind = classify_text(&trimmed);
+                    tok.text = trimmed;
                     tok.span = span;
-                    tok.kind = classify_text(trimmed);
                 }
             }
             if let Some(d) = pending_dollar.take() {
@@ -1555,7 +1603,6 @@ fn classify_text(w: &str) -> Kind {
         return kind;
     }
     let digits = w.chars().filter(char::is_ascii_digit).count();
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     if digits == 0 || w.chars().count() < 2 {
         return kind;
     }
@@ -1564,7 +1611,11 @@ fn classify_text(w: &str) -> Kind {
     // Mostly digits and value punctuation, its letters only look-alikes of digits: a value
     // OCR broke, not a word (`401k` is a word).
     let lookalike = |c: &char| matches!(c, 'O' | 'o' | 'l' | 'I' | 'i' | 'S' | 's');
-    if !letters.iter().all(lookalike) {
+    if !w
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| lookalike(&c))
+    {
         return kind;
     }
     let valueish = w
@@ -2121,18 +2172,21 @@ impl Alignment {
     }
 }
 
-/// The best reading of a row over the patterns, or `None` with a ban that leaves none.
-fn best_over(
-    toks: &[Tok],
-    patterns: &[&[Col]],
-    ban: Option<(usize, Col)>,
-) -> Option<(i32, Alignment)> {
+/// The best reading of a row over the patterns, with the lattice of its pattern and the
+/// best score of a path to each cell of it.
+fn best_over<'a>(
+    toks: &'a [Tok],
+    patterns: &[&'a [Col]],
+) -> Option<(i32, Alignment, Lattice<'a>, Vec<i32>)> {
     // Marks that may be a word's own do not decide the kind of row: each kind is weighed
     // with them kept out of the value columns.
     let weigh_apart = patterns.len() > 1 && toks.iter().any(|t| t.loose);
-    let mut best: Option<(i32, i32, Alignment)> = None;
+    let mut best: Option<(i32, i32, Alignment, Lattice<'a>, Vec<i32>)> = None;
     for (pi, pat) in patterns.iter().enumerate() {
-        let (score, assign) = align(toks, pat, ban, true);
+        let lattice = Lattice::new(toks, pat, true);
+        let (to, back) = lattice.forward(None);
+        let score = to[to.len() - 1];
+        let assign = lattice.assign(&back);
         let is_tx = pi == 0 && patterns.len() > 1;
         if is_tx
             && !assign
@@ -2142,28 +2196,25 @@ fn best_over(
             continue;
         }
         let weight = if weigh_apart {
-            align(toks, pat, ban, false).0
+            align(toks, pat, false).0
         } else {
             score
         };
-        if best.as_ref().is_none_or(|(w, _, _)| weight > *w) {
+        if best.as_ref().is_none_or(|(w, ..)| weight > *w) {
             let kind = if is_tx {
                 RowKind::Transaction
             } else {
                 RowKind::Holding
             };
-            best = Some((
-                weight,
-                score,
-                Alignment {
-                    kind,
-                    assign,
-                    ambiguous: Vec::new(),
-                },
-            ));
+            let al = Alignment {
+                kind,
+                assign,
+                ambiguous: Vec::new(),
+            };
+            best = Some((weight, score, al, lattice, to));
         }
     }
-    best.map(|(_, score, al)| (score, al))
+    best.map(|(_, score, al, lattice, to)| (score, al, lattice, to))
 }
 
 /// Aligns a row, then drops every value whose column is not certain: when forbidding a
@@ -2171,28 +2222,32 @@ fn best_over(
 /// another column, the rendering has lost what told them apart (an (A)/(D) mark, a price)
 /// and the value is left out rather than guessed.
 fn best_alignment(toks: &[Tok], patterns: &[&[Col]]) -> Option<Alignment> {
-    let (score, mut al) = best_over(toks, patterns, None)?;
+    // Doubt about a value's column is weighed within the kind of row chosen: the lattice
+    // of the pattern `best_over` took.
+    let (score, mut al, lattice, to) = best_over(toks, patterns)?;
+    let doubt = Doubt::new(&lattice, to);
     let mut ambiguous = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let Some(c) = al.assign[i] else { continue };
         if c.multi() || matches!(t.kind, Kind::Word) {
             continue;
         }
-        // Doubt about a value's column, within the kind of row already chosen.
-        let same_kind: &[&[Col]] = match (al.kind, patterns.len()) {
-            (RowKind::Transaction, _) | (_, 1) => &patterns[..1],
-            (RowKind::Holding, _) => &patterns[1..],
-        };
-        let Some((alt, other)) = best_over(toks, same_kind, Some((i, c))) else {
+        let (alt, agreed) = doubt.without(i, c);
+        if alt < score - 1 {
             continue;
+        }
+        // Best readings that disagree on where the token goes: the one the dynamic
+        // program keeps decides, as it always did.
+        let moved_to = match agreed {
+            Some(to) => to,
+            None => lattice.align(Some((i, c))).1[i],
         };
-        let moved_to = other.assign[i];
         // A transaction date read as a deemed date is the form's own order, not doubt.
         let synonyms = matches!(
             (c, moved_to),
             (Col::Date, Some(Col::Deemed)) | (Col::Deemed, Some(Col::Date))
         );
-        if alt >= score - 1 && moved_to.is_some() && !synonyms {
+        if moved_to.is_some() && !synonyms {
             ambiguous.push((i, c, moved_to));
         }
     }
@@ -2226,90 +2281,252 @@ fn best_alignment(toks: &[Tok], patterns: &[&[Col]]) -> Option<Alignment> {
 
 /// Dynamic programming over (tokens consumed, columns passed).
 /// With `loose_values` false, loose marks go to no value column.
-fn align(
-    toks: &[Tok],
-    cols: &[Col],
-    ban: Option<(usize, Col)>,
-    loose_values: bool,
-) -> (i32, Vec<Option<Col>>) {
-    const NEG: i32 = i32::MIN / 4;
-    let n = toks.len();
-    let m = cols.len();
-    let w = m + 1;
-    let mut dp = vec![NEG; (n + 1) * w];
-    // Back pointer: (previous i, previous j, column assigned to tokens prev_i..i or none).
-    let mut back: Vec<(usize, usize, bool)> = vec![(0, 0, false); (n + 1) * w];
-    dp[0] = 0;
-    // How each token fits each column, asked once: a text column asks it of every run of
-    // tokens starting at every cell.
-    let mut fit: Vec<Option<i32>> = Vec::with_capacity(n * m);
-    for t in toks {
-        fit.extend(cols.iter().map(|c| c.accept(t, loose_values)));
+fn align(toks: &[Tok], cols: &[Col], loose_values: bool) -> (i32, Vec<Option<Col>>) {
+    Lattice::new(toks, cols, loose_values).align(None)
+}
+
+/// Score of a reading that cannot be.
+const NEG: i32 = i32::MIN / 4;
+
+/// The readings of a row in one column order: paths through the grid of (tokens consumed,
+/// columns passed) whose steps leave a column empty, skip a token, or put a token (a run
+/// of tokens, in a text column) in a column.
+struct Lattice<'a> {
+    toks: &'a [Tok],
+    cols: &'a [Col],
+    /// `fit[i * cols.len() + j]`: how token `i` fits column `j`, asked once (a text column
+    /// asks it of every run of tokens starting at every cell).
+    fit: Vec<Option<i32>>,
+}
+
+impl<'a> Lattice<'a> {
+    fn new(toks: &'a [Tok], cols: &'a [Col], loose_values: bool) -> Self {
+        let mut fit = Vec::with_capacity(toks.len() * cols.len());
+        for t in toks {
+            fit.extend(cols.iter().map(|c| c.accept(t, loose_values)));
+        }
+        Lattice { toks, cols, fit }
     }
-    let skip_penalty = |t: &Tok| match t.kind {
-        // Not a value: the marks of the word before it.
-        Kind::Marks if t.loose => 0,
-        Kind::Word => -3,
-        Kind::Garbled => 0,
-        Kind::Letter(_) => -4,
-        _ => -6,
-    };
-    for i in 0..=n {
+
+    /// Cells of a row of the grid: one more than the columns.
+    fn width(&self) -> usize {
+        self.cols.len() + 1
+    }
+
+    fn fit(&self, i: usize, j: usize) -> Option<i32> {
+        self.fit[i * self.cols.len() + j]
+    }
+
+    /// The score of reading token `i` as no column's value.
+    fn skip(&self, i: usize) -> i32 {
+        let t = &self.toks[i];
+        match t.kind {
+            // Not a value: the marks of the word before it.
+            Kind::Marks if t.loose => 0,
+            Kind::Word => -3,
+            Kind::Garbled => 0,
+            Kind::Letter(_) => -4,
+            _ => -6,
+        }
+    }
+
+    /// Calls `f(next i, next j, score, column taken)` for each step out of cell (i, j), in
+    /// the order that breaks ties between equal readings; none puts token `ban.0` in
+    /// column `ban.1`.
+    fn steps(
+        &self,
+        (i, j): (usize, usize),
+        ban: Option<(usize, Col)>,
+        mut f: impl FnMut(usize, usize, i32, Option<Col>),
+    ) {
+        let (n, m) = (self.toks.len(), self.cols.len());
+        if j < m {
+            // Leave column j empty; the title may not be empty.
+            f(
+                i,
+                j + 1,
+                if self.cols[j] == Col::Title { -20 } else { 0 },
+                None,
+            );
+        }
+        if i < n {
+            f(i + 1, j, self.skip(i), None);
+        }
+        if i < n && j < m {
+            let c = self.cols[j];
+            if c.multi() {
+                let mut sum = 0;
+                for k in i..n {
+                    let Some(s) = self.fit(k, j) else {
+                        break;
+                    };
+                    sum += s;
+                    f(k + 1, j + 1, sum, Some(c));
+                }
+            } else if ban != Some((i, c)) {
+                if let Some(s) = self.fit(i, j) {
+                    f(i + 1, j + 1, s, Some(c));
+                }
+            }
+        }
+    }
+
+    /// The best reading that does not put token `ban.0` in column `ban.1`: its score and
+    /// each token's column.
+    fn align(&self, ban: Option<(usize, Col)>) -> (i32, Vec<Option<Col>>) {
+        let (dp, back) = self.forward(ban);
+        (dp[dp.len() - 1], self.assign(&back))
+    }
+
+    /// The best score of a path from (0, 0) to each cell, with no step putting token
+    /// `ban.0` in column `ban.1`, and the step each best path arrives by: (previous i,
+    /// previous j, whether that step put tokens in a column).
+    fn forward(&self, ban: Option<(usize, Col)>) -> (Vec<i32>, Vec<(usize, usize, bool)>) {
+        let (n, m, w) = (self.toks.len(), self.cols.len(), self.width());
+        let mut dp = vec![NEG; (n + 1) * w];
+        let mut back: Vec<(usize, usize, bool)> = vec![(0, 0, false); (n + 1) * w];
+        dp[0] = 0;
+        for i in 0..=n {
+            for j in 0..=m {
+                let cur = dp[i * w + j];
+                if cur == NEG {
+                    continue;
+                }
+                self.steps((i, j), ban, |ni, nj, s, took| {
+                    let k = ni * w + nj;
+                    if cur + s > dp[k] {
+                        dp[k] = cur + s;
+                        back[k] = (i, j, took.is_some());
+                    }
+                });
+            }
+        }
+        (dp, back)
+    }
+
+    /// Each token's column on the best path to the last cell, from `forward`'s steps.
+    fn assign(&self, back: &[(usize, usize, bool)]) -> Vec<Option<Col>> {
+        let (n, m, w) = (self.toks.len(), self.cols.len(), self.width());
+        let mut assign = vec![None; n];
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let (pi, pj, took) = back[i * w + j];
+            if took {
+                for a in assign.iter_mut().take(i).skip(pi) {
+                    *a = Some(self.cols[pj]);
+                }
+            }
+            if (pi, pj) == (i, j) {
+                break;
+            }
+            i = pi;
+            j = pj;
+        }
+        assign
+    }
+}
+
+/// Whether a value's column is certain, for every token of a row at once.
+///
+/// Forbidding token `i` its column `c` changes only the steps that read token `i`: every
+/// reading has exactly one (a skip, or a step into a column, or a run of a text column
+/// holding it). So the best reading without it is the best, over the other steps reading
+/// token `i`, of the best path to the step, the step, and the best path from it; no
+/// dynamic program per token.
+struct Doubt<'l, 'a> {
+    lattice: &'l Lattice<'a>,
+    /// Best score from (0, 0) to each cell (`Lattice::forward`).
+    to: Vec<i32>,
+    /// Best score from each cell to the end.
+    from: Vec<i32>,
+    /// `run[i * cols.len() + j]`, for a text column `j`: the best reading whose run of
+    /// tokens in column `j` holds token `i`.
+    run: Vec<i32>,
+}
+
+impl<'l, 'a> Doubt<'l, 'a> {
+    /// `to` is the best score of a path to each cell, as `Lattice::forward` gives it.
+    fn new(lattice: &'l Lattice<'a>, to: Vec<i32>) -> Self {
+        let l = lattice;
+        let (n, m, w) = (l.toks.len(), l.cols.len(), l.width());
+        let mut from = vec![NEG; (n + 1) * w];
+        from[n * w + m] = 0;
+        for i in (0..=n).rev() {
+            for j in (0..=m).rev() {
+                let mut best = from[i * w + j];
+                l.steps((i, j), None, |ni, nj, s, _| {
+                    best = best.max(s + from[ni * w + nj]);
+                });
+                from[i * w + j] = best;
+            }
+        }
+        // A run of column j over tokens a..=b scores to[a][j] + fit(a..=b) + from[b+1][j+1];
+        // the best run holding token i is the best start up to i plus the best end from i.
+        let mut run = vec![NEG; n * m];
+        for j in (0..m).filter(|&j| l.cols[j].multi()) {
+            let mut head = vec![NEG; n];
+            for i in 0..n {
+                if let Some(s) = l.fit(i, j) {
+                    let before = if i > 0 { head[i - 1] } else { NEG };
+                    head[i] = s + to[i * w + j].max(before);
+                }
+            }
+            let mut tail = NEG;
+            for i in (0..n).rev() {
+                tail = match l.fit(i, j) {
+                    Some(s) => {
+                        let best_end = from[(i + 1) * w + j + 1].max(tail);
+                        run[i * m + j] = head[i] + best_end;
+                        s + best_end
+                    }
+                    None => NEG,
+                };
+            }
+        }
+        Doubt {
+            lattice,
+            to,
+            from,
+            run,
+        }
+    }
+
+    /// The best score of a reading that does not put token `i` in column `c`, and where
+    /// token `i` goes when all such best readings agree (`None` when they do not).
+    fn without(&self, i: usize, c: Col) -> (i32, Option<Option<Col>>) {
+        let l = self.lattice;
+        let (m, w) = (l.cols.len(), l.width());
+        let mut best = NEG;
+        let mut agreed: Option<Option<Col>> = None;
+        let mut consider = |score: i32, col: Option<Col>| {
+            if score > best {
+                best = score;
+                agreed = Some(col);
+            } else if score == best && agreed != Some(col) {
+                agreed = None;
+            }
+        };
         for j in 0..=m {
-            let cur = dp[i * w + j];
-            if cur == NEG {
-                continue;
-            }
-            let mut relax = |ni: usize, nj: usize, val: i32, took: bool, dp: &mut Vec<i32>| {
-                let k = ni * w + nj;
-                if val > dp[k] {
-                    dp[k] = val;
-                    back[k] = (i, j, took);
+            consider(
+                self.to[i * w + j] + l.skip(i) + self.from[(i + 1) * w + j],
+                None,
+            );
+            let Some(&col) = l.cols.get(j) else { continue };
+            if col.multi() {
+                if l.fit(i, j).is_some() {
+                    consider(self.run[i * m + j], Some(col));
                 }
-            };
-            if j < m {
-                // Leave column j empty; the title may not be empty.
-                let pen = if cols[j] == Col::Title { -20 } else { 0 };
-                relax(i, j + 1, cur + pen, false, &mut dp);
-            }
-            if i < n {
-                relax(i + 1, j, cur + skip_penalty(&toks[i]), false, &mut dp);
-            }
-            if i < n && j < m {
-                let c = cols[j];
-                if c.multi() {
-                    let mut sum = 0;
-                    for k in i..n {
-                        let Some(s) = fit[k * m + j] else {
-                            break;
-                        };
-                        sum += s;
-                        relax(k + 1, j + 1, cur + sum, true, &mut dp);
-                    }
-                } else if ban != Some((i, c)) {
-                    if let Some(s) = fit[i * m + j] {
-                        relax(i + 1, j + 1, cur + s, true, &mut dp);
-                    }
+            } else if col != c {
+                if let Some(s) = l.fit(i, j) {
+                    consider(
+                        self.to[i * w + j] + s + self.from[(i + 1) * w + j + 1],
+                        Some(col),
+                    );
                 }
             }
         }
+        (best, agreed)
     }
-    let mut assign = vec![None; n];
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let (pi, pj, took) = back[i * w + j];
-        if took {
-            for a in assign.iter_mut().take(i).skip(pi) {
-                *a = Some(cols[pj]);
-            }
-        }
-        if (pi, pj) == (i, j) {
-            break;
-        }
-        i = pi;
-        j = pj;
-    }
-    (dp[n * w + m], assign)
 }
 
 #[cfg(test)]
@@ -2334,6 +2551,64 @@ mod tests {
     fn ids(v: Option<&Vec<FootnoteId>>) -> Vec<String> {
         v.map(|v| v.iter().map(ToString::to_string).collect())
             .unwrap_or_default()
+    }
+
+    proptest::proptest! {
+        /// The best reading without a token in a column, found from the best paths to and
+        /// from each step, is the one the dynamic program with that step banned finds.
+        #[test]
+        fn doubt_agrees_with_a_banned_alignment(
+            words in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "Common", "Stock", "S", "A", "D", "I", "V", "(1)", "1,000", "$12.50",
+                        "12.5", "03/04/2021", "N/A", "Immediately", "1,2?4", "7",
+                    ]),
+                    proptest::bool::weighted(0.2),
+                ),
+                0..24,
+            ),
+            pattern in 0usize..5,
+        ) {
+            use super::{Col, Doubt, Kind, Lattice, Tok};
+            let toks: Vec<Tok> = words
+                .iter()
+                .enumerate()
+                .map(|(i, &(w, loose))| Tok {
+                    kind: if w == "(1)" { Kind::Marks } else { super::classify_text(w) },
+                    text: w.to_string(),
+                    span: form4_grammar::Span::new(i, i + 1),
+                    cell: (0, i, 0),
+                    ncells: words.len(),
+                    marks: Vec::new(),
+                    mark_spans: Vec::new(),
+                    extra_spans: Vec::new(),
+                    dollar: w.starts_with('$'),
+                    joined: false,
+                    stray: w == "7",
+                    loose,
+                })
+                .collect();
+            let cols = [
+                super::T1_TRANSACTION,
+                super::T1_HOLDING,
+                super::T2_TRANSACTION,
+                super::T2_FORM3,
+                super::T2_HOLDING,
+            ][pattern];
+            let lattice = Lattice::new(&toks, cols, true);
+            let doubt = Doubt::new(&lattice, lattice.forward(None).0);
+            for i in 0..toks.len() {
+                for &c in cols.iter().filter(|c: &&Col| !c.multi()) {
+                    let (alt, agreed) = doubt.without(i, c);
+                    let (score, assign) = lattice.align(Some((i, c)));
+                    proptest::prop_assert_eq!(alt, score);
+                    if let Some(to) = agreed {
+                        proptest::prop_assert_eq!(to, assign[i]);
+                    }
+                }
+            }
+        }
     }
 
     const HEAD: &str = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\

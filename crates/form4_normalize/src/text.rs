@@ -54,11 +54,32 @@ impl Segment {
     /// Appends `s`; its characters map one to one onto the source from `src_start`, or
     /// all to `src_start` (a decoded escape or entity).
     fn push_str(&mut self, s: &str, src_start: usize, one_to_one: bool) {
-        for (i, ch) in s.char_indices() {
-            let src = offset32(if one_to_one { src_start + i } else { src_start });
-            self.text.push(ch);
-            self.offsets.resize(self.text.len(), src);
+        self.text.push_str(s);
+        let ascii_end = u32::try_from(src_start + s.len())
+            .ok()
+            .filter(|_| s.is_ascii());
+        if !one_to_one {
+            self.offsets.resize(self.text.len(), offset32(src_start));
+        } else if let Some(end) = ascii_end {
+            self.offsets.extend(offset32(src_start)..end);
+        } else {
+            for (i, ch) in s.char_indices() {
+                let src = offset32(src_start + i);
+                self.offsets.extend(std::iter::repeat_n(src, ch.len_utf8()));
+            }
         }
+    }
+
+    /// Makes room for the text of `inlines` up to the next line break (a segment's text
+    /// comes in many small pieces).
+    fn reserve_piece(&mut self, inlines: &[Inline<'_>]) {
+        let len = inlines
+            .iter()
+            .take_while(|i| !matches!(i.kind, InlineKind::LineBreak | InlineKind::Rule))
+            .map(|i| i.raw.len())
+            .sum();
+        self.text.reserve(len);
+        self.offsets.reserve(len);
     }
 
     /// Appends `other`'s text, after a space when `space` (the space maps to the first
@@ -118,7 +139,7 @@ impl Segment {
             return None;
         }
         // Rules drawn as text (`---` left by a flattened nested table) are markup too.
-        if self.text.contains("---") {
+        if self.text.contains('-') && self.text.contains("---") {
             let mut text = String::with_capacity(self.text.len());
             let mut offsets = Vec::with_capacity(self.offsets.len());
             let mut i = 0;
@@ -149,8 +170,10 @@ impl Segment {
             return None;
         }
         let end = self.text.len() - trail;
-        self.text = self.text[lead..end].to_string();
-        self.offsets = self.offsets[lead..end].to_vec();
+        self.text.truncate(end);
+        self.text.drain(..lead);
+        self.offsets.truncate(end);
+        self.offsets.drain(..lead);
         Some(self)
     }
 }
@@ -268,7 +291,8 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
     let mut piece = place.piece;
     let mut sup_depth = 0usize;
     let mut sup_start: Option<usize> = None;
-    for inl in inlines {
+    seg.reserve_piece(inlines);
+    for (k, inl) in inlines.iter().enumerate() {
         let s = inl.span.start;
         match &inl.kind {
             InlineKind::Text => seg.push_str(inl.raw, s, true),
@@ -288,6 +312,7 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
                 }
                 piece += 1;
                 seg.place.piece = piece;
+                seg.reserve_piece(&inlines[k + 1..]);
                 // A superscript running over the break goes on in the new segment.
                 if sup_depth > 0 {
                     sup_start = Some(0);
@@ -373,20 +398,21 @@ fn bracket_superscript(seg: &mut Segment, start: usize, src: usize) {
     }
 }
 
-/// Lower-case letters and digits only, with a map back to byte offsets of the input.
+/// Lower-case letters and digits only, each with its byte offset in `s`.
 ///
 /// Labels are matched on this form so that split words (`Perso n`), stray punctuation and
-/// case do not matter.
-pub(crate) fn squash(s: &str) -> (Vec<u8>, Vec<usize>) {
-    let mut out = Vec::with_capacity(s.len());
-    let mut map = Vec::with_capacity(s.len());
-    for (i, ch) in s.char_indices() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase() as u8);
-            map.push(i);
-        }
-    }
-    (out, map)
+/// case do not matter. ASCII letters and digits are never part of a longer UTF-8
+/// character, so the bytes can be read one by one.
+pub(crate) fn squashed(s: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+    s.bytes()
+        .enumerate()
+        .filter(|(_, b)| b.is_ascii_alphanumeric())
+        .map(|(i, b)| (i, b.to_ascii_lowercase()))
+}
+
+/// How many bytes [`squashed`] keeps of `s`.
+pub(crate) fn squashed_len(s: &str) -> usize {
+    s.bytes().filter(u8::is_ascii_alphanumeric).count()
 }
 
 /// A word's ASCII letters, lower-cased (`(Middle)` → `middle`): how printed captions are

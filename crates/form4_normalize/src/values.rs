@@ -19,6 +19,10 @@ pub(crate) fn parse_date(s: &str) -> Option<Date> {
 
 /// The month, day and year digits of `M/D/Y` text, any year length.
 pub(crate) fn date_parts(s: &str) -> Option<(&str, &str, &str)> {
+    // Most words are not dates: the month's digits must open the text.
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let sep = if s.contains('/') { '/' } else { '-' };
     let mut it = s.split(sep);
     let (m, d, y) = (it.next()?, it.next()?, it.next()?);
@@ -41,7 +45,13 @@ pub(crate) fn date_parts(s: &str) -> Option<(&str, &str, &str)> {
 pub(crate) fn parse_amount(s: &str) -> Option<Decimal> {
     let t = s.trim().trim_start_matches('$').trim_start();
     let t = t.strip_suffix('%').unwrap_or(t);
-    if t.is_empty() {
+    // Digits, or the point of a fraction with no integer part, open an amount: most words
+    // are ruled out here.
+    if !t
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || *b == b'.')
+    {
         return None;
     }
     let (int, frac) = match t.split_once('.') {
