@@ -707,10 +707,17 @@ fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, ocr: bool, at: &str, cx: 
                 .count()
                 == 1
     };
+    // A holding has no price: a `$` amount that only a text column took is a price whose
+    // columns were lost.
+    let price_in_text = |t: &Tok, a: &Option<Col>| {
+        a.is_some_and(Col::multi) && t.dollar && matches!(t.kind, Kind::Num(_))
+    };
     let Some(lost) = row
         .iter()
         .zip(&al.assign)
-        .find(|(t, a)| (a.is_none() && !t.stray && is_value(t)) || alone_in_title(t, a))
+        .find(|(t, a)| {
+            (a.is_none() && !t.stray && is_value(t)) || alone_in_title(t, a) || price_in_text(t, a)
+        })
         .map(|(t, _)| t)
     else {
         return;
@@ -2882,6 +2889,28 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
             "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
 Explanation of Responses:\n\n1. A note.\n";
         assert_eq!(rows(kept), 2);
+    }
+
+    /// A transaction whose date and code OCR lost reads as a holding with its price in
+    /// the nature column: a holding has no price, so its columns are lost.
+    #[test]
+    fn a_price_in_a_holdings_text_means_lost_columns() {
+        let row = |line: &str| {
+            let record = read(&format!(
+                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n{line}\n"
+            ));
+            record.non_derivative_table[0].clone()
+        };
+        let lost = row("Class A Common Stock st 14,366 $102.2778 See");
+        assert_eq!(lost.shares_owned_following, None, "{lost:?}");
+        let holding = row("Class A Common Stock 14,366 I By Trust");
+        assert_eq!(
+            holding
+                .shares_owned_following
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("14366")
+        );
     }
 
     /// OCR'd text: a line with no security title (no word in what stands before its values)
