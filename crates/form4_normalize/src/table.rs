@@ -263,7 +263,7 @@ pub(crate) fn read_table1(
         }
         let path = |f: &str| format!("non_derivative_table[{idx}].{f}");
         if ocr {
-            doubt_bare_zero_price(row, &mut al, &at, cx);
+            doubt_bare_zero(row, &mut al, &at, cx);
         }
         warn_ambiguous(row, &al, &at, cx);
         let mut r = NonDerivativeRow {
@@ -407,7 +407,7 @@ pub(crate) fn read_table2(
             if !form3 {
                 doubt_dated_holding(row, &mut al, tx_dates, &at, cx);
             }
-            doubt_bare_zero_price(row, &mut al, &at, cx);
+            doubt_bare_zero(row, &mut al, &at, cx);
         }
         warn_ambiguous(row, &al, &at, cx);
         let mut r = DerivativeRow {
@@ -780,16 +780,24 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
     }
 }
 
-/// A price column holding only a footnote (`(1)`) comes out of OCR as `0`, `o` or `w`:
-/// a bare `0` there (no `$`, no cents) cannot be told from one and is left out.
-fn doubt_bare_zero_price(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
+/// A price cell holding only a footnote (`(1)`) comes out of OCR as `0`, `o` or `w`: a
+/// bare `0` there (no `$`, no cents) cannot be told from one and is left out. The same
+/// goes for the underlying amount, which is never 0 but for a handful of filings.
+fn doubt_bare_zero(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
     for (t, a) in row.iter().zip(al.assign.iter_mut()) {
-        if matches!(a, Some(Col::Price | Col::ConvPrice)) && !t.dollar && t.text == "0" {
+        let Some(c) = a.filter(|c| matches!(c, Col::Price | Col::ConvPrice | Col::UndShares))
+        else {
+            continue;
+        };
+        if !t.dollar && t.text == "0" {
             *a = None;
             cx.warn(
                 WarningCode::Ambiguous,
                 Some(at),
-                "a bare `0` in a price column of OCR'd text may as well be a misread footnote mark `(1)`: left out",
+                &format!(
+                    "a bare `0` in column {} of OCR'd text may as well be a misread footnote mark `(1)`: left out",
+                    c.name()
+                ),
                 Some(t.span),
             );
         }
@@ -2911,6 +2919,26 @@ Explanation of Responses:\n\n1. A note.\n";
                 .as_deref(),
             Some("14366")
         );
+    }
+
+    /// OCR'd text: an underlying amount of `0` is a misread mark far more often than a value.
+    #[test]
+    fn a_bare_zero_underlying_amount_in_ocr_text_is_left_out() {
+        let underlying = |cell: &str| {
+            let record = read(&format!(
+                "{OCR_HEAD}Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+| Stock Option | $10.00 | 03/01/2020 | | A | | 1,000 | A | (1) | 03/01/2030 | Common Stock | {cell} | $0 | 1,000 | D | |\n"
+            ));
+            let row = record.derivative_table[0].clone();
+            assert_eq!(
+                row.shares.map(|d| d.to_string()).as_deref(),
+                Some("1000"),
+                "{row:?}"
+            );
+            row.underlying_security_shares.map(|d| d.to_string())
+        };
+        assert_eq!(underlying("0"), None);
+        assert_eq!(underlying("1,000").as_deref(), Some("1000"));
     }
 
     /// OCR'd text: a line with no security title (no word in what stands before its values)
