@@ -708,9 +708,12 @@ fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, ocr: bool, at: &str, cx: 
                 == 1
     };
     // A holding has no price: a `$` amount that only a text column took is a price whose
-    // columns were lost.
+    // columns were lost; so is a count printed with separators (`13,000`), which no
+    // security's name or owner's name holds.
     let price_in_text = |t: &Tok, a: &Option<Col>| {
-        a.is_some_and(Col::multi) && t.dollar && matches!(t.kind, Kind::Num(_))
+        a.is_some_and(Col::multi)
+            && matches!(t.kind, Kind::Num(_))
+            && (t.dollar || t.text.contains(','))
     };
     let Some(lost) = row
         .iter()
@@ -2899,8 +2902,9 @@ Explanation of Responses:\n\n1. A note.\n";
         assert_eq!(rows(kept), 2);
     }
 
-    /// A transaction whose date and code OCR lost reads as a holding with its price in
-    /// the nature column: a holding has no price, so its columns are lost.
+    /// A transaction whose date and code OCR lost reads as a holding with its price (or
+    /// one of its counts) in the nature column: a holding has neither, so its columns are
+    /// lost.
     #[test]
     fn a_price_in_a_holdings_text_means_lost_columns() {
         let row = |line: &str| {
@@ -2910,6 +2914,8 @@ Explanation of Responses:\n\n1. A note.\n";
             record.non_derivative_table[0].clone()
         };
         let lost = row("Class A Common Stock st 14,366 $102.2778 See");
+        assert_eq!(lost.shares_owned_following, None, "{lost:?}");
+        let lost = row("Class A Common Stock 45,831 D 13,000");
         assert_eq!(lost.shares_owned_following, None, "{lost:?}");
         let holding = row("Class A Common Stock 14,366 I By Trust");
         assert_eq!(
