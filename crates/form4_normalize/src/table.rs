@@ -1652,6 +1652,11 @@ fn classify(w: &str) -> Kind {
     if let Some(d) = values::parse_date(w) {
         return Kind::Date(d);
     }
+    // A percentage is no value of the tables (shares, prices): a rate in a title
+    // (`6.75% Notes`) or OCR's debris.
+    if w.ends_with('%') {
+        return Kind::Word;
+    }
     let core = w.trim_end_matches([',', ';']);
     // `9,` is the first piece of a number cut after its separator (`9,|134`), not 9.
     if core.len() == w.len() || w.ends_with(';') {
@@ -2945,6 +2950,18 @@ Explanation of Responses:\n\n1. A note.\n";
         };
         assert_eq!(underlying("0"), None);
         assert_eq!(underlying("1,000").as_deref(), Some("1000"));
+    }
+
+    /// A percentage is no amount of the tables.
+    #[test]
+    fn a_percentage_is_not_an_amount() {
+        let record = read(&format!(
+            "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+Common Stock 03/11/2022 A 4271 A so 4.271% D\n"
+        ));
+        let row = &record.non_derivative_table[0];
+        assert_eq!(row.shares_owned_following, None, "{row:?}");
+        assert_eq!(row.value_owned_following, None, "{row:?}");
     }
 
     /// OCR'd text: a line with no security title (no word in what stands before its values)
