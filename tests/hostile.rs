@@ -370,3 +370,50 @@ fn fuzzer_findings_stay_fixed() {
     }
     assert!(seen > 0, "no regression inputs found in {}", dir.display());
 }
+
+/// An OCR'd form (its labels misread) whose tables are long: the checks held to OCR'd rows
+/// (dates looked up among Table I's, titles searched for repeats) stay linear.
+fn ocr_tables_of(n: usize) -> String {
+    let mut doc = String::from(
+        "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
+1. Name and Address of Reportmg Person* DOE JANE\n\n\
+2. Issuer Name and Ticker or Trading Symbo1 EXAMPLE CORP [EXM]\n\n\
+Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n",
+    );
+    for i in 0..n {
+        doc.push_str(&format!(
+            "Common Stock {:02}/{:02}/{} S {},{:03} D $12.50 9,000 D\n",
+            i % 12 + 1,
+            i % 28 + 1,
+            1990 + i % 30,
+            i % 97 + 1,
+            i % 1000
+        ));
+    }
+    doc.push_str(
+        "\nTabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n",
+    );
+    for i in 0..n {
+        doc.push_str(&format!(
+            "Stock Option $10.00 {:02}/{:02}/{} Common Stock 1,000 1,000 D\n",
+            i % 12 + 1,
+            i % 28 + 1,
+            2030 + i % 30
+        ));
+    }
+    doc.push_str(&"Common Stock ".repeat(n));
+    doc.push_str("1,000 1,000 D\n");
+    doc
+}
+
+#[test]
+fn long_ocr_tables() {
+    let n = pipeline_size(50_000, 10);
+    let out = run(
+        "ocr-tables-50k/10",
+        ocr_tables_of(n).into_bytes(),
+        pipeline_limit(30, 10),
+    );
+    let record = out.record.expect("a record");
+    assert!(record.non_derivative_table.len() >= n);
+}

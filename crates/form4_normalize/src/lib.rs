@@ -34,6 +34,8 @@ mod values;
 
 pub use crate::ctx::{is_noise, Coverage, Use};
 
+use std::collections::BTreeSet;
+
 use form4_grammar::{Document, Span};
 use form4_model::{Date, DocumentType, Record, WarningCode};
 
@@ -297,7 +299,8 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     if let Some(t2) = parts.table2 {
         // Dates the filing already reports as transaction dates: a check on Table II's
         // reading of rows as holdings.
-        let tx_dates: Vec<Date> = record
+        // A set: looked up for every date of every Table II row.
+        let tx_dates: BTreeSet<Date> = record
             .period_of_report
             .into_iter()
             .chain(

@@ -6,7 +6,7 @@
 //! order is fixed, and any column may be empty. Cell boundaries are used only where they
 //! help (a footnote mark alone in a cell is a value of its own).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use form4_grammar::Span;
 use form4_model::{
@@ -381,7 +381,7 @@ pub(crate) fn read_table2(
     from: Pos,
     to: Pos,
     form3: bool,
-    tx_dates: &[Date],
+    tx_dates: &BTreeSet<Date>,
     cx: &mut Ctx,
 ) -> Vec<DerivativeRow> {
     let mut out = Vec::new();
@@ -767,7 +767,9 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
         .flat_map(|(t, _)| t.text.split(|c: char| !c.is_alphabetic()))
         .filter(|w| w.chars().count() >= 3)
         .collect();
-    let repeated = (2..=title.len() / 2).any(|k| title[..k] == title[k..2 * k]);
+    // A security's name runs to a dozen words at most: longer repeats are not looked for,
+    // which keeps the test linear on hostile input.
+    let repeated = (2..=(title.len() / 2).min(16)).any(|k| title[..k] == title[k..2 * k]);
     if !repeated {
         return;
     }
@@ -861,7 +863,13 @@ fn doubt_direct(di: &mut Option<DirectIndirect>, nature: Option<&str>, at: &str,
 /// the filing reports as a transaction date (box 3, Table I) is one more transaction of
 /// that day far more often than an exercise or expiration date falling on it. Such a
 /// holding reading is doubted, and its values left out.
-fn doubt_dated_holding(row: &[Tok], al: &mut Alignment, tx_dates: &[Date], at: &str, cx: &mut Ctx) {
+fn doubt_dated_holding(
+    row: &[Tok],
+    al: &mut Alignment,
+    tx_dates: &BTreeSet<Date>,
+    at: &str,
+    cx: &mut Ctx,
+) {
     if al.kind != RowKind::Holding {
         return;
     }
