@@ -354,6 +354,7 @@ pub(crate) fn read(
                             continue;
                         }
                         for p in pieces(segs, kept[j].0.end, kept[j + 1].0.start) {
+                            let p = before_box3_date(segs, p);
                             let t = &segs[p.seg].text[p.a..p.b];
                             let has_date = t.split_whitespace().any(|w| {
                                 values::parse_date(w.trim_matches(|c: char| !c.is_ascii_digit()))
@@ -943,6 +944,27 @@ fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
     None
 }
 
+/// The street line of a piece that ends with another box's date. Boxes printed side by side
+/// and read across the page (picture text) put the date of the box beside box 1 (box 3's,
+/// read by [`lone_date`]) at the end of box 1's line (`C/O ACME CORP 05/01/2012`); no part
+/// of an address is a date, so the words before it are box 1's. A date anywhere else leaves
+/// the piece whole, for the caller to set aside.
+fn before_box3_date(segs: &[Segment], p: Piece) -> Piece {
+    let words = piece_words(segs, std::slice::from_ref(&p));
+    let Some(((last, date), rest)) = words.split_last() else {
+        return p;
+    };
+    let core = last.trim_matches(|c: char| !c.is_ascii_digit() && c != '/');
+    match (values::parse_date(core.trim_matches('/')), rest.last()) {
+        (Some(_), Some((_, before))) => Piece {
+            seg: p.seg,
+            a: p.a,
+            b: before.b.min(date.a),
+        },
+        _ => p,
+    }
+}
+
 /// The one date between box 3's label and box 4's, wherever the slots put it. A converter
 /// reading boxes printed side by side across the page (picture text) puts box 3's date on
 /// a later line, after the labels of the boxes beside it; but no box printed between the
@@ -1254,6 +1276,49 @@ mod tests {
             read("1954 GREENSPRING DRIVE 12/04/2020 below) 12/05/2020"),
             None
         );
+    }
+
+    /// Picture text puts box 3's date at the end of box 1's first street line beside it:
+    /// the words before the date are the street's; a date inside a line keeps it out.
+    #[test]
+    fn street_line_ending_with_box3_date() {
+        for (lines, street) in [
+            (
+                "C/O ACME CORP 05/01/2012<br>2029 MAIN COURT",
+                Some("C/O ACME CORP 2029 MAIN COURT"),
+            ),
+            (
+                "C/O ACME CORP 05/01/2012 below) below)<br>2029 MAIN COURT",
+                Some("C/O ACME CORP 2029 MAIN COURT"),
+            ),
+            ("05/01/2012<br>2029 MAIN COURT", Some("2029 MAIN COURT")),
+            (
+                "C/O ACME 05/01/2012 CORP<br>2029 MAIN COURT",
+                Some("2029 MAIN COURT"),
+            ),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable)<br>\
+                 (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
+                 {lines}<br>\
+                 (Street) 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let address = record.reporting_owners.first().map(|o| &o.address);
+            let got = address.map(|a| {
+                [&a.street1, &a.street2]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            assert_eq!(got.as_deref(), street, "{lines}");
+        }
     }
 
     #[test]
