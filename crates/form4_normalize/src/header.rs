@@ -19,6 +19,8 @@ pub(crate) const PERIOD_BOXES: &[&str] = &[
     "Date of Event Requiring Statement",
     "Statement for Issuer's Fiscal Year Ended",
 ];
+/// The head of Form 3's box 2 title, which begins no other box's title.
+const EVENT_BOX_HEAD: &str = "Date of Event";
 pub(crate) const AMEND_BOX: &str = "If Amendment, Date of Original Filed";
 pub(crate) const REL_BOX: &str = "Relationship of Reporting Person(s) to Issuer";
 pub(crate) const JOINT_BOX: &str = "Individual or Joint/Group Filing";
@@ -564,6 +566,28 @@ pub(crate) fn read(
                     owner.other_text = Some(text);
                     cover_pieces(segs, &ps, cx);
                 }
+            }
+        }
+    }
+    if first && record.period_of_report.is_none() && !kept.iter().any(|(_, t)| *t == Tag::Period) {
+        // Picture text reads Form 3's box 2 across the page with the boxes beside it, so
+        // its title comes cut into lines between their values (`2. Date of Event` |
+        // `Requiring Statement` | `(Month/Day/Year)`) and is not found whole. Its head,
+        // exact, still marks the box; no box printed between it and box 5's label holds a
+        // date, so the one date there is box 2's.
+        let head = stream
+            .find(segs, EVENT_BOX_HEAD, from, Some(to), 0)
+            .into_iter()
+            .next();
+        if let Some(head) = head {
+            cx.cover_hit(segs, head);
+            let amend = kept
+                .iter()
+                .find(|(h, t)| *t == Tag::Amend && h.start >= head.end)
+                .map(|(h, _)| h.start);
+            if let Some((d, p)) = amend.and_then(|end| lone_date(segs, head.end, end)) {
+                record.period_of_report = Some(d);
+                cover_pieces(segs, &[p], cx);
             }
         }
     }
@@ -1276,6 +1300,42 @@ mod tests {
             read("1954 GREENSPRING DRIVE 12/04/2020 below) 12/05/2020"),
             None
         );
+    }
+
+    /// Picture text cuts Form 3's box 2 title into lines between the values of the boxes
+    /// beside it: its exact head marks the box, and the one date before box 5's label is
+    /// its value; two different dates there are left unread.
+    #[test]
+    fn form3_event_date_under_a_cut_title() {
+        for (lines, period) in [
+            (
+                "DOE JANE Requiring Statement EXAMPLE CORP [ EXM ]<br>(Month/Day/Year)<br>12/03/2020",
+                Some("2020-12-03"),
+            ),
+            (
+                "DOE JANE Statement (Month/Day/Year) EXAMPLE CORP [ EXM ]<br>12/03/2020",
+                Some("2020-12-03"),
+            ),
+            (
+                "DOE JANE Requiring Statement EXAMPLE CORP [ EXM ]<br>12/03/2020 12/04/2020",
+                None,
+            ),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol<br>\
+                 {lines}<br>\
+                 4. Relationship of Reporting Person(s) to Issuer 5. If Amendment, Date of Original Filed<br>\
+                 (Last) (First) (Middle) (Check all applicable) (Month/Day/Year)<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let got = crate::normalize(&doc)
+                .expect("a form")
+                .period_of_report
+                .map(|d| d.to_string());
+            assert_eq!(got.as_deref(), period, "{lines}");
+        }
     }
 
     /// Picture text puts box 3's date at the end of box 1's first street line beside it:
