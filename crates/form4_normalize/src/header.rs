@@ -414,7 +414,16 @@ pub(crate) fn read(
                 // A tick printed before a box-6 line that sits in this slot is not a city.
                 let text = strip_ticks(&text);
                 if let Some(owner) = owners.last_mut() {
-                    if let Some(addr) = city_state_zip(&text) {
+                    let city_at = (i + 1..kept.len()).find(|&k| kept[k].1 == Tag::CityStateZip);
+                    let apart = city_at
+                        .filter(|_| text.trim().is_empty() && !cx.damaged)
+                        .and_then(|k| city_line_apart(segs, &kept[i..=k]));
+                    if let Some((addr, words)) = apart {
+                        owner.address.city = addr.city;
+                        owner.address.state = addr.state;
+                        owner.address.zip = addr.zip;
+                        cover_pieces(segs, &words, cx);
+                    } else if let Some(addr) = city_state_zip(&text) {
                         owner.address.city = addr.city;
                         owner.address.state = addr.state;
                         owner.address.zip = addr.zip;
@@ -989,6 +998,60 @@ fn before_box3_date(segs: &[Segment], p: Piece) -> Piece {
     }
 }
 
+/// Box 1's city, state and ZIP line where picture text put other boxes' labels right after
+/// `(Street)` (boxes 4 and 6 are printed beside box 1 and read across the page): the first
+/// line of text between `(Street)` and `(City) (State) (Zip)` (`labels`, first and last)
+/// when it is plainly one, words then a state code then a five-digit ZIP. A tick before it
+/// and box 6's caption cut around it (`(Check Applicable` | … `Line)`) are other boxes'. Text before it
+/// may be the head of a city cut over two lines (`NEW` | `YORK NY 10022`), and then none is
+/// read. Returns the address and the pieces of its words.
+fn city_line_apart(segs: &[Segment], labels: &[(Hit, Tag)]) -> Option<(Address, Vec<Piece>)> {
+    for w in labels.windows(2) {
+        for p in pieces(segs, w[0].0.end, w[1].0.start) {
+            // The head of a caption cut across lines (`(Check Applicable`), not a value.
+            let t = segs[p.seg].text[p.a..p.b].trim();
+            if t.starts_with('(') && !t.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let mut words = piece_words(segs, &[p]);
+            while words.first().is_some_and(|(t, _)| values::is_tick(t)) {
+                words.remove(0);
+            }
+            while words
+                .last()
+                .is_some_and(|(t, _)| t.ends_with(')') && !t.chars().any(|c| c.is_ascii_digit()))
+            {
+                words.pop();
+            }
+            let n = words.len();
+            if n == 0 {
+                continue;
+            }
+            if n < 3 {
+                return None;
+            }
+            let zip = &words[n - 1].0;
+            let zip_ok = zip.len() == 5 && zip.bytes().all(|b| b.is_ascii_digit());
+            let city_ok = words[..n - 2].iter().all(|(t, _)| {
+                t.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+            });
+            if !(zip_ok && is_state_code(&words[n - 2].0) && city_ok) {
+                return None;
+            }
+            let city: Vec<&str> = words[..n - 2].iter().map(|(t, _)| t.as_str()).collect();
+            let addr = Address {
+                city: Some(city.join(" ")),
+                state: Some(words[n - 2].0.clone()),
+                zip: Some(zip.clone()),
+                ..Address::default()
+            };
+            return Some((addr, words.into_iter().map(|(_, p)| p).collect()));
+        }
+    }
+    None
+}
+
 /// The one date between box 3's label and box 4's, wherever the slots put it. A converter
 /// reading boxes printed side by side across the page (picture text) puts box 3's date on
 /// a later line, after the labels of the boxes beside it; but no box printed between the
@@ -1335,6 +1398,55 @@ mod tests {
                 .period_of_report
                 .map(|d| d.to_string());
             assert_eq!(got.as_deref(), period, "{lines}");
+        }
+    }
+
+    /// Picture text puts other boxes' labels right after `(Street)`: the first line of
+    /// text before `(City) (State) (Zip)` is box 1's when it is plainly a city, a state
+    /// and a ZIP; a city cut over two lines, or no such line, is left unread.
+    #[test]
+    fn city_line_apart_from_street() {
+        for (lines, city) in [
+            (
+                "CHICAGO IL 60602 Line)<br>X Form filed by One Reporting Person",
+                Some("CHICAGO IL 60602"),
+            ),
+            (
+                "SAN JOSE CA 95131<br>Form filed by One Reporting Person",
+                Some("SAN JOSE CA 95131"),
+            ),
+            (
+                "NEW Line)<br>YORK NY 10022 Form filed by One Reporting Person",
+                None,
+            ),
+            ("CHICAGO 60602 Line)", None),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable)<br>\
+                 (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
+                 100 MAIN STREET 05/01/2012<br>\
+                 (Street) 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing (Check Applicable<br>\
+                 {lines}<br>\
+                 (City) (State) (Zip)<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let got = record.reporting_owners.first().map(|o| {
+                let a = &o.address;
+                [&a.city, &a.state, &a.zip]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            let got = got.filter(|s| !s.is_empty());
+            assert_eq!(got.as_deref(), city, "{lines}");
         }
     }
 
