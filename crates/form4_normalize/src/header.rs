@@ -1145,13 +1145,15 @@ fn is_caption_debris(t: &str) -> bool {
     t.trim().is_empty() || box1::is_caption(t)
 }
 
-/// Drops tick marks standing alone at either end of a value.
+/// Drops tick marks and empty check boxes standing alone at either end of a value.
 fn strip_ticks(text: &str) -> String {
+    // An empty box (`☐`) is a check box left unticked: no more a value's than a tick.
+    let mark = |w: &str| values::is_tick(w) || matches!(w, "☐" | "□");
     let mut words: Vec<&str> = text.split_whitespace().collect();
-    while words.first().is_some_and(|w| values::is_tick(w)) {
+    while words.first().is_some_and(|w| mark(w)) {
         words.remove(0);
     }
-    while words.last().is_some_and(|w| values::is_tick(w)) {
+    while words.last().is_some_and(|w| mark(w)) {
         words.pop();
     }
     words.join(" ")
@@ -1398,6 +1400,21 @@ mod tests {
                 .period_of_report
                 .map(|d| d.to_string());
             assert_eq!(got.as_deref(), period, "{lines}");
+        }
+    }
+
+    /// Box 6's lines read between box 1's (picture text) leave their check boxes, ticked
+    /// or not, at the ends of the city line; inside a value a mark is kept.
+    #[test]
+    fn ticks_and_empty_boxes_at_the_ends() {
+        for (text, kept) in [
+            ("☒ SAINT PAUL MN 55102 ☐", "SAINT PAUL MN 55102"),
+            ("☐ DENVER CO 80202", "DENVER CO 80202"),
+            ("X CHICAGO IL 60602 X", "CHICAGO IL 60602"),
+            ("SAINT ☐ PAUL", "SAINT ☐ PAUL"),
+            ("☐", ""),
+        ] {
+            assert_eq!(strip_ticks(text), kept, "{text}");
         }
     }
 
