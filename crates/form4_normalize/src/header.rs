@@ -1145,10 +1145,17 @@ fn is_caption_debris(t: &str) -> bool {
     t.trim().is_empty() || box1::is_caption(t)
 }
 
-/// Drops tick marks and empty check boxes standing alone at either end of a value.
+/// Drops tick marks, empty check boxes and caption tails standing alone at either end of
+/// a value.
 fn strip_ticks(text: &str) -> String {
     // An empty box (`☐`) is a check box left unticked: no more a value's than a tick.
-    let mark = |w: &str| values::is_tick(w) || matches!(w, "☐" | "□");
+    // So is the tail of box 6's caption cut over lines (`Line)`): words in brackets
+    // without a digit are no part of an address.
+    let mark = |w: &str| {
+        values::is_tick(w)
+            || matches!(w, "☐" | "□")
+            || (w.ends_with(')') && !w.contains('(') && !w.chars().any(|c| c.is_ascii_digit()))
+    };
     let mut words: Vec<&str> = text.split_whitespace().collect();
     while words.first().is_some_and(|w| mark(w)) {
         words.remove(0);
@@ -1413,6 +1420,8 @@ mod tests {
             ("X CHICAGO IL 60602 X", "CHICAGO IL 60602"),
             ("SAINT ☐ PAUL", "SAINT ☐ PAUL"),
             ("☐", ""),
+            ("Line) NEW YORK NY 10003 ☒ ☐", "NEW YORK NY 10003"),
+            ("Line) MOUNTAIN VIEW CA 94043 X", "MOUNTAIN VIEW CA 94043"),
         ] {
             assert_eq!(strip_ticks(text), kept, "{text}");
         }
