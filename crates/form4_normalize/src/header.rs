@@ -19,6 +19,8 @@ pub(crate) const PERIOD_BOXES: &[&str] = &[
     "Date of Event Requiring Statement",
     "Statement for Issuer's Fiscal Year Ended",
 ];
+/// The head of Form 3's box 2 title, which begins no other box's title.
+const EVENT_BOX_HEAD: &str = "Date of Event";
 pub(crate) const AMEND_BOX: &str = "If Amendment, Date of Original Filed";
 pub(crate) const REL_BOX: &str = "Relationship of Reporting Person(s) to Issuer";
 pub(crate) const JOINT_BOX: &str = "Individual or Joint/Group Filing";
@@ -354,6 +356,7 @@ pub(crate) fn read(
                             continue;
                         }
                         for p in pieces(segs, kept[j].0.end, kept[j + 1].0.start) {
+                            let p = before_box3_date(segs, p);
                             let t = &segs[p.seg].text[p.a..p.b];
                             let has_date = t.split_whitespace().any(|w| {
                                 values::parse_date(w.trim_matches(|c: char| !c.is_ascii_digit()))
@@ -411,7 +414,16 @@ pub(crate) fn read(
                 // A tick printed before a box-6 line that sits in this slot is not a city.
                 let text = strip_ticks(&text);
                 if let Some(owner) = owners.last_mut() {
-                    if let Some(addr) = city_state_zip(&text) {
+                    let city_at = (i + 1..kept.len()).find(|&k| kept[k].1 == Tag::CityStateZip);
+                    let apart = city_at
+                        .filter(|_| text.trim().is_empty() && !cx.damaged)
+                        .and_then(|k| city_line_apart(segs, &kept[i..=k]));
+                    if let Some((addr, words)) = apart {
+                        owner.address.city = addr.city;
+                        owner.address.state = addr.state;
+                        owner.address.zip = addr.zip;
+                        cover_pieces(segs, &words, cx);
+                    } else if let Some(addr) = city_state_zip(&text) {
                         owner.address.city = addr.city;
                         owner.address.state = addr.state;
                         owner.address.zip = addr.zip;
@@ -563,6 +575,28 @@ pub(crate) fn read(
                     owner.other_text = Some(text);
                     cover_pieces(segs, &ps, cx);
                 }
+            }
+        }
+    }
+    if first && record.period_of_report.is_none() && !kept.iter().any(|(_, t)| *t == Tag::Period) {
+        // Picture text reads Form 3's box 2 across the page with the boxes beside it, so
+        // its title comes cut into lines between their values (`2. Date of Event` |
+        // `Requiring Statement` | `(Month/Day/Year)`) and is not found whole. Its head,
+        // exact, still marks the box; no box printed between it and box 5's label holds a
+        // date, so the one date there is box 2's.
+        let head = stream
+            .find(segs, EVENT_BOX_HEAD, from, Some(to), 0)
+            .into_iter()
+            .next();
+        if let Some(head) = head {
+            cx.cover_hit(segs, head);
+            let amend = kept
+                .iter()
+                .find(|(h, t)| *t == Tag::Amend && h.start >= head.end)
+                .map(|(h, _)| h.start);
+            if let Some((d, p)) = amend.and_then(|end| lone_date(segs, head.end, end)) {
+                record.period_of_report = Some(d);
+                cover_pieces(segs, &[p], cx);
             }
         }
     }
@@ -943,6 +977,81 @@ fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
     None
 }
 
+/// The street line of a piece that ends with another box's date. Boxes printed side by side
+/// and read across the page (picture text) put the date of the box beside box 1 (box 3's,
+/// read by [`lone_date`]) at the end of box 1's line (`C/O ACME CORP 05/01/2012`); no part
+/// of an address is a date, so the words before it are box 1's. A date anywhere else leaves
+/// the piece whole, for the caller to set aside.
+fn before_box3_date(segs: &[Segment], p: Piece) -> Piece {
+    let words = piece_words(segs, std::slice::from_ref(&p));
+    let Some(((last, date), rest)) = words.split_last() else {
+        return p;
+    };
+    let core = last.trim_matches(|c: char| !c.is_ascii_digit() && c != '/');
+    match (values::parse_date(core.trim_matches('/')), rest.last()) {
+        (Some(_), Some((_, before))) => Piece {
+            seg: p.seg,
+            a: p.a,
+            b: before.b.min(date.a),
+        },
+        _ => p,
+    }
+}
+
+/// Box 1's city, state and ZIP line where picture text put other boxes' labels right after
+/// `(Street)` (boxes 4 and 6 are printed beside box 1 and read across the page): the first
+/// line of text between `(Street)` and `(City) (State) (Zip)` (`labels`, first and last)
+/// when it is plainly one, words then a state code then a five-digit ZIP. A tick before it
+/// and box 6's caption cut around it (`(Check Applicable` | … `Line)`) are other boxes'. Text before it
+/// may be the head of a city cut over two lines (`NEW` | `YORK NY 10022`), and then none is
+/// read. Returns the address and the pieces of its words.
+fn city_line_apart(segs: &[Segment], labels: &[(Hit, Tag)]) -> Option<(Address, Vec<Piece>)> {
+    for w in labels.windows(2) {
+        for p in pieces(segs, w[0].0.end, w[1].0.start) {
+            // The head of a caption cut across lines (`(Check Applicable`), not a value.
+            let t = segs[p.seg].text[p.a..p.b].trim();
+            if t.starts_with('(') && !t.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let mut words = piece_words(segs, &[p]);
+            while words.first().is_some_and(|(t, _)| values::is_tick(t)) {
+                words.remove(0);
+            }
+            while words
+                .last()
+                .is_some_and(|(t, _)| t.ends_with(')') && !t.chars().any(|c| c.is_ascii_digit()))
+            {
+                words.pop();
+            }
+            let n = words.len();
+            if n == 0 {
+                continue;
+            }
+            if n < 3 {
+                return None;
+            }
+            let zip = &words[n - 1].0;
+            let zip_ok = zip.len() == 5 && zip.bytes().all(|b| b.is_ascii_digit());
+            let city_ok = words[..n - 2].iter().all(|(t, _)| {
+                t.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+            });
+            if !(zip_ok && is_state_code(&words[n - 2].0) && city_ok) {
+                return None;
+            }
+            let city: Vec<&str> = words[..n - 2].iter().map(|(t, _)| t.as_str()).collect();
+            let addr = Address {
+                city: Some(city.join(" ")),
+                state: Some(words[n - 2].0.clone()),
+                zip: Some(zip.clone()),
+                ..Address::default()
+            };
+            return Some((addr, words.into_iter().map(|(_, p)| p).collect()));
+        }
+    }
+    None
+}
+
 /// The one date between box 3's label and box 4's, wherever the slots put it. A converter
 /// reading boxes printed side by side across the page (picture text) puts box 3's date on
 /// a later line, after the labels of the boxes beside it; but no box printed between the
@@ -1036,13 +1145,22 @@ fn is_caption_debris(t: &str) -> bool {
     t.trim().is_empty() || box1::is_caption(t)
 }
 
-/// Drops tick marks standing alone at either end of a value.
+/// Drops tick marks, empty check boxes and caption tails standing alone at either end of
+/// a value.
 fn strip_ticks(text: &str) -> String {
+    // An empty box (`☐`) is a check box left unticked: no more a value's than a tick.
+    // So is the tail of box 6's caption cut over lines (`Line)`): words in brackets
+    // without a digit are no part of an address.
+    let mark = |w: &str| {
+        values::is_tick(w)
+            || matches!(w, "☐" | "□")
+            || (w.ends_with(')') && !w.contains('(') && !w.chars().any(|c| c.is_ascii_digit()))
+    };
     let mut words: Vec<&str> = text.split_whitespace().collect();
-    while words.first().is_some_and(|w| values::is_tick(w)) {
+    while words.first().is_some_and(|w| mark(w)) {
         words.remove(0);
     }
-    while words.last().is_some_and(|w| values::is_tick(w)) {
+    while words.last().is_some_and(|w| mark(w)) {
         words.pop();
     }
     words.join(" ")
@@ -1254,6 +1372,151 @@ mod tests {
             read("1954 GREENSPRING DRIVE 12/04/2020 below) 12/05/2020"),
             None
         );
+    }
+
+    /// Picture text cuts Form 3's box 2 title into lines between the values of the boxes
+    /// beside it: its exact head marks the box, and the one date before box 5's label is
+    /// its value; two different dates there are left unread.
+    #[test]
+    fn form3_event_date_under_a_cut_title() {
+        for (lines, period) in [
+            (
+                "DOE JANE Requiring Statement EXAMPLE CORP [ EXM ]<br>(Month/Day/Year)<br>12/03/2020",
+                Some("2020-12-03"),
+            ),
+            (
+                "DOE JANE Statement (Month/Day/Year) EXAMPLE CORP [ EXM ]<br>12/03/2020",
+                Some("2020-12-03"),
+            ),
+            (
+                "DOE JANE Requiring Statement EXAMPLE CORP [ EXM ]<br>12/03/2020 12/04/2020",
+                None,
+            ),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol<br>\
+                 {lines}<br>\
+                 4. Relationship of Reporting Person(s) to Issuer 5. If Amendment, Date of Original Filed<br>\
+                 (Last) (First) (Middle) (Check all applicable) (Month/Day/Year)<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let got = crate::normalize(&doc)
+                .expect("a form")
+                .period_of_report
+                .map(|d| d.to_string());
+            assert_eq!(got.as_deref(), period, "{lines}");
+        }
+    }
+
+    /// Box 6's lines read between box 1's (picture text) leave their check boxes, ticked
+    /// or not, at the ends of the city line; inside a value a mark is kept.
+    #[test]
+    fn ticks_and_empty_boxes_at_the_ends() {
+        for (text, kept) in [
+            ("☒ SAINT PAUL MN 55102 ☐", "SAINT PAUL MN 55102"),
+            ("☐ DENVER CO 80202", "DENVER CO 80202"),
+            ("X CHICAGO IL 60602 X", "CHICAGO IL 60602"),
+            ("SAINT ☐ PAUL", "SAINT ☐ PAUL"),
+            ("☐", ""),
+            ("Line) NEW YORK NY 10003 ☒ ☐", "NEW YORK NY 10003"),
+            ("Line) MOUNTAIN VIEW CA 94043 X", "MOUNTAIN VIEW CA 94043"),
+        ] {
+            assert_eq!(strip_ticks(text), kept, "{text}");
+        }
+    }
+
+    /// Picture text puts other boxes' labels right after `(Street)`: the first line of
+    /// text before `(City) (State) (Zip)` is box 1's when it is plainly a city, a state
+    /// and a ZIP; a city cut over two lines, or no such line, is left unread.
+    #[test]
+    fn city_line_apart_from_street() {
+        for (lines, city) in [
+            (
+                "CHICAGO IL 60602 Line)<br>X Form filed by One Reporting Person",
+                Some("CHICAGO IL 60602"),
+            ),
+            (
+                "SAN JOSE CA 95131<br>Form filed by One Reporting Person",
+                Some("SAN JOSE CA 95131"),
+            ),
+            (
+                "NEW Line)<br>YORK NY 10022 Form filed by One Reporting Person",
+                None,
+            ),
+            ("CHICAGO 60602 Line)", None),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable)<br>\
+                 (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
+                 100 MAIN STREET 05/01/2012<br>\
+                 (Street) 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing (Check Applicable<br>\
+                 {lines}<br>\
+                 (City) (State) (Zip)<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let got = record.reporting_owners.first().map(|o| {
+                let a = &o.address;
+                [&a.city, &a.state, &a.zip]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            let got = got.filter(|s| !s.is_empty());
+            assert_eq!(got.as_deref(), city, "{lines}");
+        }
+    }
+
+    /// Picture text puts box 3's date at the end of box 1's first street line beside it:
+    /// the words before the date are the street's; a date inside a line keeps it out.
+    #[test]
+    fn street_line_ending_with_box3_date() {
+        for (lines, street) in [
+            (
+                "C/O ACME CORP 05/01/2012<br>2029 MAIN COURT",
+                Some("C/O ACME CORP 2029 MAIN COURT"),
+            ),
+            (
+                "C/O ACME CORP 05/01/2012 below) below)<br>2029 MAIN COURT",
+                Some("C/O ACME CORP 2029 MAIN COURT"),
+            ),
+            ("05/01/2012<br>2029 MAIN COURT", Some("2029 MAIN COURT")),
+            (
+                "C/O ACME 05/01/2012 CORP<br>2029 MAIN COURT",
+                Some("2029 MAIN COURT"),
+            ),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable)<br>\
+                 (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
+                 {lines}<br>\
+                 (Street) 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let address = record.reporting_owners.first().map(|o| &o.address);
+            let got = address.map(|a| {
+                [&a.street1, &a.street2]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            assert_eq!(got.as_deref(), street, "{lines}");
+        }
     }
 
     #[test]
