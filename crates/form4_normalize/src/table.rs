@@ -1590,6 +1590,10 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Reads a word as a value; a word that looks like a broken value (`O1/01/2001`, `$l.00`)
 /// is [`Kind::Garbled`], so it can never become part of a text.
 fn classify_text(w: &str) -> Kind {
+    // Most words hold no digit: no date, no amount, no broken value (all need digits).
+    if !w.bytes().any(|b| b.is_ascii_digit()) {
+        return letter_or_word(w);
+    }
     let kind = classify(w);
     if !matches!(kind, Kind::Word) {
         return kind;
@@ -1653,6 +1657,11 @@ fn classify(w: &str) -> Kind {
             return Kind::Num(n);
         }
     }
+    letter_or_word(w)
+}
+
+/// A column letter (`A`, `(D)`) or text.
+fn letter_or_word(w: &str) -> Kind {
     let mut chars = w.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_ascii_uppercase() {
