@@ -1462,7 +1462,13 @@ fn is_heading_row(toks: &[Tok]) -> bool {
 
 /// Cuts a row into typed tokens and repairs split dates and numbers.
 fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
-    let mut toks: Vec<Tok> = Vec::new();
+    // A token per word at most: room for all at once, as a token is large to copy when the
+    // vector grows.
+    let words_in_row = g
+        .iter()
+        .map(|p| words(&segs[p.seg].text[p.a..p.b]).count())
+        .sum();
+    let mut toks: Vec<Tok> = Vec::with_capacity(words_in_row);
     // A `$` alone (its amount cut into the next cell or word) marks the amount after it.
     let mut pending_dollar: Option<Span> = None;
     for p in g {
