@@ -406,14 +406,20 @@ fn candidate_windows(pat: &[u8], hay: &Hay, k: usize) -> Vec<(usize, usize)> {
         });
     }
     windows.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(windows.len());
-    for (lo, hi) in windows {
-        match merged.last_mut() {
+    // Merged in place: `kept` windows at the front, each overlapping one folded into them.
+    let mut kept: usize = 0;
+    for i in 0..windows.len() {
+        let (lo, hi) = windows[i];
+        match kept.checked_sub(1).map(|last| &mut windows[last]) {
             Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
-            _ => merged.push((lo, hi)),
+            _ => {
+                windows[kept] = (lo, hi);
+                kept += 1;
+            }
         }
     }
-    merged
+    windows.truncate(kept);
+    windows
 }
 
 /// The squashed letters and digits, plus one class for anything else (never in a
