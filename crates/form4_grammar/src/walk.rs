@@ -40,8 +40,9 @@ pub(crate) fn document<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Docu
     if pair.as_rule() != Rule::document {
         return Err(unexpected(&pair));
     }
-    let mut blocks = Vec::new();
-    for child in pair.into_inner() {
+    let children = pair.into_inner();
+    let mut blocks = Vec::with_capacity(children.len());
+    for child in children {
         match child.as_rule() {
             Rule::pipe_table => blocks.push(Block::Table(pipe_table(child, source)?)),
             Rule::html_table => blocks.push(Block::Table(html_table(child, source)?)),
@@ -61,8 +62,9 @@ pub(crate) fn document<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Docu
 fn pipe_table<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Table<'a>> {
     let span = span_of(&pair);
     let raw = pair.as_str();
-    let mut rows = Vec::new();
-    for child in pair.into_inner() {
+    let children = pair.into_inner();
+    let mut rows = Vec::with_capacity(children.len());
+    for child in children {
         match child.as_rule() {
             Rule::pipe_row => rows.push(pipe_row(child, source)?),
             Rule::separator_row => rows.push(separator_row(child)?),
@@ -81,8 +83,9 @@ fn pipe_table<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Table<'a>> {
 fn pipe_row<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Row<'a>> {
     let span = span_of(&pair);
     let raw = pair.as_str();
-    let mut cells = Vec::new();
-    for child in pair.into_inner() {
+    let children = pair.into_inner();
+    let mut cells = Vec::with_capacity(children.len());
+    for child in children {
         match child.as_rule() {
             Rule::pipe_cell => cells.push(cell(child, source)?),
             _ => return Err(unexpected(&child)),
@@ -101,8 +104,9 @@ fn pipe_row<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Row<'a>> {
 fn separator_row(pair: Pair<'_, Rule>) -> Result<Row<'_>> {
     let span = span_of(&pair);
     let raw = pair.as_str();
-    let mut cells = Vec::new();
-    for child in pair.into_inner() {
+    let children = pair.into_inner();
+    let mut cells = Vec::with_capacity(children.len());
+    for child in children {
         match child.as_rule() {
             Rule::separator_cell => cells.push(separator_cell(child)),
             _ => return Err(unexpected(&child)),
@@ -135,12 +139,13 @@ fn separator_cell(pair: Pair<'_, Rule>) -> Cell<'_> {
 fn cell<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Cell<'a>> {
     let span = span_of(&pair);
     let raw = pair.as_str();
-    let mut inlines = Vec::new();
-    for child in pair.into_inner() {
+    // Room for every child at once (pest counts them): vectors here are small and many, and
+    // growing one copies it; only merged text tokens leave slack to give back.
+    let children = pair.into_inner();
+    let mut inlines = Vec::with_capacity(children.len());
+    for child in children {
         push_inline(&mut inlines, inline(child)?, source);
     }
-    // Most cells hold one or two tokens, but a growing vector reserves room for four:
-    // over a large table, the slack costs more than the tokens.
     inlines.shrink_to_fit();
     Ok(Cell { inlines, span, raw })
 }
@@ -153,8 +158,9 @@ fn cell<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Cell<'a>> {
 fn html_table<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Table<'a>> {
     let span = span_of(&pair);
     let raw = pair.as_str();
-    let mut rows = Vec::new();
-    for child in pair.into_inner() {
+    let children = pair.into_inner();
+    let mut rows = Vec::with_capacity(children.len());
+    for child in children {
         match child.as_rule() {
             Rule::html_row => rows.push(html_row(child, source)?),
             _ => return Err(unexpected(&child)),
@@ -172,8 +178,9 @@ fn html_table<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Table<'a>> {
 fn html_row<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Row<'a>> {
     let span = span_of(&pair);
     let raw = pair.as_str();
-    let mut cells = Vec::new();
-    for child in pair.into_inner() {
+    let children = pair.into_inner();
+    let mut cells = Vec::with_capacity(children.len());
+    for child in children {
         match child.as_rule() {
             Rule::html_cell => cells.push(html_cell(child, source)?),
             _ => return Err(unexpected(&child)),
@@ -208,8 +215,9 @@ fn line<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Line<'a>> {
     let raw = pair.as_str();
     let mut kind = LineKind::Text;
     let mut marker = None;
-    let mut inlines = Vec::new();
-    for child in pair.into_inner() {
+    let children = pair.into_inner();
+    let mut inlines = Vec::with_capacity(children.len());
+    for child in children {
         match child.as_rule() {
             Rule::heading_marker => {
                 let level = u8::try_from(child.as_str().len()).map_err(|_| unexpected(&child))?;

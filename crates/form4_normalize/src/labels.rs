@@ -37,6 +37,8 @@ pub(crate) struct Stream {
     map: Vec<(u32, u32)>,
     /// For each segment: index of its first squashed byte.
     seg_start: Vec<usize>,
+    /// Where each pair of letters occurs in `text`.
+    pairs: Pairs,
 }
 
 impl Stream {
@@ -54,10 +56,12 @@ impl Stream {
             }
         }
         seg_start.push(text.len());
+        let pairs = Pairs::new(&text);
         Stream {
             text,
             map,
             seg_start,
+            pairs,
         }
     }
 
@@ -132,8 +136,13 @@ impl Stream {
         if lo >= hi {
             return Vec::new();
         }
-        let hay = &self.text[lo..hi];
-        let raw = approx_find(pat, hay, max_cost);
+        let hay = Hay {
+            text: &self.text,
+            pairs: &self.pairs,
+            lo,
+            hi,
+        };
+        let raw = approx_find(pat, &hay, max_cost);
         raw.into_iter()
             .map(|(s, e, cost)| {
                 let mut end = self.pos_of(lo + e, segs, true);
@@ -274,14 +283,19 @@ pub(crate) fn tolerance(label: &str) -> usize {
 /// Approximate substring search (Sellers' algorithm): every end position where `pat`
 /// matches `hay` with at most `k` edits, reduced to the best non-overlapping matches.
 /// Returns (start, end, cost) in `hay` indices.
-fn approx_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
+fn approx_find(pat: &[u8], hay: &Hay, k: usize) -> Vec<(usize, usize, usize)> {
     let m = pat.len();
     // Occurrences that do not overlap, leftmost first, as `str::match_indices` finds them.
     let exact = || -> Vec<(usize, usize, usize)> {
-        memchr::memmem::find_iter(hay, pat)
-            .map(|i| (i, i + m, 0))
-            .collect()
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        hay.each_occurrence(pat, |i| {
+            if found.last().is_none_or(|l| i >= l.1) {
+                found.push((i, i + m, 0));
+            }
+        });
+        found
     };
+    let bytes = hay.bytes();
     if k == 0 {
         return exact();
     }
@@ -297,8 +311,8 @@ fn approx_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
     }
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     for (start, _, _) in myers_find(&pat[..64], hay, k) {
-        let end = (start + m + k).min(hay.len());
-        let best = sellers_find(pat, &hay[start..end], k)
+        let end = (start + m + k).min(bytes.len());
+        let best = sellers_find(pat, &bytes[start..end], k)
             .into_iter()
             .filter(|c| c.0 == 0)
             .min_by_key(|c| c.2);
@@ -315,15 +329,16 @@ fn approx_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
 /// match with at most `k` edits, found only near exact occurrences of a piece of the
 /// pattern (see [`candidate_windows`]); the start of the best match of each cluster is then
 /// found by the plain dynamic program on a short window.
-fn myers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
+fn myers_find(pat: &[u8], hay: &Hay, k: usize) -> Vec<(usize, usize, usize)> {
     let m = pat.len();
     let mut peq = [0u64; 256];
     for (i, &c) in pat.iter().enumerate() {
         peq[usize::from(c)] |= 1u64 << i;
     }
     let mut ends: Vec<(usize, usize)> = Vec::new();
+    let bytes = hay.bytes();
     for (lo, hi) in candidate_windows(pat, hay, k) {
-        myers_ends(m, &peq, &hay[lo..hi], k, lo, &mut ends);
+        myers_ends(m, &peq, &bytes[lo..hi], k, lo, &mut ends);
     }
     // Each run of neighbouring ends is one place; its cheapest end, and the start there.
     let mut out = Vec::new();
@@ -343,7 +358,7 @@ fn myers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
         let start = if cost == 0 {
             end.saturating_sub(m)
         } else {
-            sellers_find(pat, &hay[lo..end], k)
+            sellers_find(pat, &bytes[lo..end], k)
                 .into_iter()
                 .filter(|c| lo + c.1 == end)
                 .min_by_key(|c| c.2)
@@ -370,38 +385,152 @@ fn myers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
 /// matches a scan of the whole text finds (a match's window is inside one merged window,
 /// and a window can only raise the cost of an end), and most labels occur a few times in
 /// a document, so this skips most of it.
-fn candidate_windows(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize)> {
+fn candidate_windows(pat: &[u8], hay: &Hay, k: usize) -> Vec<(usize, usize)> {
     let m = pat.len();
     let pieces = k + 1;
+    let len = hay.bytes().len();
     let mut windows: Vec<(usize, usize)> = Vec::new();
     if m < 2 * pieces {
         // Pieces of one letter find every letter: the whole text is the window.
-        windows.push((0, hay.len()));
+        windows.push((0, len));
         return windows;
     }
     for p in 0..pieces {
         let (o, e) = (p * m / pieces, (p + 1) * m / pieces);
         // Overlapping occurrences too (`bdb` twice in `bdbdb`): the match may hold the
         // piece at the later one.
-        let finder = memchr::memmem::Finder::new(&pat[o..e]);
-        let mut from = 0;
-        while let Some(at) = finder.find(&hay[from..]) {
-            let q = from + at;
+        hay.each_occurrence(&pat[o..e], |q| {
             let lo = q.saturating_sub(o + k);
-            let hi = (q + m + k - o).min(hay.len());
+            let hi = (q + m + k - o).min(len);
             windows.push((lo, hi));
-            from = q + 1;
-        }
+        });
     }
     windows.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(windows.len());
-    for (lo, hi) in windows {
-        match merged.last_mut() {
+    // Merged in place: `kept` windows at the front, each overlapping one folded into them.
+    let mut kept: usize = 0;
+    for i in 0..windows.len() {
+        let (lo, hi) = windows[i];
+        match kept.checked_sub(1).map(|last| &mut windows[last]) {
             Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
-            _ => merged.push((lo, hi)),
+            _ => {
+                windows[kept] = (lo, hi);
+                kept += 1;
+            }
         }
     }
-    merged
+    windows.truncate(kept);
+    windows
+}
+
+/// The squashed letters and digits, plus one class for anything else (never in a
+/// [`Stream`], but a test may build [`Pairs`] over any bytes).
+const CLASSES: usize = 37;
+
+/// Each byte's class, looked up rather than computed: the index reads every byte of a form.
+const CLASS: [u8; 256] = {
+    let mut t = [36u8; 256];
+    let mut i = 0;
+    while i < 26 {
+        t[b'a' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = 26 + d as u8;
+        d += 1;
+    }
+    t
+};
+
+fn pair_of(a: u8, b: u8) -> usize {
+    usize::from(CLASS[usize::from(a)]) * CLASSES + usize::from(CLASS[usize::from(b)])
+}
+
+/// Where each pair of neighbouring bytes occurs in a squashed text, grouped by pair in text
+/// order: a label's pieces are looked up here instead of building a substring searcher for
+/// each piece of each label (a form is searched for some hundred labels).
+pub(crate) struct Pairs {
+    /// For each pair: where its positions start in `pos` (one more entry closes the last).
+    start: Vec<u32>,
+    /// Start of every pair of the text, grouped by pair.
+    pos: Vec<u32>,
+}
+
+impl Pairs {
+    pub fn new(text: &[u8]) -> Self {
+        // Each pair once, not once per pass.
+        let ids: Vec<u16> = text
+            .windows(2)
+            .map(|w| pair_of(w[0], w[1]) as u16)
+            .collect();
+        // Counted one slot up, so that the running sum leaves each pair's start in place.
+        let mut start = vec![0u32; CLASSES * CLASSES + 1];
+        for &id in &ids {
+            start[usize::from(id) + 1] += 1;
+        }
+        let mut sum = 0;
+        for s in &mut start {
+            sum += *s;
+            *s = sum;
+        }
+        let mut next = start.clone();
+        let mut pos = vec![0u32; ids.len()];
+        for (i, &id) in ids.iter().enumerate() {
+            let slot = &mut next[usize::from(id)];
+            pos[*slot as usize] = i as u32;
+            *slot += 1;
+        }
+        Pairs { start, pos }
+    }
+
+    fn of(&self, pair: usize) -> &[u32] {
+        &self.pos[self.start[pair] as usize..self.start[pair + 1] as usize]
+    }
+}
+
+/// The part `lo..hi` of a squashed text, with the index of the whole text's pairs.
+struct Hay<'a> {
+    text: &'a [u8],
+    pairs: &'a Pairs,
+    lo: usize,
+    hi: usize,
+}
+
+impl Hay<'_> {
+    fn bytes(&self) -> &[u8] {
+        &self.text[self.lo..self.hi]
+    }
+
+    /// Calls `f` with the start (in [`Hay::bytes`]) of every occurrence of `piece`,
+    /// overlapping ones too, in text order.
+    fn each_occurrence(&self, piece: &[u8], mut f: impl FnMut(usize)) {
+        if piece.len() < 2 {
+            if let Some(&b) = piece.first() {
+                memchr::memchr_iter(b, self.bytes()).for_each(f);
+            }
+            return;
+        }
+        // The piece's rarest pair is the one whose positions are fewest to check.
+        let Some((j, list)) = piece
+            .windows(2)
+            .map(|w| self.pairs.of(pair_of(w[0], w[1])))
+            .enumerate()
+            .min_by_key(|(_, l)| l.len())
+        else {
+            return;
+        };
+        let first = list.partition_point(|&p| (p as usize) < self.lo + j);
+        for &p in &list[first..] {
+            let q = p as usize - j;
+            let end = q + piece.len();
+            if end > self.hi {
+                break;
+            }
+            if &self.text[q..end] == piece {
+                f(q - self.lo);
+            }
+        }
+    }
 }
 
 /// One pass of Myers' algorithm over `hay`: pushes `(offset + end, cost)` for every end
@@ -494,9 +623,20 @@ mod tests {
         squashed(s).map(|(_, c)| c).collect()
     }
 
+    /// All of `text`, indexed, as [`Stream::find`] searches it.
+    fn all_of<'a>(text: &'a [u8], pairs: &'a Pairs) -> Hay<'a> {
+        Hay {
+            text,
+            pairs,
+            lo: 0,
+            hi: text.len(),
+        }
+    }
+
     fn find(pat: &str, hay: &str) -> Vec<(usize, usize, usize)> {
         let (p, h) = (squash(pat), squash(hay));
-        approx_find(&p, &h, tolerance(pat))
+        let pairs = Pairs::new(&h);
+        approx_find(&p, &all_of(&h, &pairs), tolerance(pat))
     }
 
     #[test]
@@ -560,7 +700,11 @@ mod tests {
         for (label, text) in cases {
             let (p, h) = (squash(label), squash(text));
             let k = tolerance(label).max(1);
-            let a: Vec<(usize, usize)> = myers_find(&p, &h, k).iter().map(|c| (c.1, c.2)).collect();
+            let pairs = Pairs::new(&h);
+            let a: Vec<(usize, usize)> = myers_find(&p, &all_of(&h, &pairs), k)
+                .iter()
+                .map(|c| (c.1, c.2))
+                .collect();
             let b: Vec<(usize, usize)> =
                 sellers_find(&p, &h, k).iter().map(|c| (c.1, c.2)).collect();
             assert_eq!(a, b, "{label:?} in {text:?}");
@@ -585,6 +729,29 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The pair index finds every occurrence of a piece, overlapping ones too, in any
+        /// part of the text, as a scan of that part does.
+        #[test]
+        fn pairs_find_every_occurrence(
+            text in "[a-c0-1]{0,80}",
+            piece in "[a-c0-1]{1,4}",
+            lo in 0usize..80,
+            len in 0usize..80,
+        ) {
+            let text = text.as_bytes();
+            let piece = piece.as_bytes();
+            let lo = lo.min(text.len());
+            let hi = (lo + len).min(text.len());
+            let pairs = Pairs::new(text);
+            let hay = Hay { text, pairs: &pairs, lo, hi };
+            let mut found = Vec::new();
+            hay.each_occurrence(piece, |q| found.push(q));
+            let scanned: Vec<usize> = (0..(hi - lo + 1).saturating_sub(piece.len()))
+                .filter(|&q| &text[lo + q..lo + q + piece.len()] == piece)
+                .collect();
+            proptest::prop_assert_eq!(found, scanned);
+        }
+
         /// Scanning only the windows around pieces of the pattern finds every match end,
         /// with its cost, that a scan of the whole text finds. The text holds a copy of
         /// the pattern with up to three edits, so there is a near match to find.
@@ -609,7 +776,9 @@ mod tests {
             let hay = [before.as_bytes(), &copy, after.as_bytes()].concat();
             let pat = pat.as_bytes();
             let whole = ends_of(pat, &hay, k, &[(0, hay.len())]);
-            let windowed = ends_of(pat, &hay, k, &candidate_windows(pat, &hay, k));
+            let pairs = Pairs::new(&hay);
+            let windows = candidate_windows(pat, &all_of(&hay, &pairs), k);
+            let windowed = ends_of(pat, &hay, k, &windows);
             proptest::prop_assert_eq!(whole, windowed);
         }
     }

@@ -1518,7 +1518,13 @@ fn is_heading_row(toks: &[Tok]) -> bool {
 
 /// Cuts a row into typed tokens and repairs split dates and numbers.
 fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
-    let mut toks: Vec<Tok> = Vec::new();
+    // A token per word at most: room for all at once, as a token is large to copy when the
+    // vector grows.
+    let words_in_row = g
+        .iter()
+        .map(|p| words(&segs[p.seg].text[p.a..p.b]).count())
+        .sum();
+    let mut toks: Vec<Tok> = Vec::with_capacity(words_in_row);
     // A `$` alone (its amount cut into the next cell or word) marks the amount after it.
     let mut pending_dollar: Option<Span> = None;
     for p in g {
@@ -1646,6 +1652,10 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Reads a word as a value; a word that looks like a broken value (`O1/01/2001`, `$l.00`)
 /// is [`Kind::Garbled`], so it can never become part of a text.
 fn classify_text(w: &str) -> Kind {
+    // Most words hold no digit: no date, no amount, no broken value (all need digits).
+    if !w.bytes().any(|b| b.is_ascii_digit()) {
+        return letter_or_word(w);
+    }
     let kind = classify(w);
     if !matches!(kind, Kind::Word) {
         return kind;
@@ -1714,6 +1724,11 @@ fn classify(w: &str) -> Kind {
             return Kind::Num(n);
         }
     }
+    letter_or_word(w)
+}
+
+/// A column letter (`A`, `(D)`) or text.
+fn letter_or_word(w: &str) -> Kind {
     let mut chars = w.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_ascii_uppercase() {
