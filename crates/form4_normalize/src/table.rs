@@ -664,6 +664,18 @@ fn not_a_row(row: &[Tok], al: &Alignment, underlying: bool, table: &str, cx: &mu
         })
     {
         "a row without exercise dates or underlying security (a Table I row out of place)"
+    } else if underlying
+        && al.kind == RowKind::Holding
+        && has(&|c, _| c == Col::ConvPrice)
+        && !row.iter().any(|t| match t.kind {
+            Kind::Date(_) | Kind::Garbled => true,
+            Kind::Num(_) => !t.dollar,
+            _ => false,
+        })
+    {
+        // A footnote's sentence (`prices ranging from $174.96 to $180.98`) under the
+        // table: prices and words, none of a holding's dates or counts (read or broken).
+        "a row with a price and none of a holding's dates or amounts (text of another part)"
     } else {
         return false;
     };
@@ -3036,6 +3048,23 @@ Common Stock 03/11/2022 A 4271 A so 4.271% D\n"
         assert_eq!(price("$173,360"), None);
         assert_eq!(price("$173.3604").as_deref(), Some("173.3604"));
         assert_eq!(price("$1,173,360.00").as_deref(), Some("1173360"));
+    }
+
+    /// OCR'd text: a footnote's sentence under Table II holds a price and words only.
+    #[test]
+    fn a_price_among_words_under_table2_is_not_a_row() {
+        let rows = |line: &str| {
+            let record = read(&format!(
+                "{OCR_HEAD}Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+Stock Option $10.00 03/01/2020 03/01/2030 Common Stock 1,000 1,000 D\n\n{line}\n"
+            ));
+            record.derivative_table.len()
+        };
+        assert_eq!(rows("prices ranging from $174.96 to share, The"), 1);
+        assert_eq!(
+            rows("Stock Option $12.00 (1) 03/01/2031 Common Stock 500 500 D"),
+            2
+        );
     }
 
     /// OCR'd text: a line with no security title (no word in what stands before its values)
