@@ -17,7 +17,7 @@ use form4_model::{
 use crate::ctx::Ctx;
 use crate::header::{pieces, Piece};
 use crate::labels::Pos;
-use crate::text::{clean_spaces, Segment};
+use crate::text::{clean_spaces, real_words, Segment};
 use crate::values;
 
 /// At most this many tokens in a row are aligned; the rest are reported, not read.
@@ -160,15 +160,6 @@ impl Col {
         }
     }
 
-    /// The record's field the column fills (for diagnostics).
-    fn field_name(self) -> &'static str {
-        match self {
-            Col::Title => "security_title",
-            Col::UndTitle => "underlying_security_title",
-            _ => "nature_of_ownership",
-        }
-    }
-
     fn multi(self) -> bool {
         matches!(self, Col::Title | Col::UndTitle | Col::Nature)
     }
@@ -261,10 +252,9 @@ pub(crate) fn read_table1(
         if !form3 {
             doubt_lost_columns(row, &mut al, ocr, &at, cx);
         }
-        let path = |f: &str| format!("non_derivative_table[{idx}].{f}");
+        let path = |f: &str| format!("{at}.{f}");
         if ocr {
-            doubt_bare_zero(row, &mut al, &at, cx);
-            doubt_comma_price(row, &mut al, &at, cx);
+            doubt_misread_amounts(row, &mut al, &at, cx);
         }
         warn_ambiguous(row, &al, &at, cx);
         let mut r = NonDerivativeRow {
@@ -331,15 +321,20 @@ pub(crate) fn read_table1(
             add_marks(&mut fns, field, marks);
         }
         if let Some(col) = t1_wrap_column(&full, &al).filter(|_| !ocr) {
-            let (text, marks) = join_wrapped(&full, &al, col, &path(col.field_name()), cx);
-            match col {
-                Col::Title => r.security_title = text,
-                _ => r.nature_of_ownership = text,
-            }
-            let field = match col {
-                Col::Title => RowField::SecurityTitle,
-                _ => RowField::NatureOfOwnership,
+            let (slot, field, name) = match col {
+                Col::Title => (
+                    &mut r.security_title,
+                    RowField::SecurityTitle,
+                    "security_title",
+                ),
+                _ => (
+                    &mut r.nature_of_ownership,
+                    RowField::NatureOfOwnership,
+                    "nature_of_ownership",
+                ),
             };
+            let (text, marks) = join_wrapped(&full, &al, col, &path(name), cx);
+            *slot = text;
             add_marks(&mut fns, field, marks);
         }
         r.footnotes = fns;
@@ -362,11 +357,10 @@ pub(crate) fn read_table1(
             }
         }
         if ocr {
-            let at = format!("non_derivative_table[{idx}].direct_or_indirect");
             doubt_direct(
                 &mut r.direct_or_indirect,
                 r.nature_of_ownership.as_deref(),
-                &at,
+                &path("direct_or_indirect"),
                 cx,
             );
         }
@@ -403,13 +397,13 @@ pub(crate) fn read_table2(
         }
         let idx = out.len();
         let at = format!("derivative_table[{idx}]");
+        let path = |f: &str| format!("{at}.{f}");
         if ocr {
             doubt_merged_rows(row, &mut al, &at, cx);
             if !form3 {
                 doubt_dated_holding(row, &mut al, tx_dates, &at, cx);
             }
-            doubt_bare_zero(row, &mut al, &at, cx);
-            doubt_comma_price(row, &mut al, &at, cx);
+            doubt_misread_amounts(row, &mut al, &at, cx);
         }
         warn_ambiguous(row, &al, &at, cx);
         let mut r = DerivativeRow {
@@ -508,7 +502,7 @@ pub(crate) fn read_table2(
             && r.kind == RowKind::Transaction
             && (r.shares.is_some() || r.total_value.is_some())
         {
-            let field = format!("derivative_table[{idx}].acquired_disposed");
+            let field = path("acquired_disposed");
             r.acquired_disposed = infer_side(r.transaction_code, true, &field, row, cx);
         }
         if r.kind == RowKind::Transaction
@@ -517,17 +511,16 @@ pub(crate) fn read_table2(
         {
             cx.warn(
                 WarningCode::Unreadable,
-                Some(&format!("derivative_table[{idx}].acquired_disposed")),
+                Some(&path("acquired_disposed")),
                 "whether the amount was acquired (A) or disposed of (D) is shown only by its column, which this rendering does not keep; left empty",
                 row.first().map(|t| t.span),
             );
         }
         if ocr {
-            let at = format!("derivative_table[{idx}].direct_or_indirect");
             doubt_direct(
                 &mut r.direct_or_indirect,
                 r.nature_of_ownership.as_deref(),
-                &at,
+                &path("direct_or_indirect"),
                 cx,
             );
         }
@@ -644,14 +637,8 @@ fn not_a_row(row: &[Tok], al: &Alignment, underlying: bool, table: &str, cx: &mu
             .zip(&al.assign)
             .any(|(t, a)| a.is_some_and(|c| f(c, t)))
     };
-    // A security's name has a word in it (`Stock`, `Option`, `Units`); OCR's debris
-    // (`(7x8) JO)`, `a (au`) has letters but no run of three.
-    let worded = |t: &Tok| {
-        matches!(t.kind, Kind::Word)
-            && t.text
-                .split(|c: char| !c.is_alphabetic())
-                .any(|run| run.chars().count() >= 3)
-    };
+    // A security's name has a word in it (`Stock`, `Option`, `Units`).
+    let worded = |t: &Tok| matches!(t.kind, Kind::Word) && real_words(&t.text).next().is_some();
     let why = if !has(&|c, t| c == Col::Title && worded(t)) {
         "a row without a security title"
     } else if underlying
@@ -739,23 +726,25 @@ fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, ocr: bool, at: &str, cx: 
     else {
         return;
     };
-    let left_out = leave_out_values(row, al);
-    if !left_out.is_empty() {
-        cx.warn(
-            WarningCode::Unreadable,
-            Some(at),
-            &format!(
-                "read as a holding, the row leaves `{}` unread: which columns its values belong to is lost, so {} left out",
-                lost.text, left_out
-            ),
-            Some(lost.span),
-        );
-    }
+    leave_out_reading(row, al, at, Some(lost.span), cx, |left_out| {
+        format!(
+            "read as a holding, the row leaves `{}` unread: which columns its values belong to is lost, so {left_out} left out",
+            lost.text
+        )
+    });
 }
 
 /// Unassigns a row's values (dates, amounts, letters; not its texts), for a reading whose
-/// columns are in doubt. Returns them as a list for the warning, empty if there were none.
-fn leave_out_values(row: &[Tok], al: &mut Alignment) -> String {
+/// columns are in doubt, and says so: `why` words the warning from the list of values left
+/// out. No warning when there were none.
+fn leave_out_reading(
+    row: &[Tok],
+    al: &mut Alignment,
+    at: &str,
+    span: Option<Span>,
+    cx: &mut Ctx,
+    why: impl FnOnce(&str) -> String,
+) {
     let mut left_out = Vec::new();
     for (t, a) in row.iter().zip(al.assign.iter_mut()) {
         if a.is_some_and(|c| !c.multi())
@@ -765,7 +754,14 @@ fn leave_out_values(row: &[Tok], al: &mut Alignment) -> String {
             left_out.push(format!("`{}`", t.text));
         }
     }
-    left_out.join(", ")
+    if !left_out.is_empty() {
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(at),
+            &why(&left_out.join(", ")),
+            span,
+        );
+    }
 }
 
 /// OCR that lost the lines of a table reads several rows as one: their titles end up
@@ -776,8 +772,7 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
         .iter()
         .zip(&al.assign)
         .filter(|(_, a)| **a == Some(Col::Title))
-        .flat_map(|(t, _)| t.text.split(|c: char| !c.is_alphabetic()))
-        .filter(|w| w.chars().count() >= 3)
+        .flat_map(|(t, _)| real_words(&t.text))
         .collect();
     // A security's name runs to a dozen words at most: longer repeats are not looked for,
     // which keeps the test linear on hostile input.
@@ -785,69 +780,54 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
     if !repeated {
         return;
     }
-    let left_out = leave_out_values(row, al);
-    if !left_out.is_empty() {
-        cx.warn(
-            WarningCode::Unreadable,
-            Some(at),
-            &format!(
-                "the security title repeats (`{}`): several rows of the form were read as one line, so which row its values belong to is lost and {left_out} left out",
-                title.join(" ")
-            ),
-            row.first().map(|t| t.span),
-        );
-    }
+    leave_out_reading(row, al, at, row.first().map(|t| t.span), cx, |left_out| {
+        format!(
+            "the security title repeats (`{}`): several rows of the form were read as one line, so which row its values belong to is lost and {left_out} left out",
+            title.join(" ")
+        )
+    });
 }
 
-/// A price cell holding only a footnote (`(1)`) comes out of OCR as `0`, `o` or `w`: a
-/// bare `0` there (no `$`, no cents) cannot be told from one and is left out. The same
-/// goes for the underlying amount, which is never 0 but for a handful of filings.
-fn doubt_bare_zero(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
-    for (t, a) in row.iter().zip(al.assign.iter_mut()) {
-        let Some(c) = a.filter(|c| matches!(c, Col::Price | Col::ConvPrice | Col::UndShares))
-        else {
-            continue;
-        };
-        if !t.dollar && t.text == "0" {
-            *a = None;
-            cx.warn(
-                WarningCode::Ambiguous,
-                Some(at),
-                &format!(
-                    "a bare `0` in column {} of OCR'd text may as well be a misread footnote mark `(1)`: left out",
-                    c.name()
-                ),
-                Some(t.span),
-            );
-        }
-    }
-}
-
-/// The other way round from `doubt_dot_separators`: a price of `$173,360` may be 173,360
-/// or 173.360 with its point read as a comma. Prices of a thousand dollars or more are
-/// rare (3 of the corpus's 429), so in OCR'd text a price of one group after a comma and
-/// no cents is left out. (Not a value column's amount: `$302,950` of notes is common.)
-fn doubt_comma_price(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
+/// Amounts of the price and underlying columns that OCR's misreadings make up, left out:
+/// - a price cell holding only a footnote (`(1)`) comes out of OCR as `0`, `o` or `w`: a
+///   bare `0` there (no `$`, no cents) cannot be told from one; nor can a bare `0` as the
+///   underlying amount, which is never 0 but for a handful of filings;
+/// - the other way round from `doubt_dot_separators`, a price of `$173,360` may be 173,360
+///   or 173.360 with its point read as a comma. Prices of a thousand dollars or more are
+///   rare (3 of the corpus's 429), so a price of one group after a comma and no cents is
+///   doubted. (Not a value column's amount: `$302,950` of notes is common.)
+fn doubt_misread_amounts(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     for (t, a) in row.iter().zip(al.assign.iter_mut()) {
-        if !matches!(a, Some(Col::Price | Col::ConvPrice)) || !matches!(t.kind, Kind::Num(_)) {
-            continue;
-        }
-        let Some((int, frac)) = t.text.trim_start_matches('$').split_once(',') else {
+        let Some(c) = *a else { continue };
+        let priced = matches!(c, Col::Price | Col::ConvPrice);
+        let why = if (priced || c == Col::UndShares) && !t.dollar && t.text == "0" {
+            format!(
+                "a bare `0` in column {} of OCR'd text may as well be a misread footnote mark `(1)`: left out",
+                c.name()
+            )
+        } else if let Some((int, frac)) =
+            t.text
+                .trim_start_matches('$')
+                .split_once(',')
+                .filter(|(int, frac)| {
+                    priced
+                        && matches!(t.kind, Kind::Num(_))
+                        && (1..=3).contains(&int.len())
+                        && frac.len() == 3
+                        && digits(int)
+                        && digits(frac)
+                })
+        {
+            format!(
+                "the price `{}` reads as {int},{frac} or, its point read as a comma, as {int}.{frac}: left out",
+                t.text
+            )
+        } else {
             continue;
         };
-        if (1..=3).contains(&int.len()) && frac.len() == 3 && digits(int) && digits(frac) {
-            *a = None;
-            cx.warn(
-                WarningCode::Ambiguous,
-                Some(at),
-                &format!(
-                    "the price `{}` reads as {int},{frac} or, its point read as a comma, as {int}.{frac}: left out",
-                    t.text
-                ),
-                Some(t.span),
-            );
-        }
+        *a = None;
+        cx.warn(WarningCode::Ambiguous, Some(at), &why, Some(t.span));
     }
 }
 
@@ -856,10 +836,7 @@ fn doubt_comma_price(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
 /// text of a neighbouring row), so its D/I is left out.
 fn doubt_direct(di: &mut Option<DirectIndirect>, nature: Option<&str>, at: &str, cx: &mut Ctx) {
     let Some(nature) = nature else { return };
-    let named = nature
-        .split(|c: char| !c.is_alphabetic())
-        .any(|run| run.chars().count() >= 3);
-    if *di == Some(DirectIndirect::D) && named {
+    if *di == Some(DirectIndirect::D) && real_words(nature).next().is_some() {
         *di = None;
         cx.warn(
             WarningCode::Unreadable,
@@ -891,18 +868,12 @@ fn doubt_dated_holding(
     else {
         return;
     };
-    let left_out = leave_out_values(row, al);
-    if !left_out.is_empty() {
-        cx.warn(
-            WarningCode::Unreadable,
-            Some(at),
-            &format!(
-                "read as a holding, the row holds `{}`, a transaction date of this filing: more likely a transaction whose code was misread, so which columns its values belong to is lost and {} left out",
-                dated.text, left_out
-            ),
-            Some(dated.span),
-        );
-    }
+    leave_out_reading(row, al, at, Some(dated.span), cx, |left_out| {
+        format!(
+            "read as a holding, the row holds `{}`, a transaction date of this filing: more likely a transaction whose code was misread, so which columns its values belong to is lost and {left_out} left out",
+            dated.text
+        )
+    });
 }
 
 /// The text column of a Table I row that the text lines wrapped around it belong to, when

@@ -424,6 +424,13 @@ pub(crate) fn ascii_letters(w: &str) -> String {
         .collect()
 }
 
+/// The runs of three letters or more in a text: its words, as OCR's debris (`(7x8) JO)`,
+/// `a (au`) has letters but no such run.
+pub(crate) fn real_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+}
+
 /// Collapses runs of whitespace to one space and trims.
 pub(crate) fn clean_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
