@@ -358,10 +358,7 @@ pub(crate) fn read(
                         for p in pieces(segs, kept[j].0.end, kept[j + 1].0.start) {
                             let p = before_box3_date(segs, p);
                             let t = &segs[p.seg].text[p.a..p.b];
-                            let has_date = t.split_whitespace().any(|w| {
-                                values::parse_date(w.trim_matches(|c: char| !c.is_ascii_digit()))
-                                    .is_some()
-                            });
+                            let has_date = t.split_whitespace().any(|w| word_date(w).is_some());
                             if !has_date && !values::is_tick(t) && !is_caption_debris(t) {
                                 ps.push(p);
                             }
@@ -469,12 +466,7 @@ pub(crate) fn read(
                         cover_pieces(segs, &p, cx);
                     }
                     (None, Tag::Period) => {
-                        let amend = kept[i + 1..]
-                            .iter()
-                            .find(|(_, t)| *t == Tag::Amend)
-                            .map(|(h, _)| h.start);
-                        let beside = amend.and_then(|end| lone_date(segs, kept[i].0.end, end));
-                        if let Some((d, p)) = beside {
+                        if let Some((d, p)) = date_before_amend(segs, &kept, kept[i].0.end) {
                             record.period_of_report = Some(d);
                             cover_pieces(segs, &[p], cx);
                         } else {
@@ -590,11 +582,7 @@ pub(crate) fn read(
             .next();
         if let Some(head) = head {
             cx.cover_hit(segs, head);
-            let amend = kept
-                .iter()
-                .find(|(h, t)| *t == Tag::Amend && h.start >= head.end)
-                .map(|(h, _)| h.start);
-            if let Some((d, p)) = amend.and_then(|end| lone_date(segs, head.end, end)) {
+            if let Some((d, p)) = date_before_amend(segs, &kept, head.end) {
                 record.period_of_report = Some(d);
                 cover_pieces(segs, &[p], cx);
             }
@@ -955,19 +943,14 @@ fn tick_before(segs: &[Segment], at: Pos, prev_end: Option<Pos>, cx: &mut Ctx) -
 /// back together when its two pieces, made only of digits and slashes, touch.
 fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
     let words = piece_words(segs, ps);
-    let core = |w: &str| {
-        w.trim_matches(|c: char| !c.is_ascii_digit() && c != '/')
-            .to_string()
-    };
     let datey = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'/');
     for (i, (w, p)) in words.iter().enumerate() {
-        let c = core(w);
-        if let Some(d) = values::parse_date(c.trim_matches('/')) {
+        if let Some(d) = word_date(w) {
             return Some((d, vec![*p]));
         }
         if let Some((next, q)) = words.get(i + 1) {
-            let n = core(next);
-            if datey(&c) && datey(&n) && c.contains('/') | n.contains('/') {
+            let (c, n) = (date_core(w), date_core(next));
+            if datey(c) && datey(n) && c.contains('/') | n.contains('/') {
                 if let Some(d) = values::parse_date(&format!("{c}{n}")) {
                     return Some((d, vec![*p, *q]));
                 }
@@ -977,9 +960,20 @@ fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
     None
 }
 
+/// The digits and slashes of a word that may be a date, debris around them trimmed
+/// (`(12/04/2020)`, `12/04/2020]`).
+fn date_core(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_ascii_digit() && c != '/')
+}
+
+/// The date a word holds, debris around it aside.
+fn word_date(w: &str) -> Option<Date> {
+    values::parse_date(date_core(w).trim_matches('/'))
+}
+
 /// The street line of a piece that ends with another box's date. Boxes printed side by side
 /// and read across the page (picture text) put the date of the box beside box 1 (box 3's,
-/// read by [`lone_date`]) at the end of box 1's line (`C/O ACME CORP 05/01/2012`); no part
+/// read by [`date_before_amend`]) at the end of box 1's line (`C/O ACME CORP 05/01/2012`); no part
 /// of an address is a date, so the words before it are box 1's. A date anywhere else leaves
 /// the piece whole, for the caller to set aside.
 fn before_box3_date(segs: &[Segment], p: Piece) -> Piece {
@@ -987,8 +981,7 @@ fn before_box3_date(segs: &[Segment], p: Piece) -> Piece {
     let Some(((last, date), rest)) = words.split_last() else {
         return p;
     };
-    let core = last.trim_matches(|c: char| !c.is_ascii_digit() && c != '/');
-    match (values::parse_date(core.trim_matches('/')), rest.last()) {
+    match (word_date(last), rest.last()) {
         (Some(_), Some((_, before))) => Piece {
             seg: p.seg,
             a: p.a,
@@ -1013,6 +1006,9 @@ fn city_line_apart(segs: &[Segment], labels: &[(Hit, Tag)]) -> Option<(Address, 
             if t.starts_with('(') && !t.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }
+            // Fewer marks are set aside here than `strip_ticks` sets aside: an empty box at
+            // the end (`MOUNTAIN CA 94043 ☐`) may stand where the rest of a city cut over
+            // lines was, and the line is then not plainly a city line.
             let mut words = piece_words(segs, &[p]);
             while words.first().is_some_and(|(t, _)| values::is_tick(t)) {
                 words.remove(0);
@@ -1052,16 +1048,20 @@ fn city_line_apart(segs: &[Segment], labels: &[(Hit, Tag)]) -> Option<(Address, 
     None
 }
 
-/// The one date between box 3's label and box 4's, wherever the slots put it. A converter
-/// reading boxes printed side by side across the page (picture text) puts box 3's date on
-/// a later line, after the labels of the boxes beside it; but no box printed between the
-/// two labels holds a date, so a date there is box 3's. Two different dates say the text
-/// is not so simple, and neither is read.
-fn lone_date(segs: &[Segment], from: Pos, to: Pos) -> Option<(Date, Piece)> {
+/// The one date between the end of a period box's label (`from`: box 3's, or Form 3's box
+/// 2's) and the amendment box's label after it, wherever the slots put it. A converter
+/// reading boxes printed side by side across the page (picture text) puts the period's
+/// date on a later line, after the labels of the boxes beside it; but no box printed
+/// between the two labels holds a date, so a date there is the period's. Two different
+/// dates say the text is not so simple, and neither is read.
+fn date_before_amend(segs: &[Segment], kept: &[(Hit, Tag)], from: Pos) -> Option<(Date, Piece)> {
+    let to = kept
+        .iter()
+        .find(|(h, t)| *t == Tag::Amend && h.start >= from)
+        .map(|(h, _)| h.start)?;
     let mut found: Option<(Date, Piece)> = None;
     for (w, p) in piece_words(segs, &pieces(segs, from, to)) {
-        let core = w.trim_matches(|c: char| !c.is_ascii_digit() && c != '/');
-        let Some(d) = values::parse_date(core.trim_matches('/')) else {
+        let Some(d) = word_date(&w) else {
             continue;
         };
         match found {

@@ -280,14 +280,11 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
         );
     }
 
+    // Form 3's tables hold holdings only.
+    let form3 = record.document_type.is_some_and(|t| t.form_number() == 3);
     if let Some(t1) = parts.table1 {
-        record.non_derivative_table = table::read_table1(
-            &segs,
-            t1.end,
-            next_stop(t1.start),
-            record.document_type.is_some_and(|t| t.form_number() == 3),
-            &mut cx,
-        );
+        record.non_derivative_table =
+            table::read_table1(&segs, t1.end, next_stop(t1.start), form3, &mut cx);
     } else {
         cx.warn(
             WarningCode::MissingPart,
@@ -298,8 +295,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     }
     if let Some(t2) = parts.table2 {
         // Dates the filing already reports as transaction dates: a check on Table II's
-        // reading of rows as holdings.
-        // A set: looked up for every date of every Table II row.
+        // reading of rows as holdings (a set: looked up for every date of every row).
         let tx_dates: BTreeSet<Date> = record
             .period_of_report
             .into_iter()
@@ -314,7 +310,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
             &segs,
             t2.end,
             next_stop(t2.start),
-            record.document_type.is_some_and(|t| t.form_number() == 3),
+            form3,
             &tx_dates,
             &mut cx,
         );
@@ -331,7 +327,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
 
     // Form 3 prints no box for it: EDGAR's `noSecuritiesOwned` is the statement made by
     // two empty tables. Only said when both tables were found.
-    if record.document_type.is_some_and(|t| t.form_number() == 3) {
+    if form3 {
         let both_found = parts.table1.is_some() && parts.table2.is_some();
         let empty = record.non_derivative_table.is_empty() && record.derivative_table.is_empty();
         record.no_securities_owned = both_found.then_some(empty);

@@ -234,20 +234,18 @@ fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], cx: &mut 
             rest.a = p.a + used;
             current = Some((n, Vec::new()));
         }
-        let Some((mut n, v)) = current.as_mut().map(|(n, v)| (*n, v)) else {
+        let Some((mut n, mut v)) = current.take() else {
             continue;
         };
         // Notes run into one line: the next note starts where its number follows the end
         // of a sentence.
-        let mut v = std::mem::take(v);
         while let Some((at, used)) = next_note_start(&segs[p.seg].text[rest.a..rest.b], n + 1) {
             v.push(Piece {
                 seg: p.seg,
                 a: rest.a,
                 b: rest.a + at,
             });
-            done.push((n, v));
-            v = Vec::new();
+            done.push((n, std::mem::take(&mut v)));
             cx.cover(segs[p.seg].src_span(rest.a + at, rest.a + at + used));
             rest.a += at + used;
             n += 1;
