@@ -2673,6 +2673,16 @@ mod tests {
     const HEAD: &str = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
 | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n";
 
+    /// The tables' titles, as printed and as OCR reads them.
+    const T1: &str =
+        "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned";
+    const T2: &str =
+        "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned";
+    const OCR_T1: &str =
+        "Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned";
+    const OCR_T2: &str =
+        "Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned";
+
     /// The same header as OCR reads it: labels misread, so the text counts as OCR'd.
     const OCR_HEAD: &str = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
 | 1. Name and Address of Reportmg Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbo1 EXAMPLE CORP [EXM] |\n\n";
@@ -2680,7 +2690,7 @@ mod tests {
     #[test]
     fn a_mark_wrapped_onto_the_next_line_of_its_cell_stays_with_the_cell() {
         let record = read(&format!(
-            "{HEAD}Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+            "{HEAD}{T1}\n\n\
 | Common Stock | 02/11/2020 | | P | | 1,393 | A | $3.95 | 5,582,934 | I | See<br>footnotes<sup>(1)</sup><br>(3) |\n"
         ));
         let row = &record.non_derivative_table[0];
@@ -2701,7 +2711,7 @@ mod tests {
     fn two_counts_in_one_cell_of_ocr_text_are_both_left_out() {
         let rows = |cell: &str| {
             let record = read(&format!(
-                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+                "{OCR_HEAD}{OCR_T1}\n\n\
 | Common Stock | 08/01/2012 | | S | {cell} | D | $99.14 | 42,416 | I | |\n"
             ));
             let row = record.non_derivative_table[0].clone();
@@ -2729,9 +2739,7 @@ mod tests {
     #[test]
     fn a_holding_reading_that_leaves_values_unread_reads_no_amount() {
         let read_row = |line: &str| {
-            let record = read(&format!(
-                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n{line}\n"
-            ));
+            let record = read(&format!("{OCR_HEAD}{OCR_T1}\n\n{line}\n"));
             (
                 record.non_derivative_table[0].clone(),
                 record.diagnostics.warnings,
@@ -2758,7 +2766,7 @@ mod tests {
     #[test]
     fn broken_values_in_several_rows_mark_a_table_read_from_an_image() {
         let record = read(&format!(
-            "{HEAD}Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+            "{HEAD}{T1}\n\n\
 | Class A Common Stock | 07272018 | | su | 82 | D | | $179.8685) | 2,008 | I | By Fund |\n\
 | Class A Common Stock | 07/27/2018 | | S | 350 | D | | $l77.0183 | 1,193 | I | By Fund |\n"
         ));
@@ -2771,7 +2779,7 @@ mod tests {
     #[test]
     fn a_table1_row_under_table2_in_ocr_text_is_not_read() {
         let record = read(&format!(
-            "{OCR_HEAD}Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+            "{OCR_HEAD}{OCR_T2}\n\n\
 Class A Common Stock 10/01/2012 S 32,817 D $117.6967 45,847 I\n\n\
 Stock Option $10.00 10/01/2012 A 1,000 (1) 10/01/2022 Common Stock 1,000 $0 1,000 D\n"
         ));
@@ -2795,9 +2803,9 @@ Stock Option $10.00 10/01/2012 A 1,000 (1) 10/01/2022 Common Stock 1,000 $0 1,00
     fn a_holding_reading_dated_like_a_transaction_is_doubted() {
         let rows = |t2_line: &str| {
             let record = read(&format!(
-                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+                "{OCR_HEAD}{OCR_T1}\n\n\
 Common Stock 09/22/2020 C 2,027,400 A 2,027,400 I\n\n\
-Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+{OCR_T2}\n\n\
 {t2_line}\n"
             ));
             (record.derivative_table, record.diagnostics.warnings)
@@ -2828,7 +2836,7 @@ Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\
     #[test]
     fn a_digit_before_a_grouped_amount_in_ocr_text_is_doubted() {
         let record = read(&format!(
-            "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+            "{OCR_HEAD}{OCR_T1}\n\n\
 Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
         ));
         let row = &record.non_derivative_table[0];
@@ -2846,9 +2854,7 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
     #[test]
     fn direct_ownership_beside_an_indirect_owner_in_ocr_text_is_left_out() {
         let di = |line: &str| {
-            let record = read(&format!(
-                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n{line}\n"
-            ));
+            let record = read(&format!("{OCR_HEAD}{OCR_T1}\n\n{line}\n"));
             record.non_derivative_table[0].direct_or_indirect
         };
         assert_eq!(
@@ -2870,7 +2876,7 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
     fn rows_merged_into_one_line_of_ocr_text_are_left_out() {
         let row = |title: &str| {
             let record = read(&format!(
-                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+                "{OCR_HEAD}{OCR_T1}\n\n\
 | {title} | 07/27/2018 | S | 350 | D | $177.01 | 1,193 | I | By Fund |\n"
             ));
             record.non_derivative_table[0].clone()
@@ -2893,7 +2899,7 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
     fn a_bare_zero_price_in_ocr_text_is_left_out() {
         let price = |cell: &str| {
             let record = read(&format!(
-                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+                "{OCR_HEAD}{OCR_T1}\n\n\
 | Common Stock | 05/27/2021 | | J | 1,803,969 | D | {cell} | 4,212,349 | I | By Fund |\n"
             ));
             let row = record.non_derivative_table[0].clone();
@@ -2913,7 +2919,7 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
     fn a_number_alone_in_a_cell_of_the_title_is_a_cut_value() {
         let owned = |cells: &str| {
             let record = read(&format!(
-                "{HEAD}Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                "{HEAD}{T1}\n\n\
 | Class A Common Stock | {cells} | I | By Rivendell One LLC |\n"
             ));
             let row = record.non_derivative_table[0].clone();
@@ -2949,9 +2955,7 @@ Explanation of Responses:\n\n1. A note.\n";
     #[test]
     fn a_price_in_a_holdings_text_means_lost_columns() {
         let row = |line: &str| {
-            let record = read(&format!(
-                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n{line}\n"
-            ));
+            let record = read(&format!("{OCR_HEAD}{OCR_T1}\n\n{line}\n"));
             record.non_derivative_table[0].clone()
         };
         let lost = row("Class A Common Stock st 14,366 $102.2778 See");
@@ -2973,7 +2977,7 @@ Explanation of Responses:\n\n1. A note.\n";
     fn a_bare_zero_underlying_amount_in_ocr_text_is_left_out() {
         let underlying = |cell: &str| {
             let record = read(&format!(
-                "{OCR_HEAD}Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+                "{OCR_HEAD}{OCR_T2}\n\n\
 | Stock Option | $10.00 | 03/01/2020 | | A | | 1,000 | A | (1) | 03/01/2030 | Common Stock | {cell} | $0 | 1,000 | D | |\n"
             ));
             let row = record.derivative_table[0].clone();
@@ -2992,7 +2996,7 @@ Explanation of Responses:\n\n1. A note.\n";
     #[test]
     fn a_percentage_is_not_an_amount() {
         let record = read(&format!(
-            "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+            "{OCR_HEAD}{OCR_T1}\n\n\
 Common Stock 03/11/2022 A 4271 A so 4.271% D\n"
         ));
         let row = &record.non_derivative_table[0];
@@ -3005,7 +3009,7 @@ Common Stock 03/11/2022 A 4271 A so 4.271% D\n"
     fn a_price_with_one_comma_group_in_ocr_text_is_left_out() {
         let price = |cell: &str| {
             let record = read(&format!(
-                "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+                "{OCR_HEAD}{OCR_T1}\n\n\
 | Class A Common Stock | 07/27/2018 | | S | 628 | D | {cell} | 1,193 | I | By Fund |\n"
             ));
             let row = record.non_derivative_table[0].clone();
@@ -3026,7 +3030,7 @@ Common Stock 03/11/2022 A 4271 A so 4.271% D\n"
     fn a_price_among_words_under_table2_is_not_a_row() {
         let rows = |line: &str| {
             let record = read(&format!(
-                "{OCR_HEAD}Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+                "{OCR_HEAD}{OCR_T2}\n\n\
 Stock Option $10.00 03/01/2020 03/01/2030 Common Stock 1,000 1,000 D\n\n{line}\n"
             ));
             record.derivative_table.len()
@@ -3043,7 +3047,7 @@ Stock Option $10.00 03/01/2020 03/01/2030 Common Stock 1,000 1,000 D\n\n{line}\n
     #[test]
     fn an_untitled_row_of_ocr_text_is_not_read() {
         let record = read(&format!(
-            "{OCR_HEAD}Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+            "{OCR_HEAD}{OCR_T1}\n\n\
 $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon Stock 12,890.76 D\n"
         ));
         assert_eq!(record.non_derivative_table.len(), 1);
@@ -3073,7 +3077,7 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
     #[test]
     fn a_count_is_not_a_conversion_price() {
         let record = read(&format!(
-            "{HEAD}Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+            "{HEAD}{T2}\n\n\
 | Series A Preferred | 78,667 | 03/04/2021 | | C | | 78,667 | D | (1) | (1) | Common Stock | 78,667 | $0 | 0 | I | |\n"
         ));
         let row = &record.derivative_table[0];
@@ -3087,7 +3091,7 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
     #[test]
     fn loose_marks_in_a_plain_line_go_where_the_columns_put_them() {
         let record = read(&format!(
-            "{HEAD}Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+            "{HEAD}{T2}\n\n\
 Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1,000 $0 1,000 D (3)(4)\n"
         ));
         let row = &record.derivative_table[0];
