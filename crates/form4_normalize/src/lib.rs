@@ -22,6 +22,7 @@
 //! ```
 
 mod box1;
+mod checks;
 mod ctx;
 mod grid;
 mod header;
@@ -282,9 +283,12 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
 
     // Form 3's tables hold holdings only.
     let form3 = record.document_type.is_some_and(|t| t.form_number() == 3);
+    let mut ocr = false;
     if let Some(t1) = parts.table1 {
-        record.non_derivative_table =
+        let (rows, from_image) =
             table::read_table1(&segs, t1.end, next_stop(t1.start), form3, &mut cx);
+        record.non_derivative_table = rows;
+        ocr |= from_image;
     } else {
         cx.warn(
             WarningCode::MissingPart,
@@ -306,7 +310,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
                     .filter_map(|r| r.transaction_date),
             )
             .collect();
-        record.derivative_table = table::read_table2(
+        let (rows, from_image) = table::read_table2(
             &segs,
             t2.end,
             next_stop(t2.start),
@@ -314,6 +318,8 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
             &tx_dates,
             &mut cx,
         );
+        record.derivative_table = rows;
+        ocr |= from_image;
     } else {
         cx.warn(
             WarningCode::MissingPart,
@@ -324,6 +330,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     }
 
     header::drop_mixed_values(&mut record, &mut cx);
+    checks::transaction_dates(&mut record, ocr, &mut cx);
 
     // Form 3 prints no box for it: EDGAR's `noSecuritiesOwned` is the statement made by
     // two empty tables. Only said when both tables were found.

@@ -225,14 +225,14 @@ fn code_letter(c: char) -> Option<TransactionCode> {
     c.to_string().parse().ok()
 }
 
-/// Reads the rows of Table I between two positions.
+/// Reads the rows of Table I between two positions, and whether its text went through OCR.
 pub(crate) fn read_table1(
     segs: &[Segment],
     from: Pos,
     to: Pos,
     form3: bool,
     cx: &mut Ctx,
-) -> Vec<NonDerivativeRow> {
+) -> (Vec<NonDerivativeRow>, bool) {
     let mut out = Vec::new();
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
@@ -366,10 +366,10 @@ pub(crate) fn read_table1(
         }
         out.push(r);
     }
-    out
+    (out, ocr)
 }
 
-/// Reads the rows of Table II between two positions.
+/// Reads the rows of Table II between two positions, and whether its text went through OCR.
 pub(crate) fn read_table2(
     segs: &[Segment],
     from: Pos,
@@ -377,7 +377,7 @@ pub(crate) fn read_table2(
     form3: bool,
     tx_dates: &BTreeSet<Date>,
     cx: &mut Ctx,
-) -> Vec<DerivativeRow> {
+) -> (Vec<DerivativeRow>, bool) {
     let mut out = Vec::new();
     let patterns: &[&[Col]] = if form3 {
         &[T2_FORM3]
@@ -526,7 +526,7 @@ pub(crate) fn read_table2(
         }
         out.push(r);
     }
-    out
+    (out, ocr)
 }
 
 /// Whether the table's headings give (A) and (D) a column each: a heading cell ending with
@@ -641,6 +641,8 @@ fn not_a_row(row: &[Tok], al: &Alignment, underlying: bool, table: &str, cx: &mu
     let worded = |t: &Tok| matches!(t.kind, Kind::Word) && real_words(&t.text).next().is_some();
     let why = if !has(&|c, t| c == Col::Title && worded(t)) {
         "a row without a security title"
+    } else if has(&|c, t| c == Col::Title && real_words(&t.text).any(heading_word)) {
+        "a row whose title holds a word of the tables' headings (the headings, or a footnote, read as a row)"
     } else if underlying
         && al.kind == RowKind::Transaction
         && !has(&|c, _| {
@@ -674,6 +676,41 @@ fn not_a_row(row: &[Tok], al: &Alignment, underlying: bool, table: &str, cx: &mu
         row.first().map(|t| t.span),
     );
     true
+}
+
+/// Words of the tables' column headings (`Deemed Execution Date`, `(Month/Day/Year)`,
+/// `Owned Following Reported Transaction(s)`, `Conversion or Exercise Price`) and of
+/// footnotes about prices, which no security's name holds: none of the 1,100 titles and
+/// underlying titles of the development corpus's EDGAR XML has one. OCR that loses a
+/// table's lines reads heading and footnote lines as rows; their numbers (`(Instr. 3 and
+/// 4)` as `9.4`) are no values.
+fn heading_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "execution",
+        "deemed",
+        "instr",
+        "month",
+        "following",
+        "reported",
+        "ownership",
+        "acquired",
+        "disposed",
+        "expiration",
+        "exercisable",
+        "underlying",
+        "derivative",
+        "transaction",
+        "date",
+        "amount",
+        "price",
+        "prices",
+        "nature",
+        "indirect",
+        "weighted",
+        "average",
+        "ranging",
+    ];
+    WORDS.iter().any(|k| w.eq_ignore_ascii_case(k))
 }
 
 /// A Table I row whose date and code were misread (OCR) can no longer be told from a
@@ -3039,6 +3076,33 @@ Stock Option $10.00 03/01/2020 03/01/2030 Common Stock 1,000 1,000 D\n\n{line}\n
         assert_eq!(
             rows("Stock Option $12.00 (1) 03/01/2031 Common Stock 500 500 D"),
             2
+        );
+    }
+
+    /// OCR'd text: a line of the headings (`(Instr. 3 and 4)` read as `9.4`) or of a
+    /// footnote about prices is no row, though it has words before its numbers.
+    #[test]
+    fn a_heading_or_footnote_line_of_ocr_text_is_not_a_row() {
+        let record = read(&format!(
+            "{OCR_HEAD}{OCR_T1}
+
+ity ( Sate Execution Date, Biapored OF (0) liner 9.4 | Sacurtion | Ownership
+
+The weighted average price. 180 98
+
+Common Stock 12,890 D
+"
+        ));
+        let rows = &record.non_derivative_table;
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0].security_title.as_deref(), Some("Common Stock"));
+        let w = &record.diagnostics.warnings;
+        assert_eq!(
+            w.iter()
+                .filter(|w| w.message.contains("a word of the tables' headings"))
+                .count(),
+            2,
+            "{w:?}"
         );
     }
 

@@ -1,0 +1,176 @@
+//! Values of the record checked against each other, once every part is read.
+//!
+//! A value that contradicts the form's other values is reported; where the text went
+//! through OCR, whose misreadings make such contradictions (`12/05` read as `02/05`), the
+//! contradicted value is also left out.
+
+use form4_model::{Date, Record, WarningCode};
+
+use crate::ctx::Ctx;
+
+/// The days from the period of report to a transaction that the form allows, by form:
+/// Form 4's period is the date of its earliest transaction, reported within days (the
+/// development corpus's filings stay within 6 days before it and 48 after); Form 5's is
+/// the end of the fiscal year whose transactions it reports.
+fn window(form: u8) -> Option<(i64, i64)> {
+    match form {
+        4 => Some((-10, 60)),
+        5 => Some((-400, 10)),
+        _ => None,
+    }
+}
+
+/// Transaction dates against the period of report (box 3). Where they disagree, either the
+/// dates or the period are misread: in OCR'd text, whichever fewer dates support is left
+/// out (a tie leaves both); in digital text, the disagreement is only reported.
+pub(crate) fn transaction_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    let (Some(period), Some(form)) = (record.period_of_report, record.document_type) else {
+        return;
+    };
+    let Some((lo, hi)) = window(form.form_number()) else {
+        return;
+    };
+    let fits = |d: Date| (lo..=hi).contains(&(day_number(d) - day_number(period)));
+    let mut dates: Vec<(String, &mut Option<Date>)> = Vec::new();
+    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
+        dates.push((
+            format!("non_derivative_table[{i}].transaction_date"),
+            &mut r.transaction_date,
+        ));
+    }
+    for (i, r) in record.derivative_table.iter_mut().enumerate() {
+        dates.push((
+            format!("derivative_table[{i}].transaction_date"),
+            &mut r.transaction_date,
+        ));
+    }
+    let inside = dates.iter().filter(|(_, d)| d.is_some_and(fits)).count();
+    let outside = dates
+        .iter()
+        .filter(|(_, d)| d.is_some_and(|d| !fits(d)))
+        .count();
+    if outside == 0 {
+        return;
+    }
+    // The period counts as one more date agreeing with itself; the side with fewer is the
+    // misread one, unless neither side is fewer.
+    let (drop_dates, drop_period) = (ocr && inside + 1 > outside, ocr && outside > inside + 1);
+    for (field, slot) in dates {
+        let Some(d) = *slot else { continue };
+        if fits(d) {
+            continue;
+        }
+        let days = day_number(d) - day_number(period);
+        let form = form.form_number();
+        let mut message = format!(
+            "the transaction date {d} is {days} days from the period of report {period}, outside what Form {form} allows"
+        );
+        if drop_dates {
+            message.push_str(": more dates agree with the period (counting itself), so this one is misread and left out");
+            *slot = None;
+        }
+        cx.warn(WarningCode::Inconsistent, Some(&field), &message, None);
+    }
+    if drop_period {
+        record.period_of_report = None;
+        cx.warn(
+            WarningCode::Inconsistent,
+            Some("period_of_report"),
+            &format!("more transaction dates disagree with the period of report {period} than agree: the period is misread and left out"),
+            None,
+        );
+    }
+}
+
+/// Days since 1 March of year 0 in the proleptic Gregorian calendar: the difference of two
+/// is the days between them.
+fn day_number(d: Date) -> i64 {
+    let (y, m, day) = (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    );
+    // Counting from March puts the leap day last in the year.
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    365 * y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + (153 * m + 2) / 5 + day
+}
+
+#[cfg(test)]
+mod tests {
+    use form4_model::{DocumentType, NonDerivativeRow};
+
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        s.parse().expect("a date")
+    }
+
+    /// A Form 4 with the period `period` and one Table I row per date; what is left of
+    /// the period and the dates after the check.
+    fn check(period: &str, dates: &[&str], ocr: bool) -> (Option<Date>, Vec<Option<Date>>) {
+        let mut record = Record {
+            document_type: Some(DocumentType::Form4),
+            period_of_report: Some(date(period)),
+            non_derivative_table: dates
+                .iter()
+                .map(|d| NonDerivativeRow {
+                    transaction_date: Some(date(d)),
+                    ..NonDerivativeRow::default()
+                })
+                .collect(),
+            ..Record::default()
+        };
+        let mut cx = Ctx::new("");
+        transaction_dates(&mut record, ocr, &mut cx);
+        let dates = record
+            .non_derivative_table
+            .iter()
+            .map(|r| r.transaction_date)
+            .collect();
+        (record.period_of_report, dates)
+    }
+
+    #[test]
+    fn an_ocr_date_that_the_period_and_the_other_dates_contradict_is_left_out() {
+        // 12/05 read as 02/05: ten months before the period that the other row confirms.
+        let (period, dates) = check("2019-12-05", &["2019-12-05", "2019-02-05"], true);
+        assert_eq!(period, Some(date("2019-12-05")));
+        assert_eq!(dates, [Some(date("2019-12-05")), None]);
+        // Digital text is only reported.
+        let (_, dates) = check("2019-12-05", &["2019-12-05", "2019-02-05"], false);
+        assert_eq!(dates, [Some(date("2019-12-05")), Some(date("2019-02-05"))]);
+        // Days after the earliest transaction are what Form 4 reports.
+        let (_, dates) = check("2019-12-05", &["2019-12-05", "2019-12-09"], true);
+        assert_eq!(dates, [Some(date("2019-12-05")), Some(date("2019-12-09"))]);
+    }
+
+    #[test]
+    fn a_period_that_most_dates_contradict_is_left_out_and_a_tie_leaves_both() {
+        let (period, dates) = check(
+            "2021-01-18",
+            &["2021-01-18", "2021-11-18", "2021-11-18", "2021-11-18"],
+            true,
+        );
+        assert_eq!(period, None);
+        assert_eq!(dates.iter().flatten().count(), 4);
+        let (period, dates) = check("2022-05-04", &["2022-08-04"], true);
+        assert_eq!(period, Some(date("2022-05-04")));
+        assert_eq!(dates, [Some(date("2022-08-04"))]);
+    }
+
+    #[test]
+    fn day_numbers_count_days_across_months_leap_years_and_centuries() {
+        for (a, b, days) in [
+            ("2020-02-28", "2020-03-01", 2),
+            ("2019-02-28", "2019-03-01", 1),
+            ("1900-02-28", "1900-03-01", 1),
+            ("2000-02-28", "2000-03-01", 2),
+            ("2019-12-31", "2020-01-01", 1),
+            ("2019-01-01", "2020-01-01", 365),
+            ("2020-01-01", "2021-01-01", 366),
+            ("2021-01-18", "2021-11-18", 304),
+        ] {
+            assert_eq!(day_number(date(b)) - day_number(date(a)), days, "{a} {b}");
+        }
+    }
+}
