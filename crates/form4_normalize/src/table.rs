@@ -828,17 +828,21 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
 /// Amounts of the price and underlying columns that OCR's misreadings make up, left out:
 /// - a price cell holding only a footnote (`(1)`) comes out of OCR as `0`, `o` or `w`: a
 ///   bare `0` there (no `$`, no cents) cannot be told from one; nor can a bare `0` as the
-///   underlying amount, which is never 0 but for a handful of filings;
+///   underlying amount, which is never 0 but for a handful of filings, nor as the amount
+///   a holding row owns (4 of the corpus's 179 holdings of Table I; a sale down to 0 is a
+///   transaction row);
 /// - the other way round from `doubt_dot_separators`, a price of `$173,360` may be 173,360
 ///   or 173.360 with its point read as a comma. Prices of a thousand dollars or more are
 ///   rare (3 of the corpus's 429), so a price of one group after a comma and no cents is
 ///   doubted. (Not a value column's amount: `$302,950` of notes is common.)
 fn doubt_misread_amounts(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let kind = al.kind;
     for (t, a) in row.iter().zip(al.assign.iter_mut()) {
         let Some(c) = *a else { continue };
         let priced = matches!(c, Col::Price | Col::ConvPrice);
-        let why = if (priced || c == Col::UndShares) && !t.dollar && t.text == "0" {
+        let held = c == Col::Owned && kind == RowKind::Holding;
+        let why = if (priced || held || c == Col::UndShares) && !t.dollar && t.text == "0" {
             format!(
                 "a bare `0` in column {} of OCR'd text may as well be a misread footnote mark `(1)`: left out",
                 c.name()
@@ -3027,6 +3031,23 @@ Explanation of Responses:\n\n1. A note.\n";
         };
         assert_eq!(underlying("0"), None);
         assert_eq!(underlying("1,000").as_deref(), Some("1000"));
+    }
+
+    /// OCR'd text: a holding of `0` is a misread mark far more often than a value; a sale
+    /// down to 0 is a transaction's, and is read.
+    #[test]
+    fn a_bare_zero_held_in_ocr_text_is_left_out() {
+        let owned = |line: &str| {
+            let record = read(&format!("{OCR_HEAD}{OCR_T1}\n\n{line}\n"));
+            let row = record.non_derivative_table[0].clone();
+            row.shares_owned_following.map(|d| d.to_string())
+        };
+        assert_eq!(owned("Common Stock 0 D"), None);
+        assert_eq!(owned("Common Stock 200 D").as_deref(), Some("200"));
+        assert_eq!(
+            owned("Common Stock 03/11/2022 S 4,271 D $10.00 0 D").as_deref(),
+            Some("0")
+        );
     }
 
     /// A percentage is no amount of the tables.
