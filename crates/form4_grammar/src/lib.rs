@@ -171,6 +171,40 @@ impl From<pest::error::Error<Rule>> for Error {
 
 static LIMITS: Once = Once::new();
 
+/// The text an HTML named entity (`&amp;`, `&nbsp;`, `&#39;`) stands for, for the entities
+/// the grammar knows; `None` for any other string. Text the grammar keeps raw (a link's
+/// text) can be decoded with it.
+///
+/// ```
+/// assert_eq!(form4_grammar::decode_entity("&amp;"), Some("&"));
+/// assert_eq!(form4_grammar::decode_entity("&amp"), None);
+/// ```
+pub fn decode_entity(entity: &str) -> Option<&'static str> {
+    Some(match entity {
+        "&nbsp;" => " ",
+        "&amp;" => "&",
+        "&lt;" => "<",
+        "&gt;" => ">",
+        "&quot;" => "\"",
+        "&apos;" | "&#39;" => "'",
+        "&ndash;" => "\u{2013}",
+        "&mdash;" => "\u{2014}",
+        "&lsquo;" => "\u{2018}",
+        "&rsquo;" => "\u{2019}",
+        "&ldquo;" => "\u{201C}",
+        "&rdquo;" => "\u{201D}",
+        "&hellip;" => "\u{2026}",
+        "&bull;" => "\u{2022}",
+        "&middot;" => "\u{B7}",
+        "&sect;" => "\u{A7}",
+        "&copy;" => "\u{A9}",
+        "&reg;" => "\u{AE}",
+        "&trade;" => "\u{2122}",
+        "&deg;" => "\u{B0}",
+        _ => return None,
+    })
+}
+
 /// Parses `input` into its layout tree.
 ///
 /// The grammar accepts every string, so an error means a resource limit was hit

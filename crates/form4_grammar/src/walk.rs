@@ -308,30 +308,9 @@ fn escape(pair: &Pair<'_, Rule>) -> Result<InlineKind<'static>> {
 
 /// `entity`: the text it stands for.
 fn entity(pair: &Pair<'_, Rule>) -> Result<InlineKind<'static>> {
-    let decoded = match pair.as_str() {
-        "&nbsp;" => " ",
-        "&amp;" => "&",
-        "&lt;" => "<",
-        "&gt;" => ">",
-        "&quot;" => "\"",
-        "&apos;" | "&#39;" => "'",
-        "&ndash;" => "\u{2013}",
-        "&mdash;" => "\u{2014}",
-        "&lsquo;" => "\u{2018}",
-        "&rsquo;" => "\u{2019}",
-        "&ldquo;" => "\u{201C}",
-        "&rdquo;" => "\u{201D}",
-        "&hellip;" => "\u{2026}",
-        "&bull;" => "\u{2022}",
-        "&middot;" => "\u{B7}",
-        "&sect;" => "\u{A7}",
-        "&copy;" => "\u{A9}",
-        "&reg;" => "\u{AE}",
-        "&trade;" => "\u{2122}",
-        "&deg;" => "\u{B0}",
-        _ => return Err(unexpected(pair)),
-    };
-    Ok(InlineKind::Entity(decoded))
+    crate::decode_entity(pair.as_str())
+        .map(InlineKind::Entity)
+        .ok_or_else(|| unexpected(pair))
 }
 
 /// `char_ref`: the character, or plain text when the number is not a Unicode scalar.

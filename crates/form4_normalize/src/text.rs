@@ -346,10 +346,36 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
             InlineKind::Comment(_) => {}
             InlineKind::Link { text, .. } => {
                 // The link text sits after the `[`.
-                seg.push_str(text, s + 1, true);
+                push_link_text(seg, text, s + 1);
             }
         }
     }
+}
+
+/// A link's text, which the grammar keeps as written, with its HTML entities decoded
+/// (`Oil &amp; Gas` is `Oil & Gas`, as it would be outside a link).
+fn push_link_text(seg: &mut Segment, text: &str, src: usize) {
+    let mut done = 0;
+    let mut from = 0;
+    while let Some(amp) = text[from..].find('&').map(|i| from + i) {
+        // Named entities are short: look for the `;` within a few characters only.
+        let end = text[amp..]
+            .char_indices()
+            .take(10)
+            .find(|(_, c)| *c == ';')
+            .map(|(i, _)| amp + i + 1);
+        let Some((end, decoded)) =
+            end.and_then(|e| form4_grammar::decode_entity(&text[amp..e]).map(|d| (e, d)))
+        else {
+            from = amp + 1;
+            continue;
+        };
+        seg.push_str(&text[done..amp], src + done, true);
+        seg.push_str(decoded, src + amp, false);
+        done = end;
+        from = end;
+    }
+    seg.push_str(&text[done..], src + done, true);
 }
 
 /// `<sup>1</sup>` and `<sup>1,2</sup>` are footnote marks: write them as `(1)`/`(1)(2)` so
@@ -439,6 +465,23 @@ pub(crate) fn clean_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A link's text has its entities decoded like any other text; what only looks like
+    /// an entity stays as written, and every byte keeps a source offset.
+    #[test]
+    fn a_link_text_has_its_entities_decoded() {
+        let input = "| [Oil &amp; Gas &amp Co &foo; &#39;A&#39;](/cgi?a=1&CIK=2) |\n";
+        let doc = form4_grammar::parse(input).expect("the grammar takes any text");
+        let segs = segments(&doc);
+        let text: Vec<&str> = segs.iter().map(|s| s.text.trim()).collect();
+        assert_eq!(text, ["Oil & Gas &amp Co &foo; 'A'"]);
+        assert!(segs.iter().all(|s| s.offsets.len() == s.text.len()));
+        let gas = segs[0].text.find("Gas").expect("Gas");
+        assert_eq!(
+            segs[0].offsets[gas] as usize,
+            input.find("Gas").expect("Gas")
+        );
+    }
 
     /// Found by fuzzing: a superscript left open over a `<br>` used an offset of the
     /// segment before the break.
