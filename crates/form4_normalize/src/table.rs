@@ -876,7 +876,7 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
     });
 }
 
-/// Amounts of the price and underlying columns that OCR's misreadings make up, left out:
+/// Amounts of the price, underlying and owned columns that OCR's misreadings make up, left out:
 /// - a price cell holding only a footnote (`(1)`) comes out of OCR as `0`, `o` or `w`: a
 ///   bare `0` there (no `$`, no cents) cannot be told from one; nor can a bare `0` as the
 ///   underlying amount, which is never 0 but for a handful of filings, nor as the amount
@@ -886,6 +886,9 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
 ///   or 173.360 with its point read as a comma. Prices of a thousand dollars or more are
 ///   rare (3 of the corpus's 429), so a price of one group after a comma and no cents is
 ///   doubted. (Not a value column's amount: `$302,950` of notes is common.)
+/// - an amount owned under 100 with a fraction (`9.4`, `77.92`): none of the corpus's 675
+///   amounts owned is one (fractions come with 401(k) and dividend plans' large holdings),
+///   while OCR puts a price or a heading's `(Instr. 3 and 4)` there.
 fn doubt_misread_amounts(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let kind = al.kind;
@@ -914,6 +917,15 @@ fn doubt_misread_amounts(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx
             format!(
                 "the price `{}` reads as {int},{frac} or, its point read as a comma, as {int}.{frac}: left out",
                 t.text
+            )
+        } else if c == Col::Owned
+            && !t.dollar
+            && matches!(t.kind, Kind::Num(n) if n < Decimal::ONE_HUNDRED && !n.fract().is_zero())
+        {
+            format!(
+                "`{}` owned: a fraction of a share under 100 is a heading's `(Instr. 3 and 4)` or a price read into column {}, not an amount owned: left out",
+                t.text,
+                c.name()
             )
         } else {
             continue;
@@ -3139,6 +3151,24 @@ Stock Option $82.72 03/01/2020 03/01/2030 Common Stock {und} {owned} D\n"
         ] {
             assert_eq!(crate::table::one_digit_apart(a, b), apart, "{a} {b}");
         }
+    }
+
+    /// OCR'd text: a fraction of a share under 100 owned is a heading's reference or a
+    /// price in the wrong column; large fractional holdings are read.
+    #[test]
+    fn a_small_fraction_owned_in_ocr_text_is_left_out() {
+        let owned = |line: &str| {
+            let record = read(&format!("{OCR_HEAD}{OCR_T1}\n\n{line}\n"));
+            let row = record.non_derivative_table[0].clone();
+            row.shares_owned_following.map(|d| d.to_string())
+        };
+        assert_eq!(owned("Common Stock Tel 9.4 D"), None);
+        assert_eq!(owned("Common Stock 77.92 D"), None);
+        assert_eq!(
+            owned("Common Stock 22,393.3497 D").as_deref(),
+            Some("22393.3497")
+        );
+        assert_eq!(owned("Common Stock 4,500 D").as_deref(), Some("4500"));
     }
 
     /// A percentage is no amount of the tables.
