@@ -384,7 +384,7 @@ pub(crate) fn read_table2(
     } else {
         &[T2_TRANSACTION, T2_HOLDING]
     };
-    let separate_ad = prints_separate_ad_columns(segs, from, to);
+    let separate_ad = separate_ad_columns(segs, from, to);
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
     for full in rows {
@@ -495,8 +495,8 @@ pub(crate) fn read_table2(
             add_marks(&mut fns, field, marks);
         }
         r.footnotes = fns;
-        if r.acquired_disposed.is_none() && separate_ad {
-            r.acquired_disposed = direction_by_column(row, &al);
+        if let (None, Some(ad)) = (r.acquired_disposed, separate_ad) {
+            r.acquired_disposed = direction(row, &al, ad);
         }
         if r.acquired_disposed.is_none()
             && r.kind == RowKind::Transaction
@@ -580,11 +580,20 @@ fn one_digit_apart(a: &str, b: &str) -> bool {
     }
 }
 
+/// Where a table's headings give (A) and (D) a cell each: the cells' indices in their
+/// heading row, and how many cells that row has.
+#[derive(Debug, Clone, Copy)]
+struct AdCells {
+    a: usize,
+    d: usize,
+    ncells: usize,
+}
+
 /// Whether the table's headings give (A) and (D) a column each: a heading cell ending with
 /// `(A)` and, next to it, one ending with `(D)`. Some renderings merge them into one cell (`(A) or<br>(D)`),
 /// and then a value's cell cannot tell its side.
-fn prints_separate_ad_columns(segs: &[Segment], from: Pos, to: Pos) -> bool {
-    let mut cells: Vec<((usize, usize, usize), String)> = Vec::new();
+fn separate_ad_columns(segs: &[Segment], from: Pos, to: Pos) -> Option<AdCells> {
+    let mut cells: Vec<((usize, usize, usize), usize, String)> = Vec::new();
     for p in pieces(segs, from, to) {
         let pl = segs[p.seg].place;
         if !pl.in_table {
@@ -593,17 +602,41 @@ fn prints_separate_ad_columns(segs: &[Segment], from: Pos, to: Pos) -> bool {
         let key = (pl.block, pl.row, pl.cell);
         let text = segs[p.seg].text[p.a..p.b].trim();
         match cells.last_mut() {
-            Some((k, t)) if *k == key => {
+            Some((k, _, t)) if *k == key => {
                 t.push(' ');
                 t.push_str(text);
             }
-            _ => cells.push((key, text.to_string())),
+            _ => cells.push((key, pl.ncells, text.to_string())),
         }
     }
-    cells.windows(2).any(|w| {
-        let ((ka, ta), (kd, td)) = (&w[0], &w[1]);
-        (ka.0, ka.1, ka.2 + 1) == *kd && ta.ends_with("(A)") && td.ends_with("(D)")
+    cells.windows(2).find_map(|w| {
+        let ((ka, n, ta), (kd, _, td)) = (&w[0], &w[1]);
+        ((ka.0, ka.1, ka.2 + 1) == *kd && ta.ends_with("(A)") && td.ends_with("(D)")).then_some(
+            AdCells {
+                a: ka.2,
+                d: kd.2,
+                ncells: *n,
+            },
+        )
     })
+}
+
+/// The direction of a Table II amount from its cell: under the heading `(A)` or `(D)` when
+/// its row has the heading row's cells (one grid: the heading says it directly, even where
+/// the grid split a column in two), and by its place before the underlying title otherwise.
+fn direction(row: &[Tok], al: &Alignment, ad: AdCells) -> Option<AcquiredDisposed> {
+    let by_heading = al
+        .cols(row)
+        .iter()
+        .find(|(c, _)| *c == Col::Shares)
+        .and_then(|(_, t)| t.first().copied())
+        .filter(|t| !t.joined && t.ncells == ad.ncells)
+        .and_then(|t| match t.cell.1 {
+            c if c == ad.a => Some(AcquiredDisposed::A),
+            c if c == ad.d => Some(AcquiredDisposed::D),
+            _ => None,
+        });
+    by_heading.or_else(|| direction_by_column(row, al))
 }
 
 /// In Table II the amount's column, (A) or (D), is its direction. Where the rendering keeps
@@ -2694,7 +2727,7 @@ impl<'l, 'a> Doubt<'l, 'a> {
 
 #[cfg(test)]
 mod tests {
-    use form4_model::{FootnoteId, Record, RowField};
+    use form4_model::{AcquiredDisposed, FootnoteId, Record, RowField};
 
     /// Reads a piece of a form, closed by the explanation's title as every form is:
     /// a text that lost two of the three big titles is held to OCR's checks.
@@ -3169,6 +3202,30 @@ Stock Option $82.72 03/01/2020 03/01/2030 Common Stock {und} {owned} D\n"
             Some("22393.3497")
         );
         assert_eq!(owned("Common Stock 4,500 D").as_deref(), Some("4500"));
+    }
+
+    /// A grid that splits a heading's cell (an empty cell between `Date Exercisable` and
+    /// `Expiration Date`) moves the underlying title one cell on; the amount's side is
+    /// still the heading's over its cell.
+    #[test]
+    fn a_table2_amount_takes_the_side_of_its_heading_cell() {
+        let side = |a: &str, d: &str| {
+            let record = read(&format!(
+                "{HEAD}{T2}\n\n\
+| 1. Title of Derivative Security | 2. Conversion or Exercise Price | 3. Transaction Date | 3A. Deemed Execution Date | 4. Transaction Code | | 5. Number of Derivative Securities Acquired (A) or Disposed of (D) | | 6. Date Exercisable and Expiration Date | | | 7. Title and Amount of Underlying Securities | | 8. Price | 9. Number Owned Following | 10. Ownership Form | 11. Nature |\n\
+| | | | | Code | | (A) | (D) | Date Exercisable | | Expiration Date | Title | Amount or Number of Shares | | | | |\n\
+| Class B Common Stock | | 09/04/2012 | | | | {a} | {d} | | | | Class A Common Stock | 78,667 | $0 | 18,208,361 | | See footnote |\n"
+            ));
+            let row = &record.derivative_table[0];
+            assert_eq!(
+                row.shares.map(|d| d.to_string()).as_deref(),
+                Some("78667"),
+                "{row:?}"
+            );
+            row.acquired_disposed
+        };
+        assert_eq!(side("", "78,667"), Some(AcquiredDisposed::D));
+        assert_eq!(side("78,667", ""), Some(AcquiredDisposed::A));
     }
 
     /// A percentage is no amount of the tables.
