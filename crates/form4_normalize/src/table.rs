@@ -919,6 +919,8 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
 ///   or 173.360 with its point read as a comma. Prices of a thousand dollars or more are
 ///   rare (3 of the corpus's 429), so a price of one group after a comma and no cents is
 ///   doubted. (Not a value column's amount: `$302,950` of notes is common.)
+/// - an exercise or conversion price of $100,000 or more: the corpus's 62 run to $195.26
+///   (a convertible note's principal is its row's price or value, not this column);
 /// - an amount owned under 100 with a fraction (`9.4`, `77.92`): none of the corpus's 675
 ///   amounts owned is one (fractions come with 401(k) and dividend plans' large holdings),
 ///   while OCR puts a price or a heading's `(Instr. 3 and 4)` there.
@@ -950,6 +952,14 @@ fn doubt_misread_amounts(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx
             format!(
                 "the price `{}` reads as {int},{frac} or, its point read as a comma, as {int}.{frac}: left out",
                 t.text
+            )
+        } else if c == Col::ConvPrice
+            && matches!(t.kind, Kind::Num(n) if n >= Decimal::from(100_000))
+        {
+            format!(
+                "`{}` as an exercise or conversion price: a note's or a row's amount read into column {}, not a price per share: left out",
+                t.text,
+                c.name()
             )
         } else if c == Col::Owned
             && !t.dollar
@@ -3226,6 +3236,21 @@ Stock Option $82.72 03/01/2020 03/01/2030 Common Stock {und} {owned} D\n"
         };
         assert_eq!(side("", "78,667"), Some(AcquiredDisposed::D));
         assert_eq!(side("78,667", ""), Some(AcquiredDisposed::A));
+    }
+
+    /// OCR'd text: a note's amount read as an exercise price is left out.
+    #[test]
+    fn an_exercise_price_of_a_note_amount_in_ocr_text_is_left_out() {
+        let price = |p: &str| {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T2}\n\n\
+Stock Option {p} 03/01/2020 03/01/2030 Common Stock 1,000 1,000 D\n"
+            ));
+            let row = record.derivative_table[0].clone();
+            row.conversion_or_exercise_price.map(|d| d.to_string())
+        };
+        assert_eq!(price("$30,430,000"), None);
+        assert_eq!(price("$195.255").as_deref(), Some("195.255"));
     }
 
     /// A percentage is no amount of the tables.
