@@ -384,7 +384,7 @@ pub(crate) fn read_table2(
     } else {
         &[T2_TRANSACTION, T2_HOLDING]
     };
-    let separate_ad = prints_separate_ad_columns(segs, from, to);
+    let ad_cols = ad_columns(segs, from, to);
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
     for full in rows {
@@ -495,7 +495,7 @@ pub(crate) fn read_table2(
             add_marks(&mut fns, field, marks);
         }
         r.footnotes = fns;
-        if r.acquired_disposed.is_none() && separate_ad {
+        if r.acquired_disposed.is_none() && ad_cols.separate_in(full.block) {
             r.acquired_disposed = direction_by_column(row, &al);
         }
         if r.acquired_disposed.is_none()
@@ -529,30 +529,71 @@ pub(crate) fn read_table2(
     out
 }
 
-/// Whether the table's headings give (A) and (D) a column each: a heading cell ending with
-/// `(A)` and, next to it, one ending with `(D)`. Some renderings merge them into one cell (`(A) or<br>(D)`),
-/// and then a value's cell cannot tell its side.
-fn prints_separate_ad_columns(segs: &[Segment], from: Pos, to: Pos) -> bool {
-    let mut cells: Vec<((usize, usize, usize), String)> = Vec::new();
+/// Which tables (layout blocks) give (A) and (D) a column each, by their headings: a heading
+/// cell ending with `(A)` and, next to it, one ending with `(D)`. Some renderings merge them
+/// into one cell (`(A) or<br>(D)`), and then a value's cell cannot tell its side. A table cut
+/// by page breaks into several blocks may do one on one page and the other on the next: a
+/// block that prints the merged cell says so for its own rows; a block whose headings say
+/// neither (their cells cut or misread) follows the other blocks.
+struct AdColumns {
+    separate: BTreeSet<usize>,
+    merged: BTreeSet<usize>,
+}
+
+impl AdColumns {
+    fn separate_in(&self, block: usize) -> bool {
+        !self.merged.contains(&block)
+            && (self.separate.contains(&block) || !self.separate.is_empty())
+    }
+}
+
+/// Reads [`AdColumns`] from the heading cells between two positions. A heading cell's lines
+/// do not come in one run: captions are read line by line across the row (see `text.rs`),
+/// so each cell's pieces are gathered wherever they come and put back in their own order.
+fn ad_columns(segs: &[Segment], from: Pos, to: Pos) -> AdColumns {
+    // (block, row, cell) -> the cell's pieces, each with its `<br>` index.
+    type Cells<'s> = BTreeMap<(usize, usize, usize), Vec<(usize, &'s str)>>;
+    let mut cells: Cells = BTreeMap::new();
     for p in pieces(segs, from, to) {
         let pl = segs[p.seg].place;
         if !pl.in_table {
             continue;
         }
-        let key = (pl.block, pl.row, pl.cell);
         let text = segs[p.seg].text[p.a..p.b].trim();
-        match cells.last_mut() {
-            Some((k, t)) if *k == key => {
-                t.push(' ');
-                t.push_str(text);
-            }
-            _ => cells.push((key, text.to_string())),
+        cells
+            .entry((pl.block, pl.row, pl.cell))
+            .or_default()
+            .push((pl.piece, text));
+    }
+    let text = |key: (usize, usize, usize)| -> String {
+        let mut ps = cells.get(&key).cloned().unwrap_or_default();
+        ps.sort_by_key(|(piece, _)| *piece);
+        let ps: Vec<&str> = ps
+            .into_iter()
+            .map(|(_, t)| t)
+            .filter(|t| !t.is_empty())
+            .collect();
+        ps.join(" ")
+    };
+    let mut out = AdColumns {
+        separate: BTreeSet::new(),
+        merged: BTreeSet::new(),
+    };
+    for &(b, r, c) in cells.keys() {
+        let (a, next) = (text((b, r, c)), text((b, r, c + 1)));
+        // A grid may cut `(A)` itself in two (`(A` | `)`): the column then has two cells,
+        // and (D) is the third.
+        if (a.ends_with("(A)") && next.ends_with("(D)"))
+            || (a.ends_with("(A") && next == ")" && text((b, r, c + 2)).ends_with("(D)"))
+        {
+            out.separate.insert(b);
+        }
+        let squashed: String = a.chars().filter(|c| !c.is_whitespace()).collect();
+        if squashed == "(A)(D)" || squashed == "(A)or(D)" {
+            out.merged.insert(b);
         }
     }
-    cells.windows(2).any(|w| {
-        let ((ka, ta), (kd, td)) = (&w[0], &w[1]);
-        (ka.0, ka.1, ka.2 + 1) == *kd && ta.ends_with("(A)") && td.ends_with("(D)")
-    })
+    out
 }
 
 /// In Table II the amount's column, (A) or (D), is its direction. Where the rendering keeps
@@ -1088,6 +1129,8 @@ struct Row {
     above: Vec<Vec<Tok>>,
     /// Lines below the row's line, top first.
     below: Vec<Vec<Tok>>,
+    /// The layout block (table) the row's line is in.
+    block: usize,
 }
 
 impl Row {
@@ -1355,11 +1398,16 @@ fn attach_wrapped_lines(segs: &[Segment], lines: Vec<Line>, cx: &mut Ctx) -> Vec
             .map(|&i| lex(&mut lines, i))
             .collect();
         let below = downs[k][..b].iter().map(|&i| lex(&mut lines, i)).collect();
-        let toks = match lines[data[k]].take() {
-            Some(Line::Data(t, _)) => t,
-            _ => Vec::new(),
+        let (toks, block) = match lines[data[k]].take() {
+            Some(Line::Data(t, b)) => (t, b),
+            _ => (Vec::new(), 0),
         };
-        rows.push(Row { toks, above, below });
+        rows.push(Row {
+            toks,
+            above,
+            below,
+            block,
+        });
     }
     rows
 }
@@ -2590,7 +2638,7 @@ impl<'l, 'a> Doubt<'l, 'a> {
 
 #[cfg(test)]
 mod tests {
-    use form4_model::{FootnoteId, Record, RowField};
+    use form4_model::{AcquiredDisposed, FootnoteId, Record, RowField};
 
     /// Reads a piece of a form, closed by the explanation's title as every form is:
     /// a text that lost two of the three big titles is held to OCR's checks.
@@ -3083,6 +3131,26 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
         let row = &record.derivative_table[0];
         assert_eq!(row.conversion_or_exercise_price, None);
         assert_eq!(row.shares.map(|d| d.to_string()).as_deref(), Some("78667"));
+    }
+
+    /// A table's (A) and (D) columns are told by its own headings, whose cells' lines come
+    /// read across the row (so `(A)` is not beside `(D)` in reading order); a page of the
+    /// table that prints them in one cell cannot tell a gift's side.
+    #[test]
+    fn each_page_of_table2_says_whether_it_prints_a_and_d_apart() {
+        let head = "|**1. Title**|**2.**|**3. Date**|**3A.**|**4. Code**|**Acquired**<br>**(Instr. 3)**<br>**(A)**|**Disposed**<br>**(D)**|**6. Date**<br>**Exercisable**<br>**and**|**Expiration**|**7. Title**|**Amount**|**8. Price**|**9. Number**|**10.**|**11. Nature**|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        let record = read(&format!(
+            "{HEAD}{T2}\n\n{head}\
+|Class B Stock|(2)|12/05/2019||G|111||(2)|(2)|Class A Stock|111|$0|11,417|I|By trust|\n\n\
+|**1. Title**|**2.**|**3. Date**|**3A.**|**4. Code**|**(A)**<br>**(D)**|**Date**<br>**Exercisable**|**Expiration**|**Title**|**Amount**|**8. Price**|**9. Number**|**10.**|**11. Nature**|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n\
+|Class B Stock|(2)|12/05/2019||G|462|(2)|(2)|Class A Stock|462|$0|1,252|I|By trust|\n"
+        ));
+        let sides: Vec<_> = record
+            .derivative_table
+            .iter()
+            .map(|r| r.acquired_disposed)
+            .collect();
+        assert_eq!(sides, [Some(AcquiredDisposed::A), None]);
     }
 
     /// Picture text: a row is a plain line, so whether a mark between spaces is a value
