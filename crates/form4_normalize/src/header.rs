@@ -255,6 +255,16 @@ pub(crate) fn read(
                 let mut owner = ReportingOwner::default();
                 let mut name = clean_spaces(name);
                 let mut ps = ps;
+                // Picture text puts the head of a box title cut over lines (Form 3's `2. Date
+                // of Event` | `Requiring Statement`) after box 1's label: printed text, and the
+                // name is on the line below (read side by side in exact text only: in OCR'd
+                // text the lines below are as often another box's debris).
+                let cut_title = cut_box_title(&name);
+                if cut_title {
+                    cover_pieces(segs, &ps, cx);
+                    name.clear();
+                    ps.clear();
+                }
                 // No name after the label: a grid may have put it in a row below, in
                 // box 1's columns above `(Last) (First) (Middle)`.
                 if let (true, Some(line)) = (
@@ -273,7 +283,7 @@ pub(crate) fn read(
                 // Boxes printed side by side, read across the page: box 1's label shares
                 // its line with other boxes' labels, and the values follow on the next line
                 // in the same order (box 1's first).
-                if name.is_empty() && stack_after(i).is_none() {
+                if name.is_empty() && stack_after(i).is_none() && !(cut_title && cx.damaged) {
                     if let Some(side) = side_by_side(segs, &kept, i, to) {
                         for p in &side.debris {
                             cx.cover_label(segs[p.seg].src_span(p.a, p.b));
@@ -1310,6 +1320,25 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
     }
 }
 
+/// Whether a text is the head of a box's title and nothing else (`2. Date of Event`): its
+/// letters, after the box number, begin one of the titles, and are too many (eight or
+/// more) to be a name that happens to begin like one.
+fn cut_box_title(text: &str) -> bool {
+    let squash = |t: &str| -> String {
+        t.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let head = squash(text);
+    let head = head.trim_start_matches(|c: char| c.is_ascii_digit());
+    head.len() >= 8
+        && PERIOD_BOXES
+            .iter()
+            .chain(&[ISSUER_BOX, AMEND_BOX, REL_BOX])
+            .any(|title| squash(title).starts_with(head))
+}
+
 /// Words of the header's printed labels that no name or address holds. A value holding
 /// one of them, whole or a piece of five letters or more cut by the grid (`tionship`,
 /// `Reporti`), a box number (`2.`) or a bracketed ticker, was read from a slot that the
@@ -1408,6 +1437,31 @@ mod tests {
                 .map(|d| d.to_string());
             assert_eq!(got.as_deref(), period, "{lines}");
         }
+    }
+
+    /// The head of Form 3's box-2 title beside box 1's label (`2. Date of Event`) is no
+    /// owner's name: the names are on the line below, read side by side.
+    #[test]
+    fn form3_owner_under_a_cut_title_beside_box1() {
+        let text = "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+             <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol<br>\
+             DOE JANE Q Requiring Statement EXAMPLE CORP [ EXM ]<br>(Month/Day/Year)<br>12/03/2020<br>\
+             4. Relationship of Reporting Person(s) to Issuer 5. If Amendment, Date of Original Filed<br>\
+             (Last) (First) (Middle) (Check all applicable) (Month/Day/Year)<br><!-- End of picture text -->\n\n\
+             Table I - Non-Derivative Securities Beneficially Owned\n\n\
+             Table II - Derivative Securities Beneficially Owned\n\n\
+             Explanation of Responses:\n";
+        let doc = form4_grammar::parse(text).expect("the grammar takes any text");
+        let record = crate::normalize(&doc).expect("a form");
+        let names: Vec<_> = record
+            .reporting_owners
+            .iter()
+            .map(|o| o.name.as_deref())
+            .collect();
+        assert_eq!(names, [Some("DOE JANE Q")]);
+        assert_eq!(record.issuer.name.as_deref(), Some("EXAMPLE CORP"));
+        assert!(cut_box_title("2. Date of Event"));
+        assert!(!cut_box_title("Issuer Jane"));
     }
 
     /// Box 6's lines read between box 1's (picture text) leave their check boxes, ticked
