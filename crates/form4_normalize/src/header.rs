@@ -357,6 +357,11 @@ pub(crate) fn read(
                         .collect(),
                 };
                 let street_at = (i + 1..kept.len()).find(|&k| kept[k].1 == Tag::Street);
+                if let (Some(k), None) = (street_at, by_columns) {
+                    if let Some(lines) = picture_street(segs, &kept, i, k) {
+                        ps = lines;
+                    }
+                }
                 if let (true, Some(k), None) = (ps.is_empty(), street_at, by_columns) {
                     for j in i..k {
                         if !matches!(
@@ -1320,6 +1325,84 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
     }
 }
 
+/// Box 1's street lines in picture text, where the boxes printed beside box 1 are read
+/// across the page: each line between the `(Last)` caption's line (`kept[lf]`) and the
+/// `(Street)` caption's (`kept[street]`) starts with box 1's text, if any, and goes on with
+/// boxes 3 to 6 (a label, box 3's date, a tick, an officer's title). A street line is
+/// the line's lead up to the first of those; EDGAR writes addresses in capitals, so words
+/// with small letters (or no letter) after it are box 5's title (`22 WEST WASHINGTON
+/// STREET Chairman`),
+/// and a lead with small letters is no street. `None` when the captions are not on lines
+/// of their own in picture text, or no line has a street.
+fn picture_street(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    lf: usize,
+    street: usize,
+) -> Option<Vec<Piece>> {
+    let (first, last) = (kept[lf].0.end.seg, kept[street].0.start.seg);
+    if segs[first].place.in_table || segs[last].place.in_table || last <= first + 1 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for s in first + 1..last {
+        if kept.iter().any(|(h, _)| h.start.seg < s && h.end.seg >= s) {
+            continue;
+        }
+        let end = kept
+            .iter()
+            .filter(|(h, _)| h.start.seg == s)
+            .map(|(h, _)| h.start.byte)
+            .min()
+            .unwrap_or(segs[s].text.len());
+        let line = Piece {
+            seg: s,
+            a: 0,
+            b: end,
+        };
+        let mut words = piece_words(segs, std::slice::from_ref(&line));
+        let cut = words
+            .iter()
+            .position(|(w, _)| word_date(w).is_some() || values::is_tick(w))
+            .unwrap_or(words.len());
+        // Words in capitals only after box 3's date may be the rest of the street, cut by
+        // the date: the line is left unread. (Box 5's title beside it has small letters:
+        // `SVP, GC and`.)
+        let after = words.get(cut + 1..).unwrap_or_default();
+        let lettered = || {
+            after
+                .iter()
+                .filter(|(w, _)| w.chars().any(char::is_alphabetic))
+        };
+        if lettered().count() > 0 && lettered().all(|(w, _)| !w.chars().any(char::is_lowercase)) {
+            continue;
+        }
+        words.truncate(cut);
+        // Also a caption's cut parenthesis before box 3's label (`(` of `(Month/Day/Year)`).
+        while words.last().is_some_and(|(w, _)| {
+            w.chars().any(char::is_lowercase) || !w.chars().any(char::is_alphanumeric)
+        }) {
+            words.pop();
+        }
+        let capitals = words
+            .iter()
+            .all(|(w, _)| !w.chars().any(char::is_lowercase));
+        let text: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let text = text.join(" ");
+        if !capitals || !text.chars().any(char::is_alphanumeric) || is_caption_debris(&text) {
+            continue;
+        }
+        if let (Some((_, a)), Some((_, b))) = (words.first(), words.last()) {
+            out.push(Piece {
+                seg: s,
+                a: a.a,
+                b: b.b,
+            });
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// Whether a text is the head of a box's title and nothing else (`2. Date of Event`): its
 /// letters, after the box number, begin one of the titles, and are too many (eight or
 /// more) to be a name that happens to begin like one.
@@ -1478,6 +1561,53 @@ mod tests {
             ("Line) MOUNTAIN VIEW CA 94043 X", "MOUNTAIN VIEW CA 94043"),
         ] {
             assert_eq!(strip_ticks(text), kept, "{text}");
+        }
+    }
+
+    /// Picture text reads the boxes beside box 1 across the page: a street line is the
+    /// capitals at the start of each line between `(Last)` and `(Street)`, before box 3's
+    /// label or date, a tick or box 5's title.
+    #[test]
+    fn street_lines_read_across_the_page() {
+        for (lines, street) in [
+            (
+                "(Last) (First) (Middle) below) X Other (specify below)<br>\
+                 55 EAST 52ND STREET 3. Date of Earliest Transaction (Month/Day/Year) Portfolio<br>\
+                 03/23/2020<br>Manager",
+                "55 EAST 52ND STREET",
+            ),
+            (
+                "(Last) (First) (Middle) X<br>\
+                 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
+                 C/O EXAMPLE, INC. 12/31/2019 Executive<br>22 WEST MAIN STREET Chairman",
+                "C/O EXAMPLE, INC. 22 WEST MAIN STREET",
+            ),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable) Director 10% Owner<br>\
+                 Officer (give title<br>\
+                 {lines}<br>\
+                 (Street)<br>\
+                 CHICAGO IL 60602 4. If Amendment, Date of Original Filed (Month/Day/Year)<br>\
+                 (City) (State) (Zip)<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let got = record.reporting_owners.first().map(|o| {
+                let a = &o.address;
+                [&a.street1, &a.street2]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            assert_eq!(got.as_deref(), Some(street), "{lines}");
         }
     }
 
