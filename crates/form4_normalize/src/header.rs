@@ -245,6 +245,8 @@ pub(crate) fn read(
     let mut owners: Vec<ReportingOwner> = Vec::new();
     let mut ticks: Vec<(Tag, bool)> = Vec::new();
     let mut title_text: Option<(String, Vec<Piece>)> = None;
+    // Street lines read across the page (picture text), which box 5's slot runs over.
+    let mut picture_streets: Vec<Piece> = Vec::new();
     for i in 0..kept.len() {
         let tag = kept[i].1;
         let ps = slot(i);
@@ -359,6 +361,7 @@ pub(crate) fn read(
                 let street_at = (i + 1..kept.len()).find(|&k| kept[k].1 == Tag::Street);
                 if let (Some(k), None) = (street_at, by_columns) {
                     if let Some(lines) = picture_street(segs, &kept, i, k) {
+                        picture_streets.extend(lines.iter().copied());
                         ps = lines;
                     }
                 }
@@ -550,6 +553,13 @@ pub(crate) fn read(
                 _ => {}
             }
         }
+        let title_text = title_text.and_then(|(text, ps)| {
+            if picture_streets.is_empty() {
+                Some((text, ps))
+            } else {
+                without_streets(segs, &ps, &picture_streets)
+            }
+        });
         if let Some((text, ps)) = title_text {
             let text = text.trim_start_matches(['X', '☒', '☐']).trim().to_string();
             let any_tick = ticks.iter().any(|(_, on)| *on);
@@ -1403,6 +1413,46 @@ fn picture_street(
     (!out.is_empty()).then_some(out)
 }
 
+/// Box 5's title or "other" text where picture text read it across the page with box 1's
+/// street lines (`streets`) and box 3's date: the slot's words without those. `None` when
+/// nothing is left.
+fn without_streets(
+    segs: &[Segment],
+    ps: &[Piece],
+    streets: &[Piece],
+) -> Option<(String, Vec<Piece>)> {
+    let mut rest: Vec<Piece> = Vec::new();
+    for p in ps {
+        let mut parts = vec![*p];
+        for q in streets.iter().filter(|q| q.seg == p.seg) {
+            parts = parts
+                .into_iter()
+                .flat_map(|r| {
+                    if q.b <= r.a || r.b <= q.a {
+                        return vec![r];
+                    }
+                    let mut out = Vec::new();
+                    if r.a < q.a {
+                        out.push(Piece { b: q.a, ..r });
+                    }
+                    if q.b < r.b {
+                        out.push(Piece { a: q.b, ..r });
+                    }
+                    out
+                })
+                .collect();
+        }
+        rest.extend(parts);
+    }
+    let words: Vec<(String, Piece)> = piece_words(segs, &rest)
+        .into_iter()
+        .filter(|(w, _)| word_date(w).is_none() && !values::is_tick(w))
+        .collect();
+    let text: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+    let text = clean_spaces(&text.join(" "));
+    (!text.is_empty()).then(|| (text, words.into_iter().map(|(_, p)| p).collect()))
+}
+
 /// Whether a text is the head of a box's title and nothing else (`2. Date of Event`): its
 /// letters, after the box number, begin one of the titles, and are too many (eight or
 /// more) to be a name that happens to begin like one.
@@ -1609,6 +1659,33 @@ mod tests {
             });
             assert_eq!(got.as_deref(), Some(street), "{lines}");
         }
+    }
+
+    /// Box 5's title read across the page with box 1's street and box 3's date keeps
+    /// neither.
+    #[test]
+    fn officer_title_read_across_the_page_beside_the_street() {
+        let text = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+             <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+             DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable) Director 10% Owner<br>\
+             (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) X Officer (give title below) Other (specify below)<br>\
+             ONE MAIN WAY 05/04/2022 SVP, GC and<br>\
+             Secretary<br>\
+             (Street)<br>\
+             CHICAGO IL 60602 4. If Amendment, Date of Original Filed (Month/Day/Year)<br>\
+             (City) (State) (Zip)<br><!-- End of picture text -->\n\n\
+             Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+             Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+             Explanation of Responses:\n";
+        let doc = form4_grammar::parse(text).expect("the grammar takes any text");
+        let record = crate::normalize(&doc).expect("a form");
+        let owner = record.reporting_owners.first().expect("an owner");
+        assert_eq!(owner.address.street1.as_deref(), Some("ONE MAIN WAY"));
+        assert!(owner.is_officer);
+        assert_eq!(
+            owner.officer_title.as_deref(),
+            Some("SVP, GC and Secretary")
+        );
     }
 
     /// Picture text puts other boxes' labels right after `(Street)`: the first line of
