@@ -433,7 +433,10 @@ pub(crate) fn read(
                     let apart = city_at
                         .filter(|_| text.trim().is_empty() && !cx.damaged)
                         .and_then(|k| city_line_apart(segs, &kept[i..=k]));
-                    if let Some((addr, words)) = apart {
+                    let across = city_at
+                        .filter(|_| !cx.damaged)
+                        .and_then(|k| picture_city(segs, &kept, i, k));
+                    if let Some((addr, words)) = across.or(apart) {
                         owner.address.city = addr.city;
                         owner.address.state = addr.state;
                         owner.address.zip = addr.zip;
@@ -1453,6 +1456,106 @@ fn without_streets(
     (!text.is_empty()).then(|| (text, words.into_iter().map(|(_, p)| p).collect()))
 }
 
+/// Box 1's city, state and ZIP in picture text, where the boxes beside box 1 are read
+/// across the page: the capitals at the start of each line between the `(Street)`
+/// caption's line (`kept[street]`) and the `(City) (State) (Zip)` one (`kept[city]`),
+/// before another box's label, a tick or words with small letters. A city of two lines is
+/// printed around the state and ZIP (`MOUNTAIN` | `CA 94043` | `VIEW`): the words are read
+/// in order with the one state code and ZIP taken out. `None` unless exactly one state
+/// code is followed by a ZIP and the other words, all without digits, make the city.
+fn picture_city(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    street: usize,
+    city: usize,
+) -> Option<(Address, Vec<Piece>)> {
+    let (first, last) = (kept[street].0.end.seg, kept[city].0.start.seg);
+    if segs[first].place.in_table || segs[last].place.in_table || last <= first + 1 {
+        return None;
+    }
+    let mut words: Vec<(String, Piece)> = Vec::new();
+    for s in first + 1..last {
+        // A label run over from a line above: the line's own text starts after it, unless
+        // it ends inside a word (a city's head taken for the label's tail, `NE|W`), and then
+        // nothing is read.
+        if kept.iter().any(|(h, _)| h.start.seg < s && h.end.seg > s) {
+            continue;
+        }
+        let start = kept
+            .iter()
+            .filter(|(h, _)| h.start.seg < s && h.end.seg == s)
+            .map(|(h, _)| h.end.byte)
+            .max()
+            .unwrap_or(0);
+        let text = &segs[s].text;
+        let inside_word = |b: usize| {
+            let before = text.get(..b).and_then(|t| t.chars().next_back());
+            let after = text.get(b..).and_then(|t| t.chars().next());
+            before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+        };
+        if start > 0 && inside_word(start) {
+            return None;
+        }
+        let end = kept
+            .iter()
+            .filter(|(h, _)| h.start.seg == s)
+            .map(|(h, _)| h.start.byte)
+            .min()
+            .unwrap_or(segs[s].text.len());
+        let line = Piece {
+            seg: s,
+            a: start.min(end),
+            b: end,
+        };
+        let all = piece_words(segs, std::slice::from_ref(&line));
+        let lead = all
+            .iter()
+            .take_while(|(w, _)| {
+                !values::is_tick(w) && !w.chars().any(char::is_lowercase) && word_date(w).is_none()
+            })
+            .count();
+        // Capitals going on into a lower-case word are a phrase of box 5's title (`CEO and`).
+        if all
+            .get(lead)
+            .is_some_and(|(w, _)| w.starts_with(|c: char| c.is_lowercase()))
+        {
+            continue;
+        }
+        // A caption's parenthesis left before its label (`(` of `(Check`) is no word.
+        words.extend(
+            all.into_iter()
+                .take(lead)
+                .filter(|(w, _)| w.chars().any(char::is_alphanumeric)),
+        );
+    }
+    let zip = |w: &str| {
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        w.chars().all(|c| c.is_ascii_digit() || c == '-') && digits >= 5
+    };
+    let at: Vec<usize> = (0..words.len().saturating_sub(1))
+        .filter(|&j| is_state_code(&words[j].0) && zip(&words[j + 1].0))
+        .collect();
+    let [j] = at[..] else {
+        return None;
+    };
+    let city: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != j && *k != j + 1)
+        .map(|(_, (w, _))| w.as_str())
+        .collect();
+    if city.is_empty()
+        || city
+            .iter()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()) || !w.chars().any(char::is_alphabetic))
+    {
+        return None;
+    }
+    let text = format!("{} {} {}", city.join(" "), words[j].0, words[j + 1].0);
+    let addr = city_state_zip(&text)?;
+    Some((addr, words.into_iter().map(|(_, p)| p).collect()))
+}
+
 /// Whether a text is the head of a box's title and nothing else (`2. Date of Event`): its
 /// letters, after the box number, begin one of the titles, and are too many (eight or
 /// more) to be a name that happens to begin like one.
@@ -1686,6 +1789,55 @@ mod tests {
             owner.officer_title.as_deref(),
             Some("SVP, GC and Secretary")
         );
+    }
+
+    /// Picture text reads box 6 across the page with box 1's city line: the city is the
+    /// capitals at the start of the lines down to `(City) (State) (Zip)`, a city of two
+    /// lines printed around its state and ZIP; box 5's title in capitals (`CEO and`) is not.
+    #[test]
+    fn city_lines_read_across_the_page() {
+        for (lines, city) in [
+            (
+                "MOUNTAIN Form filed by One Reporting Person<br>CA 94043<br>VIEW X Form filed by More than One Reporting<br>Person",
+                Some("MOUNTAIN VIEW CA 94043"),
+            ),
+            (
+                "NEW (Check Applicable Line)<br>YORK NY 10022 Form filed by One Reporting<br>Person",
+                Some("NEW YORK NY 10022"),
+            ),
+            (
+                "CEO and<br>BETHESDA MD 20814 Form filed by One Reporting Person",
+                Some("BETHESDA MD 20814"),
+            ),
+            ("CHICAGO IL 60602 NY 10022", None),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable)<br>\
+                 (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
+                 100 MAIN STREET 05/01/2012<br>\
+                 (Street) 6. Individual or Joint/Group Filing<br>\
+                 {lines}<br>\
+                 (City) (State) (Zip)<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let got = record.reporting_owners.first().map(|o| {
+                let a = &o.address;
+                [&a.city, &a.state, &a.zip]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            let got = got.filter(|s| !s.is_empty());
+            assert_eq!(got.as_deref(), city, "{lines}");
+        }
     }
 
     /// Picture text puts other boxes' labels right after `(Street)`: the first line of
