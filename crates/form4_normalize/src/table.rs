@@ -1146,6 +1146,9 @@ enum Line {
     /// A line of text alone outside a table: possibly a text cell of a row wrapped onto a
     /// line of its own, and its block.
     Text(Vec<Piece>, usize),
+    /// A table row with text in its last cell only (the nature of ownership) and no value:
+    /// a tall cell the converter cut into two table rows, at a page break or not.
+    LastCell(Vec<Piece>, usize),
     /// Anything else (printed headings, a line in a table): no row's text runs across it.
     Other,
 }
@@ -1211,8 +1214,14 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Row> {
             cx.rollback(mark);
             // Only exact text: in OCR'd lines, text alone is as often debris.
             let own_line = g.iter().all(|p| !segs[p.seg].place.in_table);
+            let last_cell = g.iter().all(|p| {
+                let pl = segs[p.seg].place;
+                pl.in_table && pl.cell + 1 == pl.ncells && pl.ncells > 1
+            });
             lines.push(if own_line && !cx.damaged {
                 Line::Text(g, block)
+            } else if last_cell && !cx.damaged && toks.iter().any(|t| t.kind == Kind::Word) {
+                Line::LastCell(g, block)
             } else {
                 Line::Other
             });
@@ -1229,7 +1238,49 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Row> {
             })
             .collect();
     }
-    attach_wrapped_lines(segs, lines, cx)
+    // Where a cut cell's other part is: the first row under a page's repeated headings
+    // ends the last row of the page before; elsewhere the part is above its row's line.
+    let mut cut_cells: Vec<(usize, bool, Vec<Piece>)> = Vec::new();
+    let mut data_seen = 0usize;
+    let mut block_has_data: Option<usize> = None;
+    for i in 0..lines.len() {
+        match &lines[i] {
+            Line::Data(_, b) => {
+                data_seen += 1;
+                block_has_data = Some(*b);
+            }
+            Line::LastCell(_, b) => {
+                let b = *b;
+                let first_in_block = block_has_data != Some(b);
+                let next_is_row = matches!(lines.get(i + 1), Some(Line::Data(_, nb)) if *nb == b);
+                let target = if first_in_block && data_seen > 0 {
+                    Some((data_seen - 1, false))
+                } else if next_is_row {
+                    Some((data_seen, true))
+                } else {
+                    None
+                };
+                if let (Some((k, above)), Line::LastCell(g, _)) =
+                    (target, std::mem::replace(&mut lines[i], Line::Other))
+                {
+                    cut_cells.push((k, above, g));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut rows = attach_wrapped_lines(segs, lines, cx);
+    for (k, above, g) in cut_cells {
+        let toks = lex_row(segs, &g, cx);
+        if let Some(row) = rows.get_mut(k) {
+            if above {
+                row.above.push(toks);
+            } else {
+                row.below.push(toks);
+            }
+        }
+    }
+    rows
 }
 
 /// Gives each data row the text lines around it that belong to its cells.
@@ -1257,7 +1308,7 @@ fn attach_wrapped_lines(segs: &[Segment], lines: Vec<Line>, cx: &mut Ctx) -> Vec
         .collect();
     let block_of = |i: usize| match &lines[i] {
         Line::Data(_, b) | Line::Text(_, b) => Some(*b),
-        Line::Other => None,
+        Line::LastCell(..) | Line::Other => None,
     };
     let run = |i: usize, up: bool| -> Vec<usize> {
         let mut out = Vec::new();
@@ -3151,6 +3202,38 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
             .map(|r| r.acquired_disposed)
             .collect();
         assert_eq!(sides, [Some(AcquiredDisposed::A), None]);
+    }
+
+    /// A tall nature cell cut into two table rows: the part alone in a row above a row's
+    /// values is that row's; the part alone under a page's repeated headings ends the last
+    /// row of the page before.
+    #[test]
+    fn a_nature_cell_cut_into_two_table_rows_is_put_back() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        let record = read(&format!(
+            "{HEAD}{T1}\n\n{head}\
+|||||||||Sequoia<br>Capital|\n\
+|Common Stock|11/18/2021|J|1,125,295|D|(1)|10,127,658|I|Growth<br>Fund, L.P.<sup>(2)</sup>|\n\
+|Common Stock|11/18/2021|J|1,504,820|D|(1)|13,543,369|I|By Grove<br>Fund|\n\n\
+{head}\
+|||||||||II, LLC<sup>(3)</sup>|\n\
+|Common Stock|11/18/2021|J|228,832|D|(1)|2,059,488|I|By Trust|\n"
+        ));
+        let natures: Vec<_> = record
+            .non_derivative_table
+            .iter()
+            .map(|r| r.nature_of_ownership.as_deref())
+            .collect();
+        assert_eq!(
+            natures,
+            [
+                Some("Sequoia Capital Growth Fund, L.P."),
+                Some("By Grove Fund II, LLC"),
+                Some("By Trust")
+            ]
+        );
+        let row = &record.non_derivative_table[1];
+        assert_eq!(ids(row.footnotes.get(&RowField::NatureOfOwnership)), ["F3"]);
     }
 
     /// Picture text: a row is a plain line, so whether a mark between spaces is a value
