@@ -245,6 +245,8 @@ pub(crate) fn read(
     let mut owners: Vec<ReportingOwner> = Vec::new();
     let mut ticks: Vec<(Tag, bool)> = Vec::new();
     let mut title_text: Option<(String, Vec<Piece>)> = None;
+    // Street lines read across the page (picture text), which box 5's slot runs over.
+    let mut picture_streets: Vec<Piece> = Vec::new();
     for i in 0..kept.len() {
         let tag = kept[i].1;
         let ps = slot(i);
@@ -255,6 +257,16 @@ pub(crate) fn read(
                 let mut owner = ReportingOwner::default();
                 let mut name = clean_spaces(name);
                 let mut ps = ps;
+                // Picture text puts the head of a box title cut over lines (Form 3's `2. Date
+                // of Event` | `Requiring Statement`) after box 1's label: printed text, and the
+                // name is on the line below (read side by side in exact text only: in OCR'd
+                // text the lines below are as often another box's debris).
+                let cut_title = cut_box_title(&name);
+                if cut_title {
+                    cover_pieces(segs, &ps, cx);
+                    name.clear();
+                    ps.clear();
+                }
                 // No name after the label: a grid may have put it in a row below, in
                 // box 1's columns above `(Last) (First) (Middle)`.
                 if let (true, Some(line)) = (
@@ -273,7 +285,7 @@ pub(crate) fn read(
                 // Boxes printed side by side, read across the page: box 1's label shares
                 // its line with other boxes' labels, and the values follow on the next line
                 // in the same order (box 1's first).
-                if name.is_empty() && stack_after(i).is_none() {
+                if name.is_empty() && stack_after(i).is_none() && !(cut_title && cx.damaged) {
                     if let Some(side) = side_by_side(segs, &kept, i, to) {
                         for p in &side.debris {
                             cx.cover_label(segs[p.seg].src_span(p.a, p.b));
@@ -347,6 +359,12 @@ pub(crate) fn read(
                         .collect(),
                 };
                 let street_at = (i + 1..kept.len()).find(|&k| kept[k].1 == Tag::Street);
+                if let (Some(k), None) = (street_at, by_columns) {
+                    if let Some(lines) = picture_street(segs, &kept, i, k) {
+                        picture_streets.extend(lines.iter().copied());
+                        ps = lines;
+                    }
+                }
                 if let (true, Some(k), None) = (ps.is_empty(), street_at, by_columns) {
                     for j in i..k {
                         if !matches!(
@@ -415,7 +433,10 @@ pub(crate) fn read(
                     let apart = city_at
                         .filter(|_| text.trim().is_empty() && !cx.damaged)
                         .and_then(|k| city_line_apart(segs, &kept[i..=k]));
-                    if let Some((addr, words)) = apart {
+                    let across = city_at
+                        .filter(|_| !cx.damaged)
+                        .and_then(|k| picture_city(segs, &kept, i, k));
+                    if let Some((addr, words)) = across.or(apart) {
                         owner.address.city = addr.city;
                         owner.address.state = addr.state;
                         owner.address.zip = addr.zip;
@@ -535,6 +556,13 @@ pub(crate) fn read(
                 _ => {}
             }
         }
+        let title_text = title_text.and_then(|(text, ps)| {
+            if picture_streets.is_empty() {
+                Some((text, ps))
+            } else {
+                without_streets(segs, &ps, &picture_streets)
+            }
+        });
         if let Some((text, ps)) = title_text {
             let text = text.trim_start_matches(['X', '☒', '☐']).trim().to_string();
             let any_tick = ticks.iter().any(|(_, on)| *on);
@@ -1310,6 +1338,243 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
     }
 }
 
+/// Box 1's street lines in picture text, where the boxes printed beside box 1 are read
+/// across the page: each line between the `(Last)` caption's line (`kept[lf]`) and the
+/// `(Street)` caption's (`kept[street]`) starts with box 1's text, if any, and goes on with
+/// boxes 3 to 6 (a label, box 3's date, a tick, an officer's title). A street line is
+/// the line's lead up to the first of those; EDGAR writes addresses in capitals, so words
+/// with small letters (or no letter) after it are box 5's title (`22 WEST WASHINGTON
+/// STREET Chairman`),
+/// and a lead with small letters is no street. `None` when the captions are not on lines
+/// of their own in picture text, or no line has a street.
+fn picture_street(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    lf: usize,
+    street: usize,
+) -> Option<Vec<Piece>> {
+    let (first, last) = (kept[lf].0.end.seg, kept[street].0.start.seg);
+    if segs[first].place.in_table || segs[last].place.in_table || last <= first + 1 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for s in first + 1..last {
+        if kept.iter().any(|(h, _)| h.start.seg < s && h.end.seg >= s) {
+            continue;
+        }
+        let end = kept
+            .iter()
+            .filter(|(h, _)| h.start.seg == s)
+            .map(|(h, _)| h.start.byte)
+            .min()
+            .unwrap_or(segs[s].text.len());
+        let line = Piece {
+            seg: s,
+            a: 0,
+            b: end,
+        };
+        let mut words = piece_words(segs, std::slice::from_ref(&line));
+        let cut = words
+            .iter()
+            .position(|(w, _)| word_date(w).is_some() || values::is_tick(w))
+            .unwrap_or(words.len());
+        // Words in capitals only after box 3's date may be the rest of the street, cut by
+        // the date: the line is left unread. (Box 5's title beside it has small letters:
+        // `SVP, GC and`.)
+        let after = words.get(cut + 1..).unwrap_or_default();
+        let lettered = || {
+            after
+                .iter()
+                .filter(|(w, _)| w.chars().any(char::is_alphabetic))
+        };
+        if lettered().count() > 0 && lettered().all(|(w, _)| !w.chars().any(char::is_lowercase)) {
+            continue;
+        }
+        words.truncate(cut);
+        // Also a caption's cut parenthesis before box 3's label (`(` of `(Month/Day/Year)`).
+        while words.last().is_some_and(|(w, _)| {
+            w.chars().any(char::is_lowercase) || !w.chars().any(char::is_alphanumeric)
+        }) {
+            words.pop();
+        }
+        let capitals = words
+            .iter()
+            .all(|(w, _)| !w.chars().any(char::is_lowercase));
+        let text: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let text = text.join(" ");
+        if !capitals || !text.chars().any(char::is_alphanumeric) || is_caption_debris(&text) {
+            continue;
+        }
+        if let (Some((_, a)), Some((_, b))) = (words.first(), words.last()) {
+            out.push(Piece {
+                seg: s,
+                a: a.a,
+                b: b.b,
+            });
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Box 5's title or "other" text where picture text read it across the page with box 1's
+/// street lines (`streets`) and box 3's date: the slot's words without those. `None` when
+/// nothing is left.
+fn without_streets(
+    segs: &[Segment],
+    ps: &[Piece],
+    streets: &[Piece],
+) -> Option<(String, Vec<Piece>)> {
+    let mut rest: Vec<Piece> = Vec::new();
+    for p in ps {
+        let mut parts = vec![*p];
+        for q in streets.iter().filter(|q| q.seg == p.seg) {
+            parts = parts
+                .into_iter()
+                .flat_map(|r| {
+                    if q.b <= r.a || r.b <= q.a {
+                        return vec![r];
+                    }
+                    let mut out = Vec::new();
+                    if r.a < q.a {
+                        out.push(Piece { b: q.a, ..r });
+                    }
+                    if q.b < r.b {
+                        out.push(Piece { a: q.b, ..r });
+                    }
+                    out
+                })
+                .collect();
+        }
+        rest.extend(parts);
+    }
+    let words: Vec<(String, Piece)> = piece_words(segs, &rest)
+        .into_iter()
+        .filter(|(w, _)| word_date(w).is_none() && !values::is_tick(w))
+        .collect();
+    let text: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+    let text = clean_spaces(&text.join(" "));
+    (!text.is_empty()).then(|| (text, words.into_iter().map(|(_, p)| p).collect()))
+}
+
+/// Box 1's city, state and ZIP in picture text, where the boxes beside box 1 are read
+/// across the page: the capitals at the start of each line between the `(Street)`
+/// caption's line (`kept[street]`) and the `(City) (State) (Zip)` one (`kept[city]`),
+/// before another box's label, a tick or words with small letters. A city of two lines is
+/// printed around the state and ZIP (`MOUNTAIN` | `CA 94043` | `VIEW`): the words are read
+/// in order with the one state code and ZIP taken out. `None` unless exactly one state
+/// code is followed by a ZIP and the other words, all without digits, make the city.
+fn picture_city(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    street: usize,
+    city: usize,
+) -> Option<(Address, Vec<Piece>)> {
+    let (first, last) = (kept[street].0.end.seg, kept[city].0.start.seg);
+    if segs[first].place.in_table || segs[last].place.in_table || last <= first + 1 {
+        return None;
+    }
+    let mut words: Vec<(String, Piece)> = Vec::new();
+    for s in first + 1..last {
+        // A label run over from a line above: the line's own text starts after it, unless
+        // it ends inside a word (a city's head taken for the label's tail, `NE|W`), and then
+        // nothing is read.
+        if kept.iter().any(|(h, _)| h.start.seg < s && h.end.seg > s) {
+            continue;
+        }
+        let start = kept
+            .iter()
+            .filter(|(h, _)| h.start.seg < s && h.end.seg == s)
+            .map(|(h, _)| h.end.byte)
+            .max()
+            .unwrap_or(0);
+        let text = &segs[s].text;
+        let inside_word = |b: usize| {
+            let before = text.get(..b).and_then(|t| t.chars().next_back());
+            let after = text.get(b..).and_then(|t| t.chars().next());
+            before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+        };
+        if start > 0 && inside_word(start) {
+            return None;
+        }
+        let end = kept
+            .iter()
+            .filter(|(h, _)| h.start.seg == s)
+            .map(|(h, _)| h.start.byte)
+            .min()
+            .unwrap_or(segs[s].text.len());
+        let line = Piece {
+            seg: s,
+            a: start.min(end),
+            b: end,
+        };
+        let all = piece_words(segs, std::slice::from_ref(&line));
+        let lead = all
+            .iter()
+            .take_while(|(w, _)| {
+                !values::is_tick(w) && !w.chars().any(char::is_lowercase) && word_date(w).is_none()
+            })
+            .count();
+        // Capitals going on into a lower-case word are a phrase of box 5's title (`CEO and`).
+        if all
+            .get(lead)
+            .is_some_and(|(w, _)| w.starts_with(|c: char| c.is_lowercase()))
+        {
+            continue;
+        }
+        // A caption's parenthesis left before its label (`(` of `(Check`) is no word.
+        words.extend(
+            all.into_iter()
+                .take(lead)
+                .filter(|(w, _)| w.chars().any(char::is_alphanumeric)),
+        );
+    }
+    let zip = |w: &str| {
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        w.chars().all(|c| c.is_ascii_digit() || c == '-') && digits >= 5
+    };
+    let at: Vec<usize> = (0..words.len().saturating_sub(1))
+        .filter(|&j| is_state_code(&words[j].0) && zip(&words[j + 1].0))
+        .collect();
+    let [j] = at[..] else {
+        return None;
+    };
+    let city: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != j && *k != j + 1)
+        .map(|(_, (w, _))| w.as_str())
+        .collect();
+    if city.is_empty()
+        || city
+            .iter()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()) || !w.chars().any(char::is_alphabetic))
+    {
+        return None;
+    }
+    let text = format!("{} {} {}", city.join(" "), words[j].0, words[j + 1].0);
+    let addr = city_state_zip(&text)?;
+    Some((addr, words.into_iter().map(|(_, p)| p).collect()))
+}
+
+/// Whether a text is the head of a box's title and nothing else (`2. Date of Event`): its
+/// letters, after the box number, begin one of the titles, and are too many (eight or
+/// more) to be a name that happens to begin like one.
+fn cut_box_title(text: &str) -> bool {
+    let squash = |t: &str| -> String {
+        t.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let head = squash(text);
+    let head = head.trim_start_matches(|c: char| c.is_ascii_digit());
+    head.len() >= 8
+        && PERIOD_BOXES
+            .iter()
+            .chain(&[ISSUER_BOX, AMEND_BOX, REL_BOX])
+            .any(|title| squash(title).starts_with(head))
+}
+
 /// Words of the header's printed labels that no name or address holds. A value holding
 /// one of them, whole or a piece of five letters or more cut by the grid (`tionship`,
 /// `Reporti`), a box number (`2.`) or a bracketed ticker, was read from a slot that the
@@ -1410,6 +1675,31 @@ mod tests {
         }
     }
 
+    /// The head of Form 3's box-2 title beside box 1's label (`2. Date of Event`) is no
+    /// owner's name: the names are on the line below, read side by side.
+    #[test]
+    fn form3_owner_under_a_cut_title_beside_box1() {
+        let text = "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+             <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol<br>\
+             DOE JANE Q Requiring Statement EXAMPLE CORP [ EXM ]<br>(Month/Day/Year)<br>12/03/2020<br>\
+             4. Relationship of Reporting Person(s) to Issuer 5. If Amendment, Date of Original Filed<br>\
+             (Last) (First) (Middle) (Check all applicable) (Month/Day/Year)<br><!-- End of picture text -->\n\n\
+             Table I - Non-Derivative Securities Beneficially Owned\n\n\
+             Table II - Derivative Securities Beneficially Owned\n\n\
+             Explanation of Responses:\n";
+        let doc = form4_grammar::parse(text).expect("the grammar takes any text");
+        let record = crate::normalize(&doc).expect("a form");
+        let names: Vec<_> = record
+            .reporting_owners
+            .iter()
+            .map(|o| o.name.as_deref())
+            .collect();
+        assert_eq!(names, [Some("DOE JANE Q")]);
+        assert_eq!(record.issuer.name.as_deref(), Some("EXAMPLE CORP"));
+        assert!(cut_box_title("2. Date of Event"));
+        assert!(!cut_box_title("Issuer Jane"));
+    }
+
     /// Box 6's lines read between box 1's (picture text) leave their check boxes, ticked
     /// or not, at the ends of the city line; inside a value a mark is kept.
     #[test]
@@ -1424,6 +1714,129 @@ mod tests {
             ("Line) MOUNTAIN VIEW CA 94043 X", "MOUNTAIN VIEW CA 94043"),
         ] {
             assert_eq!(strip_ticks(text), kept, "{text}");
+        }
+    }
+
+    /// Picture text reads the boxes beside box 1 across the page: a street line is the
+    /// capitals at the start of each line between `(Last)` and `(Street)`, before box 3's
+    /// label or date, a tick or box 5's title.
+    #[test]
+    fn street_lines_read_across_the_page() {
+        for (lines, street) in [
+            (
+                "(Last) (First) (Middle) below) X Other (specify below)<br>\
+                 55 EAST 52ND STREET 3. Date of Earliest Transaction (Month/Day/Year) Portfolio<br>\
+                 03/23/2020<br>Manager",
+                "55 EAST 52ND STREET",
+            ),
+            (
+                "(Last) (First) (Middle) X<br>\
+                 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
+                 C/O EXAMPLE, INC. 12/31/2019 Executive<br>22 WEST MAIN STREET Chairman",
+                "C/O EXAMPLE, INC. 22 WEST MAIN STREET",
+            ),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable) Director 10% Owner<br>\
+                 Officer (give title<br>\
+                 {lines}<br>\
+                 (Street)<br>\
+                 CHICAGO IL 60602 4. If Amendment, Date of Original Filed (Month/Day/Year)<br>\
+                 (City) (State) (Zip)<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let got = record.reporting_owners.first().map(|o| {
+                let a = &o.address;
+                [&a.street1, &a.street2]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            assert_eq!(got.as_deref(), Some(street), "{lines}");
+        }
+    }
+
+    /// Box 5's title read across the page with box 1's street and box 3's date keeps
+    /// neither.
+    #[test]
+    fn officer_title_read_across_the_page_beside_the_street() {
+        let text = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+             <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+             DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable) Director 10% Owner<br>\
+             (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) X Officer (give title below) Other (specify below)<br>\
+             ONE MAIN WAY 05/04/2022 SVP, GC and<br>\
+             Secretary<br>\
+             (Street)<br>\
+             CHICAGO IL 60602 4. If Amendment, Date of Original Filed (Month/Day/Year)<br>\
+             (City) (State) (Zip)<br><!-- End of picture text -->\n\n\
+             Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+             Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+             Explanation of Responses:\n";
+        let doc = form4_grammar::parse(text).expect("the grammar takes any text");
+        let record = crate::normalize(&doc).expect("a form");
+        let owner = record.reporting_owners.first().expect("an owner");
+        assert_eq!(owner.address.street1.as_deref(), Some("ONE MAIN WAY"));
+        assert!(owner.is_officer);
+        assert_eq!(
+            owner.officer_title.as_deref(),
+            Some("SVP, GC and Secretary")
+        );
+    }
+
+    /// Picture text reads box 6 across the page with box 1's city line: the city is the
+    /// capitals at the start of the lines down to `(City) (State) (Zip)`, a city of two
+    /// lines printed around its state and ZIP; box 5's title in capitals (`CEO and`) is not.
+    #[test]
+    fn city_lines_read_across_the_page() {
+        for (lines, city) in [
+            (
+                "MOUNTAIN Form filed by One Reporting Person<br>CA 94043<br>VIEW X Form filed by More than One Reporting<br>Person",
+                Some("MOUNTAIN VIEW CA 94043"),
+            ),
+            (
+                "NEW (Check Applicable Line)<br>YORK NY 10022 Form filed by One Reporting<br>Person",
+                Some("NEW YORK NY 10022"),
+            ),
+            (
+                "CEO and<br>BETHESDA MD 20814 Form filed by One Reporting Person",
+                Some("BETHESDA MD 20814"),
+            ),
+            ("CHICAGO IL 60602 NY 10022", None),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable)<br>\
+                 (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
+                 100 MAIN STREET 05/01/2012<br>\
+                 (Street) 6. Individual or Joint/Group Filing<br>\
+                 {lines}<br>\
+                 (City) (State) (Zip)<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let got = record.reporting_owners.first().map(|o| {
+                let a = &o.address;
+                [&a.city, &a.state, &a.zip]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            let got = got.filter(|s| !s.is_empty());
+            assert_eq!(got.as_deref(), city, "{lines}");
         }
     }
 

@@ -384,7 +384,7 @@ pub(crate) fn read_table2(
     } else {
         &[T2_TRANSACTION, T2_HOLDING]
     };
-    let separate_ad = separate_ad_columns(segs, from, to);
+    let ad_cols = ad_columns(segs, from, to);
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
     for full in rows {
@@ -495,8 +495,8 @@ pub(crate) fn read_table2(
             add_marks(&mut fns, field, marks);
         }
         r.footnotes = fns;
-        if let (None, Some(ad)) = (r.acquired_disposed, separate_ad) {
-            r.acquired_disposed = direction(row, &al, ad);
+        if r.acquired_disposed.is_none() && ad_cols.separate_in(full.block) {
+            r.acquired_disposed = direction(row, &al, ad_cols.cells_in(full.block));
         }
         if r.acquired_disposed.is_none()
             && r.kind == RowKind::Transaction
@@ -589,53 +589,105 @@ struct AdCells {
     ncells: usize,
 }
 
-/// Whether the table's headings give (A) and (D) a column each: a heading cell ending with
-/// `(A)` and, next to it, one ending with `(D)`. Some renderings merge them into one cell (`(A) or<br>(D)`),
-/// and then a value's cell cannot tell its side.
-fn separate_ad_columns(segs: &[Segment], from: Pos, to: Pos) -> Option<AdCells> {
-    let mut cells: Vec<((usize, usize, usize), usize, String)> = Vec::new();
+/// Which tables (layout blocks) give (A) and (D) a column each, by their headings: a heading
+/// cell ending with `(A)` and, next to it, one ending with `(D)`. Some renderings merge them
+/// into one cell (`(A) or<br>(D)`), and then a value's cell cannot tell its side. A table cut
+/// by page breaks into several blocks may do one on one page and the other on the next: a
+/// block that prints the merged cell says so for its own rows; a block whose headings say
+/// neither (their cells cut or misread) follows the other blocks.
+struct AdColumns {
+    /// Blocks printing (A) and (D) apart, with their heading cells.
+    separate: BTreeMap<usize, AdCells>,
+    merged: BTreeSet<usize>,
+}
+
+impl AdColumns {
+    fn separate_in(&self, block: usize) -> bool {
+        !self.merged.contains(&block)
+            && (self.separate.contains_key(&block) || !self.separate.is_empty())
+    }
+
+    /// The heading cells of (A) and (D) of a block that prints them itself.
+    fn cells_in(&self, block: usize) -> Option<AdCells> {
+        self.separate.get(&block).copied()
+    }
+}
+
+/// Reads [`AdColumns`] from the heading cells between two positions. A heading cell's lines
+/// do not come in one run: captions are read line by line across the row (see `text.rs`),
+/// so each cell's pieces are gathered wherever they come and put back in their own order.
+fn ad_columns(segs: &[Segment], from: Pos, to: Pos) -> AdColumns {
+    // (block, row, cell) -> the cell's pieces, each with its `<br>` index.
+    type Cells<'s> = BTreeMap<(usize, usize, usize), Vec<(usize, &'s str)>>;
+    let mut cells: Cells = BTreeMap::new();
+    // (block, row) -> the row's number of cells.
+    let mut widths: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for p in pieces(segs, from, to) {
         let pl = segs[p.seg].place;
         if !pl.in_table {
             continue;
         }
-        let key = (pl.block, pl.row, pl.cell);
         let text = segs[p.seg].text[p.a..p.b].trim();
-        match cells.last_mut() {
-            Some((k, _, t)) if *k == key => {
-                t.push(' ');
-                t.push_str(text);
-            }
-            _ => cells.push((key, pl.ncells, text.to_string())),
+        widths.insert((pl.block, pl.row), pl.ncells);
+        cells
+            .entry((pl.block, pl.row, pl.cell))
+            .or_default()
+            .push((pl.piece, text));
+    }
+    let text = |key: (usize, usize, usize)| -> String {
+        let mut ps = cells.get(&key).cloned().unwrap_or_default();
+        ps.sort_by_key(|(piece, _)| *piece);
+        let ps: Vec<&str> = ps
+            .into_iter()
+            .map(|(_, t)| t)
+            .filter(|t| !t.is_empty())
+            .collect();
+        ps.join(" ")
+    };
+    let mut out = AdColumns {
+        separate: BTreeMap::new(),
+        merged: BTreeSet::new(),
+    };
+    for &(b, r, c) in cells.keys() {
+        let (a, next) = (text((b, r, c)), text((b, r, c + 1)));
+        // A grid may cut `(A)` itself in two (`(A` | `)`): the column then has two cells,
+        // and (D) is the third.
+        let d = if a.ends_with("(A)") && next.ends_with("(D)") {
+            Some(c + 1)
+        } else if a.ends_with("(A") && next == ")" && text((b, r, c + 2)).ends_with("(D)") {
+            Some(c + 2)
+        } else {
+            None
+        };
+        if let Some(d) = d {
+            let ncells = widths.get(&(b, r)).copied().unwrap_or(0);
+            out.separate.entry(b).or_insert(AdCells { a: c, d, ncells });
+        }
+        let squashed: String = a.chars().filter(|c| !c.is_whitespace()).collect();
+        if squashed == "(A)(D)" || squashed == "(A)or(D)" {
+            out.merged.insert(b);
         }
     }
-    cells.windows(2).find_map(|w| {
-        let ((ka, n, ta), (kd, _, td)) = (&w[0], &w[1]);
-        ((ka.0, ka.1, ka.2 + 1) == *kd && ta.ends_with("(A)") && td.ends_with("(D)")).then_some(
-            AdCells {
-                a: ka.2,
-                d: kd.2,
-                ncells: *n,
-            },
-        )
-    })
+    out
 }
 
 /// The direction of a Table II amount from its cell: under the heading `(A)` or `(D)` when
-/// its row has the heading row's cells (one grid: the heading says it directly, even where
-/// the grid split a column in two), and by its place before the underlying title otherwise.
-fn direction(row: &[Tok], al: &Alignment, ad: AdCells) -> Option<AcquiredDisposed> {
-    let by_heading = al
-        .cols(row)
-        .iter()
-        .find(|(c, _)| *c == Col::Shares)
-        .and_then(|(_, t)| t.first().copied())
-        .filter(|t| !t.joined && t.ncells == ad.ncells)
-        .and_then(|t| match t.cell.1 {
-            c if c == ad.a => Some(AcquiredDisposed::A),
-            c if c == ad.d => Some(AcquiredDisposed::D),
-            _ => None,
-        });
+/// its row is in the heading's table and has the heading row's cells (one grid: the heading
+/// says it directly, even where the grid split a column in two), and by its place before
+/// the underlying title otherwise.
+fn direction(row: &[Tok], al: &Alignment, ad: Option<AdCells>) -> Option<AcquiredDisposed> {
+    let by_heading = ad.and_then(|ad| {
+        al.cols(row)
+            .iter()
+            .find(|(c, _)| *c == Col::Shares)
+            .and_then(|(_, t)| t.first().copied())
+            .filter(|t| !t.joined && t.ncells == ad.ncells)
+            .and_then(|t| match t.cell.1 {
+                c if c == ad.a => Some(AcquiredDisposed::A),
+                c if c == ad.d => Some(AcquiredDisposed::D),
+                _ => None,
+            })
+    });
     by_heading.or_else(|| direction_by_column(row, al))
 }
 
@@ -1235,6 +1287,8 @@ struct Row {
     above: Vec<Vec<Tok>>,
     /// Lines below the row's line, top first.
     below: Vec<Vec<Tok>>,
+    /// The layout block (table) the row's line is in.
+    block: usize,
 }
 
 impl Row {
@@ -1250,6 +1304,9 @@ enum Line {
     /// A line of text alone outside a table: possibly a text cell of a row wrapped onto a
     /// line of its own, and its block.
     Text(Vec<Piece>, usize),
+    /// A table row with text in its last cell only (the nature of ownership) and no value:
+    /// a tall cell the converter cut into two table rows, at a page break or not.
+    LastCell(Vec<Piece>, usize),
     /// Anything else (printed headings, a line in a table): no row's text runs across it.
     Other,
 }
@@ -1315,8 +1372,14 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Row> {
             cx.rollback(mark);
             // Only exact text: in OCR'd lines, text alone is as often debris.
             let own_line = g.iter().all(|p| !segs[p.seg].place.in_table);
+            let last_cell = g.iter().all(|p| {
+                let pl = segs[p.seg].place;
+                pl.in_table && pl.cell + 1 == pl.ncells && pl.ncells > 1
+            });
             lines.push(if own_line && !cx.damaged {
                 Line::Text(g, block)
+            } else if last_cell && !cx.damaged && toks.iter().any(|t| t.kind == Kind::Word) {
+                Line::LastCell(g, block)
             } else {
                 Line::Other
             });
@@ -1333,7 +1396,49 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Row> {
             })
             .collect();
     }
-    attach_wrapped_lines(segs, lines, cx)
+    // Where a cut cell's other part is: the first row under a page's repeated headings
+    // ends the last row of the page before; elsewhere the part is above its row's line.
+    let mut cut_cells: Vec<(usize, bool, Vec<Piece>)> = Vec::new();
+    let mut data_seen = 0usize;
+    let mut block_has_data: Option<usize> = None;
+    for i in 0..lines.len() {
+        match &lines[i] {
+            Line::Data(_, b) => {
+                data_seen += 1;
+                block_has_data = Some(*b);
+            }
+            Line::LastCell(_, b) => {
+                let b = *b;
+                let first_in_block = block_has_data != Some(b);
+                let next_is_row = matches!(lines.get(i + 1), Some(Line::Data(_, nb)) if *nb == b);
+                let target = if first_in_block && data_seen > 0 {
+                    Some((data_seen - 1, false))
+                } else if next_is_row {
+                    Some((data_seen, true))
+                } else {
+                    None
+                };
+                if let (Some((k, above)), Line::LastCell(g, _)) =
+                    (target, std::mem::replace(&mut lines[i], Line::Other))
+                {
+                    cut_cells.push((k, above, g));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut rows = attach_wrapped_lines(segs, lines, cx);
+    for (k, above, g) in cut_cells {
+        let toks = lex_row(segs, &g, cx);
+        if let Some(row) = rows.get_mut(k) {
+            if above {
+                row.above.push(toks);
+            } else {
+                row.below.push(toks);
+            }
+        }
+    }
+    rows
 }
 
 /// Gives each data row the text lines around it that belong to its cells.
@@ -1361,7 +1466,7 @@ fn attach_wrapped_lines(segs: &[Segment], lines: Vec<Line>, cx: &mut Ctx) -> Vec
         .collect();
     let block_of = |i: usize| match &lines[i] {
         Line::Data(_, b) | Line::Text(_, b) => Some(*b),
-        Line::Other => None,
+        Line::LastCell(..) | Line::Other => None,
     };
     let run = |i: usize, up: bool| -> Vec<usize> {
         let mut out = Vec::new();
@@ -1502,11 +1607,16 @@ fn attach_wrapped_lines(segs: &[Segment], lines: Vec<Line>, cx: &mut Ctx) -> Vec
             .map(|&i| lex(&mut lines, i))
             .collect();
         let below = downs[k][..b].iter().map(|&i| lex(&mut lines, i)).collect();
-        let toks = match lines[data[k]].take() {
-            Some(Line::Data(t, _)) => t,
-            _ => Vec::new(),
+        let (toks, block) = match lines[data[k]].take() {
+            Some(Line::Data(t, b)) => (t, b),
+            _ => (Vec::new(), 0),
         };
-        rows.push(Row { toks, above, below });
+        rows.push(Row {
+            toks,
+            above,
+            below,
+            block,
+        });
     }
     rows
 }
@@ -3371,6 +3481,58 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
         let row = &record.derivative_table[0];
         assert_eq!(row.conversion_or_exercise_price, None);
         assert_eq!(row.shares.map(|d| d.to_string()).as_deref(), Some("78667"));
+    }
+
+    /// A table's (A) and (D) columns are told by its own headings, whose cells' lines come
+    /// read across the row (so `(A)` is not beside `(D)` in reading order); a page of the
+    /// table that prints them in one cell cannot tell a gift's side.
+    #[test]
+    fn each_page_of_table2_says_whether_it_prints_a_and_d_apart() {
+        let head = "|**1. Title**|**2.**|**3. Date**|**3A.**|**4. Code**|**Acquired**<br>**(Instr. 3)**<br>**(A)**|**Disposed**<br>**(D)**|**6. Date**<br>**Exercisable**<br>**and**|**Expiration**|**7. Title**|**Amount**|**8. Price**|**9. Number**|**10.**|**11. Nature**|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        let record = read(&format!(
+            "{HEAD}{T2}\n\n{head}\
+|Class B Stock|(2)|12/05/2019||G|111||(2)|(2)|Class A Stock|111|$0|11,417|I|By trust|\n\n\
+|**1. Title**|**2.**|**3. Date**|**3A.**|**4. Code**|**(A)**<br>**(D)**|**Date**<br>**Exercisable**|**Expiration**|**Title**|**Amount**|**8. Price**|**9. Number**|**10.**|**11. Nature**|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n\
+|Class B Stock|(2)|12/05/2019||G|462|(2)|(2)|Class A Stock|462|$0|1,252|I|By trust|\n"
+        ));
+        let sides: Vec<_> = record
+            .derivative_table
+            .iter()
+            .map(|r| r.acquired_disposed)
+            .collect();
+        assert_eq!(sides, [Some(AcquiredDisposed::A), None]);
+    }
+
+    /// A tall nature cell cut into two table rows: the part alone in a row above a row's
+    /// values is that row's; the part alone under a page's repeated headings ends the last
+    /// row of the page before.
+    #[test]
+    fn a_nature_cell_cut_into_two_table_rows_is_put_back() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        let record = read(&format!(
+            "{HEAD}{T1}\n\n{head}\
+|||||||||Sequoia<br>Capital|\n\
+|Common Stock|11/18/2021|J|1,125,295|D|(1)|10,127,658|I|Growth<br>Fund, L.P.<sup>(2)</sup>|\n\
+|Common Stock|11/18/2021|J|1,504,820|D|(1)|13,543,369|I|By Grove<br>Fund|\n\n\
+{head}\
+|||||||||II, LLC<sup>(3)</sup>|\n\
+|Common Stock|11/18/2021|J|228,832|D|(1)|2,059,488|I|By Trust|\n"
+        ));
+        let natures: Vec<_> = record
+            .non_derivative_table
+            .iter()
+            .map(|r| r.nature_of_ownership.as_deref())
+            .collect();
+        assert_eq!(
+            natures,
+            [
+                Some("Sequoia Capital Growth Fund, L.P."),
+                Some("By Grove Fund II, LLC"),
+                Some("By Trust")
+            ]
+        );
+        let row = &record.non_derivative_table[1];
+        assert_eq!(ids(row.footnotes.get(&RowField::NatureOfOwnership)), ["F3"]);
     }
 
     /// Picture text: a row is a plain line, so whether a mark between spaces is a value

@@ -432,13 +432,23 @@ fn bracket_superscript(seg: &mut Segment, start: usize, src: usize) {
 pub(crate) fn squashed(s: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
     s.bytes()
         .enumerate()
-        .filter(|(_, b)| b.is_ascii_alphanumeric())
+        .filter(|&(i, b)| b.is_ascii_alphanumeric() && !is_spacer_glyph(s, i))
         .map(|(i, b)| (i, b.to_ascii_lowercase()))
 }
 
 /// How many bytes [`squashed`] keeps of `s`.
 pub(crate) fn squashed_len(s: &str) -> usize {
-    s.bytes().filter(u8::is_ascii_alphanumeric).count()
+    squashed(s).count()
+}
+
+/// An `i` alone after a run of spaces (or alone at the start of a piece), a word of its
+/// own: a glyph pymupdf4llm prints where a PDF's text is padded to a cell's width
+/// (`Table I - No      i`, `i wned`), in the middle of the titles it cuts. It is no letter
+/// of the text, so labels are matched without it (with it, exact text would read as OCR'd).
+fn is_spacer_glyph(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    let spaced = i == 0 || (i >= 2 && b[i - 2..i].iter().all(|&c| c == b' '));
+    b.get(i) == Some(&b'i') && spaced && b.get(i + 1).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
 /// A word's ASCII letters, lower-cased (`(Middle)` → `middle`): how printed captions are
@@ -481,6 +491,22 @@ mod tests {
             segs[0].offsets[gas] as usize,
             input.find("Gas").expect("Gas")
         );
+    }
+
+    /// pymupdf4llm's padding glyph is not a letter of a label; a word `i` is.
+    #[test]
+    fn squashed_text_leaves_out_the_padding_glyph() {
+        let check = |s: &str, want: &str| {
+            let got: String = squashed(s).map(|(_, c)| char::from(c)).collect();
+            assert_eq!(got, want, "{s:?}");
+            assert_eq!(squashed_len(s), want.len(), "{s:?}");
+        };
+        check("Table I - No      i", "tableino");
+        check("n-Derivativ  i", "nderivativ");
+        check("i wned", "wned");
+        check("Fund II, i.e. ten", "fundiiieten");
+        check("Series i", "seriesi");
+        check("Table I -   ii", "tableiii");
     }
 
     /// Found by fuzzing: a superscript left open over a `<br>` used an offset of the
