@@ -243,21 +243,43 @@ impl Ctx {
                     out.push((t.to_string(), seg.src_span(a, b)));
                 }
             };
-            // Most characters are covered and end no run: `flush` is called only for a run.
-            for (i, ch) in seg.text.char_indices() {
+            let text = seg.text.as_str();
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                if run.is_none() {
+                    // Most of a form's text is covered or spaces: skipped a byte at a time
+                    // while it is ASCII, without decoding characters.
+                    while bytes.get(i).is_some_and(|&b| {
+                        b.is_ascii()
+                            && (matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+                                || seg
+                                    .offsets
+                                    .get(i)
+                                    .is_some_and(|&o| covered.contains(o as usize)))
+                    }) {
+                        i += 1;
+                    }
+                }
+                let Some(ch) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                let end = i + ch.len_utf8();
                 // Text left over on both sides of a join is two pieces of the source.
                 if run.is_some() && seg.joins.contains(&i) {
                     flush(&mut run, &mut unmapped);
                 }
                 let src = seg.offsets.get(i).map_or(0, |&o| o as usize);
                 if covered.contains(src) || ch.is_whitespace() && run.is_none() {
+                    // Most characters are covered and end no run: `flush` is called only
+                    // for a run.
                     if run.is_some() {
                         flush(&mut run, &mut unmapped);
                     }
-                    continue;
+                } else {
+                    run = Some(run.map_or((i, end), |(a, _)| (a, end)));
                 }
-                let end = i + ch.len_utf8();
-                run = Some(run.map_or((i, end), |(a, _)| (a, end)));
+                i = end;
             }
             flush(&mut run, &mut unmapped);
         }
