@@ -187,7 +187,17 @@ fn offset32(src: usize) -> u32 {
 
 /// Splits a document into segments, in reading order.
 pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
-    let mut out = Vec::new();
+    // About one segment per cell and per line: room for them at once, as a segment is large
+    // to copy when the vector grows.
+    let cells: usize = doc
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Table(t) => t.rows.iter().map(|r| r.cells.len()).sum(),
+            Block::Line(_) => 1,
+        })
+        .sum();
+    let mut out = Vec::with_capacity(cells);
     for (bi, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Table(t) => {
