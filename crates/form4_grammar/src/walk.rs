@@ -139,15 +139,16 @@ fn separator_cell(pair: Pair<'_, Rule>) -> Cell<'_> {
 fn cell<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Cell<'a>> {
     let span = span_of(&pair);
     let raw = pair.as_str();
-    // Room for every child at once (pest counts them): vectors here are small and many, and
-    // growing one copies it; only merged text tokens leave slack to give back.
     let children = pair.into_inner();
-    let mut inlines = Vec::with_capacity(children.len());
+    let mut inlines = Inlines::new(children.len(), span.start, source);
     for child in children {
-        push_inline(&mut inlines, inline(child)?, source);
+        inlines.push(inline(child)?)?;
     }
-    inlines.shrink_to_fit();
-    Ok(Cell { inlines, span, raw })
+    Ok(Cell {
+        inlines: inlines.finish(span.end)?,
+        span,
+        raw,
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -215,50 +216,120 @@ fn line<'a>(pair: Pair<'a, Rule>, source: &'a str) -> Result<Line<'a>> {
     let raw = pair.as_str();
     let mut kind = LineKind::Text;
     let mut marker = None;
-    let children = pair.into_inner();
-    let mut inlines = Vec::with_capacity(children.len());
-    for child in children {
-        match child.as_rule() {
-            Rule::heading_marker => {
-                let level = u8::try_from(child.as_str().len()).map_err(|_| unexpected(&child))?;
-                kind = LineKind::Heading(level);
-                marker = Some(child.as_str());
-            }
-            Rule::list_marker => {
-                kind = LineKind::ListItem;
-                marker = Some(child.as_str());
-            }
-            _ => push_inline(&mut inlines, inline(child)?, source),
-        }
+    let mut children = pair.into_inner().peekable();
+    let mut text_from = span.start;
+    if let Some(first) =
+        children.next_if(|c| matches!(c.as_rule(), Rule::heading_marker | Rule::list_marker))
+    {
+        kind = match first.as_rule() {
+            Rule::heading_marker => LineKind::Heading(
+                u8::try_from(first.as_str().len()).map_err(|_| unexpected(&first))?,
+            ),
+            _ => LineKind::ListItem,
+        };
+        marker = Some(first.as_str());
+        text_from = first.as_span().end();
     }
-    inlines.shrink_to_fit();
+    // The spaces before the text (and after a marker) belong to no token.
+    text_from += raw.get(text_from - span.start..).map_or(0, |rest| {
+        rest.len() - rest.trim_start_matches(is_hspace).len()
+    });
+    let mut inlines = Inlines::new(children.len(), text_from, source);
+    for child in children {
+        inlines.push(inline(child)?)?;
+    }
     Ok(Line {
         kind,
         marker,
-        inlines,
+        inlines: inlines.finish(span.end)?,
         span,
         raw,
     })
+}
+
+/// The grammar's `hspace`.
+fn is_hspace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{0B}' | '\u{0C}')
 }
 
 // ---------------------------------------------------------------------------------------
 // Inline tokens
 // ---------------------------------------------------------------------------------------
 
-/// Appends `next`, merging it into the previous token when both are adjacent text.
-fn push_inline<'a>(inlines: &mut Vec<Inline<'a>>, next: Inline<'a>, source: &'a str) {
-    if next.kind == InlineKind::Text {
-        if let Some(prev) = inlines.last_mut() {
-            if prev.kind == InlineKind::Text && prev.span.end == next.span.start {
-                if let Some(raw) = source.get(prev.span.start..next.span.end) {
-                    prev.span.end = next.span.end;
-                    prev.raw = raw;
-                    return;
+/// The inline tokens of a cell or a line, built from the markup tokens the grammar emits:
+/// plain text has no token of its own (a token per text run cost more than reading the
+/// text off as the gaps between markup), so each gap becomes a text token here.
+struct Inlines<'a> {
+    tokens: Vec<Inline<'a>>,
+    /// Where the text not yet taken starts.
+    at: usize,
+    source: &'a str,
+}
+
+impl<'a> Inlines<'a> {
+    /// Room for `markup` markup tokens with text around each: vectors here are small and
+    /// many, and growing one copies it.
+    fn new(markup: usize, at: usize, source: &'a str) -> Self {
+        Inlines {
+            tokens: Vec::with_capacity(2 * markup + 1),
+            at,
+            source,
+        }
+    }
+
+    /// Appends a markup token, after the text before it.
+    fn push(&mut self, next: Inline<'a>) -> Result<()> {
+        self.text_up_to(next.span.start)?;
+        self.at = next.span.end;
+        self.merge(next);
+        Ok(())
+    }
+
+    /// The tokens, with the text up to `end`.
+    fn finish(mut self, end: usize) -> Result<Vec<Inline<'a>>> {
+        self.text_up_to(end)?;
+        self.tokens.shrink_to_fit();
+        Ok(self.tokens)
+    }
+
+    fn text_up_to(&mut self, end: usize) -> Result<()> {
+        if self.at >= end {
+            return Ok(());
+        }
+        let span = Span::new(self.at, end);
+        let Some(raw) = self.source.get(self.at..end) else {
+            let (line, column) = span.line_column(self.source);
+            return Err(Error::Internal {
+                rule: Rule::document,
+                span,
+                line,
+                column,
+            });
+        };
+        self.merge(Inline {
+            kind: InlineKind::Text,
+            span,
+            raw,
+        });
+        Ok(())
+    }
+
+    /// Appends `next`, merging it into the previous token when both are adjacent text (a
+    /// character reference that names no character is text).
+    fn merge(&mut self, next: Inline<'a>) {
+        if next.kind == InlineKind::Text {
+            if let Some(prev) = self.tokens.last_mut() {
+                if prev.kind == InlineKind::Text && prev.span.end == next.span.start {
+                    if let Some(raw) = self.source.get(prev.span.start..next.span.end) {
+                        prev.span.end = next.span.end;
+                        prev.raw = raw;
+                        return;
+                    }
                 }
             }
         }
+        self.tokens.push(next);
     }
-    inlines.push(next);
 }
 
 /// Any inline rule: its token.
@@ -266,7 +337,6 @@ fn inline(pair: Pair<'_, Rule>) -> Result<Inline<'_>> {
     let span = span_of(&pair);
     let raw = pair.as_str();
     let kind = match pair.as_rule() {
-        Rule::text | Rule::stray | Rule::cell_text | Rule::html_text => InlineKind::Text,
         Rule::escape => escape(&pair)?,
         Rule::entity => entity(&pair)?,
         Rule::char_ref => char_ref(pair)?,

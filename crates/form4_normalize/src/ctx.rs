@@ -113,6 +113,35 @@ fn merge(mut spans: Vec<Span>) -> Vec<Span> {
     merged
 }
 
+/// What [`merge`] makes of the spans of `a` and `b`, both already merged: one pass rather
+/// than a sort.
+fn merge_sorted(a: &[Span], b: &[Span]) -> Vec<Span> {
+    let mut merged: Vec<Span> = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if (x.start, x.end) <= (y.start, y.end) => {
+                i += 1;
+                *x
+            }
+            (_, Some(y)) => {
+                j += 1;
+                *y
+            }
+            (Some(x), None) => {
+                i += 1;
+                *x
+            }
+            (None, None) => break,
+        };
+        match merged.last_mut() {
+            Some(last) if next.start <= last.end => last.end = last.end.max(next.end),
+            _ => merged.push(next),
+        }
+    }
+    merged
+}
+
 impl Ctx {
     pub fn new(source: &str) -> Self {
         let mut line_starts = vec![0];
@@ -227,9 +256,7 @@ impl Ctx {
             values: merge(values),
             labels: merge(labels),
         };
-        let mut all = coverage.values.clone();
-        all.extend_from_slice(&coverage.labels);
-        let merged = merge(all);
+        let merged = merge_sorted(&coverage.values, &coverage.labels);
         let mut covered = Cursor::new(&merged);
         let mut unmapped = Vec::new();
         for seg in segs {
@@ -243,21 +270,43 @@ impl Ctx {
                     out.push((t.to_string(), seg.src_span(a, b)));
                 }
             };
-            // Most characters are covered and end no run: `flush` is called only for a run.
-            for (i, ch) in seg.text.char_indices() {
+            let text = seg.text.as_str();
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                if run.is_none() {
+                    // Most of a form's text is covered or spaces: skipped a byte at a time
+                    // while it is ASCII, without decoding characters.
+                    while bytes.get(i).is_some_and(|&b| {
+                        b.is_ascii()
+                            && (matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+                                || seg
+                                    .offsets
+                                    .get(i)
+                                    .is_some_and(|&o| covered.contains(o as usize)))
+                    }) {
+                        i += 1;
+                    }
+                }
+                let Some(ch) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                let end = i + ch.len_utf8();
                 // Text left over on both sides of a join is two pieces of the source.
                 if run.is_some() && seg.joins.contains(&i) {
                     flush(&mut run, &mut unmapped);
                 }
                 let src = seg.offsets.get(i).map_or(0, |&o| o as usize);
                 if covered.contains(src) || ch.is_whitespace() && run.is_none() {
+                    // Most characters are covered and end no run: `flush` is called only
+                    // for a run.
                     if run.is_some() {
                         flush(&mut run, &mut unmapped);
                     }
-                    continue;
+                } else {
+                    run = Some(run.map_or((i, end), |(a, _)| (a, end)));
                 }
-                let end = i + ch.len_utf8();
-                run = Some(run.map_or((i, end), |(a, _)| (a, end)));
+                i = end;
             }
             flush(&mut run, &mut unmapped);
         }
@@ -294,6 +343,21 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Two merged lists merged in one pass are what a sort of both gives.
+        #[test]
+        fn merge_sorted_agrees_with_merge(
+            a in proptest::collection::vec((0usize..200, 0usize..20), 0..20),
+            b in proptest::collection::vec((0usize..200, 0usize..20), 0..20),
+        ) {
+            let spans = |v: Vec<(usize, usize)>| -> Vec<Span> {
+                v.into_iter().map(|(s, n)| Span { start: s, end: s + n }).collect()
+            };
+            let (a, b) = (merge(spans(a)), merge(spans(b)));
+            let mut all = a.clone();
+            all.extend_from_slice(&b);
+            proptest::prop_assert_eq!(merge_sorted(&a, &b), merge(all));
+        }
+
         /// The cursor answers as the binary search does, whatever order offsets come in.
         #[test]
         fn cursor_agrees_with_binary_search(

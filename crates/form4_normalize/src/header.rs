@@ -845,7 +845,9 @@ impl Hit {
 
 /// Text pieces between two positions.
 pub(crate) fn pieces(segs: &[Segment], from: Pos, to: Pos) -> Vec<Piece> {
-    let mut out = Vec::new();
+    // At most one piece per segment: room for all at once, as the tables ask for many.
+    let last = to.seg.min(segs.len());
+    let mut out = Vec::with_capacity((last + 1).saturating_sub(from.seg));
     let mut s = from.seg;
     while s < segs.len() && (s < to.seg || (s == to.seg && to.byte > 0)) {
         let a = if s == from.seg { from.byte } else { 0 };

@@ -50,9 +50,15 @@ impl Stream {
         let mut seg_start = Vec::with_capacity(segs.len() + 1);
         for (i, s) in segs.iter().enumerate() {
             seg_start.push(text.len());
-            for (b, c) in squashed(&s.text) {
-                text.push(c);
-                map.push((to_u32(i), to_u32(b)));
+            let seg = to_u32(i);
+            // A table lookup per byte rather than `squashed`'s tests: this reads every byte
+            // of the form's text.
+            for (b, &c) in s.text.as_bytes().iter().enumerate() {
+                let low = SQUASHED[usize::from(c)];
+                if low != 0 {
+                    text.push(low);
+                    map.push((seg, to_u32(b)));
+                }
             }
         }
         seg_start.push(text.len());
@@ -335,7 +341,9 @@ fn myers_find(pat: &[u8], hay: &Hay, k: usize) -> Vec<(usize, usize, usize)> {
     for (i, &c) in pat.iter().enumerate() {
         peq[usize::from(c)] |= 1u64 << i;
     }
-    let mut ends: Vec<(usize, usize)> = Vec::new();
+    // A label mostly ends at a few neighbouring places: room for them at once rather than
+    // growing the vector twice.
+    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(16);
     let bytes = hay.bytes();
     for (lo, hi) in candidate_windows(pat, hay, k) {
         myers_ends(m, &peq, &bytes[lo..hi], k, lo, &mut ends);
@@ -421,6 +429,20 @@ fn candidate_windows(pat: &[u8], hay: &Hay, k: usize) -> Vec<(usize, usize)> {
     windows.truncate(kept);
     windows
 }
+
+/// Each byte as [`squashed`] keeps it (lower-cased), or 0 for a byte it drops.
+const SQUASHED: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// The squashed letters and digits, plus one class for anything else (never in a
 /// [`Stream`], but a test may build [`Pairs`] over any bytes).
@@ -618,6 +640,14 @@ fn sellers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_squashing_table_agrees_with_squashed() {
+        for b in 0..=255u8 {
+            let want = squash(&char::from(b).to_string()).first().copied();
+            assert_eq!(SQUASHED[usize::from(b)], want.unwrap_or(0), "byte {b}");
+        }
+    }
 
     fn squash(s: &str) -> Vec<u8> {
         squashed(s).map(|(_, c)| c).collect()

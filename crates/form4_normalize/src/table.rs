@@ -1626,20 +1626,27 @@ fn attach_wrapped_lines(segs: &[Segment], lines: Vec<Line>, cx: &mut Ctx) -> Vec
 /// those parts' labels survive the cut: a row holding them, or a `/s/` signature, ends
 /// the table.
 fn opens_another_part(segs: &[Segment], g: &[Piece]) -> bool {
-    const OPENERS: [&str; 3] = ["nameandaddressofrep", "relationshipofrep", "signatureofrep"];
-    let mut squashed = String::new();
+    const OPENERS: [&[u8]; 3] = [
+        b"nameandaddressofrep",
+        b"relationshipofrep",
+        b"signatureofrep",
+    ];
+    // Asked of every row of every table: bytes and a scan for the first byte rather than
+    // characters and a substring searcher, whose set-up costs more than these short searches.
+    let contains = |hay: &[u8], needle: &[u8]| {
+        needle.first().is_some_and(|&first| {
+            memchr::memchr_iter(first, hay).any(|i| hay[i..].starts_with(needle))
+        })
+    };
+    let mut squashed: Vec<u8> = Vec::with_capacity(g.iter().map(|p| p.b - p.a).sum());
     for p in g {
         let text = &segs[p.seg].text[p.a..p.b];
-        if text.contains("/s/") {
+        if contains(text.as_bytes(), b"/s/") {
             return true;
         }
-        squashed.extend(
-            text.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_lowercase()),
-        );
+        squashed.extend(crate::text::squashed(text).map(|(_, c)| c));
     }
-    OPENERS.iter().any(|o| squashed.contains(o))
+    OPENERS.iter().any(|o| contains(&squashed, o))
 }
 
 /// The tables' printed column headings, as in every edition of the form. A word of a row

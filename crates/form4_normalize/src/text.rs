@@ -187,7 +187,17 @@ fn offset32(src: usize) -> u32 {
 
 /// Splits a document into segments, in reading order.
 pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
-    let mut out = Vec::new();
+    // About one segment per cell and per line: room for them at once, as a segment is large
+    // to copy when the vector grows.
+    let cells: usize = doc
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Table(t) => t.rows.iter().map(|r| r.cells.len()).sum(),
+            Block::Line(_) => 1,
+        })
+        .sum();
+    let mut out = Vec::with_capacity(cells);
     for (bi, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Table(t) => {
@@ -469,7 +479,15 @@ pub(crate) fn real_words(s: &str) -> impl Iterator<Item = &str> {
 
 /// Collapses runs of whitespace to one space and trims.
 pub(crate) fn clean_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Written out rather than collected and joined: asked of most texts the record holds.
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 #[cfg(test)]
