@@ -4,7 +4,7 @@
 //! so split words (`Perso | n`), stray punctuation and case are invisible, with a small
 //! edit-distance budget for OCR misreadings (`Endividual`, `Fransaction`).
 
-use crate::text::{squashed, squashed_len, Segment};
+use crate::text::{is_spacer_glyph, squashed, squashed_len, Segment};
 
 /// A segment index or a byte of a segment's text, as stored in [`Stream`]'s map.
 fn to_u32(n: usize) -> u32 {
@@ -55,7 +55,7 @@ impl Stream {
             // of the form's text.
             for (b, &c) in s.text.as_bytes().iter().enumerate() {
                 let low = SQUASHED[usize::from(c)];
-                if low != 0 {
+                if low != 0 && !(low == b'i' && is_spacer_glyph(&s.text, b)) {
                     text.push(low);
                     map.push((seg, to_u32(b)));
                 }
@@ -644,7 +644,9 @@ mod tests {
     #[test]
     fn the_squashing_table_agrees_with_squashed() {
         for b in 0..=255u8 {
-            let want = squash(&char::from(b).to_string()).first().copied();
+            // After a letter: an `i` alone at the start is a padding glyph, which the
+            // stream leaves out by its own test.
+            let want = squash(&format!("x{}", char::from(b))).get(1).copied();
             assert_eq!(SQUASHED[usize::from(b)], want.unwrap_or(0), "byte {b}");
         }
     }

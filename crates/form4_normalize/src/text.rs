@@ -455,7 +455,7 @@ pub(crate) fn squashed_len(s: &str) -> usize {
 /// own: a glyph pymupdf4llm prints where a PDF's text is padded to a cell's width
 /// (`Table I - No      i`, `i wned`), in the middle of the titles it cuts. It is no letter
 /// of the text, so labels are matched without it (with it, exact text would read as OCR'd).
-fn is_spacer_glyph(s: &str, i: usize) -> bool {
+pub(crate) fn is_spacer_glyph(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
     let spaced = i == 0 || (i >= 2 && b[i - 2..i].iter().all(|&c| c == b' '));
     b.get(i) == Some(&b'i') && spaced && b.get(i + 1).is_none_or(|c| !c.is_ascii_alphanumeric())
