@@ -1901,7 +1901,11 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 fn classify_text(w: &str) -> Kind {
     // Most words hold no digit: no date, no amount, no broken value (all need digits).
     if !w.bytes().any(|b| b.is_ascii_digit()) {
-        return letter_or_word(w);
+        return if misread_head(w) {
+            Kind::Garbled
+        } else {
+            letter_or_word(w)
+        };
     }
     let kind = classify(w);
     if !matches!(kind, Kind::Word) {
@@ -1939,6 +1943,17 @@ fn classify_text(w: &str) -> Kind {
         return Kind::Garbled;
     }
     kind
+}
+
+/// The head of a number cut after a separator, its digits misread as look-alike letters
+/// (`l,` of `1,|100,000`): no word ends so (`Fund I,` keeps its capital I as a word).
+fn misread_head(w: &str) -> bool {
+    w.len() >= 2
+        && w.ends_with(',')
+        && w[..w.len() - 1]
+            .bytes()
+            .all(|b| matches!(b, b'l' | b'O' | b'o' | b'S' | b',' | b'.'))
+        && w.bytes().any(|b| matches!(b, b'l' | b'O' | b'o' | b'S'))
 }
 
 fn classify(w: &str) -> Kind {
@@ -2306,6 +2321,20 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     let mut i = 0;
     while i + 1 < toks.len() {
+        // `l, | 100,000`: the amount goes on from a head that cannot be read; so cannot it.
+        if matches!(toks[i].kind, Kind::Garbled)
+            && toks[i].text.ends_with(',')
+            && numeric_text(&toks[i + 1])
+        {
+            let msg = format!(
+                "`{} {}` is an amount whose head cannot be read: left out",
+                toks[i].text,
+                toks[i + 1].text
+            );
+            leave_pair(toks, i, WarningCode::Unreadable, &msg, cx);
+            i += 2;
+            continue;
+        }
         if !numeric(&toks[i]) || matches!(toks[i].kind, Kind::Date(_)) {
             i += 1;
             continue;
@@ -3112,6 +3141,39 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
                 .any(|w| w.message.contains("the amount 3,811,260 cut in two")),
             "{w:?}"
         );
+    }
+
+    /// A number cut after its first separator whose head was misread (`l,` of `1,|100,000`)
+    /// is not read as its tail: both pieces are left out, with a warning; the capital I
+    /// of a fund's name before an amount is a word.
+    #[test]
+    fn an_amount_cut_after_a_misread_head_is_left_out() {
+        let record = read(&format!(
+            "{HEAD}{T1}\n\n\
+| Common Stock | 03/02/2020 | | P | | l, | 100,000 | A | $10.00 | 1,250,000 | D | |\n"
+        ));
+        let row = &record.non_derivative_table[0];
+        assert_eq!(row.shares, None, "{row:?}");
+        assert_eq!(
+            row.shares_owned_following.map(|d| d.to_string()).as_deref(),
+            Some("1250000")
+        );
+        let w = &record.diagnostics.warnings;
+        assert!(
+            w.iter()
+                .any(|w| w.message.contains("whose head cannot be read")),
+            "{w:?}"
+        );
+        for (word, head) in [
+            ("l,", true),
+            ("O,", true),
+            ("lO,", true),
+            ("I,", false),
+            ("so,", false),
+            ("l", false),
+        ] {
+            assert_eq!(super::misread_head(word), head, "{word}");
+        }
     }
 
     /// OCR'd text: `D` (direct) beside the name of an indirect owner is a contradiction.
