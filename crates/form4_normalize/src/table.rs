@@ -1901,11 +1901,7 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 fn classify_text(w: &str) -> Kind {
     // Most words hold no digit: no date, no amount, no broken value (all need digits).
     if !w.bytes().any(|b| b.is_ascii_digit()) {
-        return if misread_head(w) {
-            Kind::Garbled
-        } else {
-            letter_or_word(w)
-        };
+        return letter_or_word(w);
     }
     let kind = classify(w);
     if !matches!(kind, Kind::Word) {
@@ -1946,7 +1942,8 @@ fn classify_text(w: &str) -> Kind {
 }
 
 /// The head of a number cut after a separator, its digits misread as look-alike letters
-/// (`l,` of `1,|100,000`): no word ends so (`Fund I,` keeps its capital I as a word).
+/// (`l,` of `1,|100,000`), when a number follows it (`Fund ll,` alone is a misread name,
+/// and `Fund I,` a word).
 fn misread_head(w: &str) -> bool {
     w.len() >= 2
         && w.ends_with(',')
@@ -2322,10 +2319,7 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
     let mut i = 0;
     while i + 1 < toks.len() {
         // `l, | 100,000`: the amount goes on from a head that cannot be read; so cannot it.
-        if matches!(toks[i].kind, Kind::Garbled)
-            && toks[i].text.ends_with(',')
-            && numeric_text(&toks[i + 1])
-        {
+        if misread_head(&toks[i].text) && numeric_text(&toks[i + 1]) {
             let msg = format!(
                 "`{} {}` is an amount whose head cannot be read: left out",
                 toks[i].text,
