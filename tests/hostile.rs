@@ -320,16 +320,31 @@ fn form_repeated_a_thousand_times() {
 }
 
 /// Eight times the input takes at most about eight times as long (a quadratic stage would
-/// take sixty-four times): table rows, one long line, repeated forms.
+/// take sixty-four times): table rows, a header of ever more labels, one long line,
+/// repeated forms.
 #[test]
 fn scales_linearly() {
     let row = "| Common Stock | 11/01/2020 | S | | 1,000 | D | $12.50 | 9,000 | D |\n";
     type Make = Box<dyn Fn(usize) -> String>;
-    let cases: [(&str, Make); 3] = [
+    // Boxes 1-6 read across the page (picture text), their labels on every line.
+    let labels = |n: usize| {
+        let street =
+            "MAIN STREET 3. Date of Earliest Transaction (Month/Day/Year) 5. Relationship<br>";
+        let city = "NEW YORK NY 10001 X Director (City) (State)<br>";
+        format!(
+            "FORM 4\n\nStatement of Changes in Beneficial Ownership\n\n\
+1. Name and Address of Reporting Person*<br>(Last) (First) (Middle)<br>{}(Street)<br>{}(City) (State) (Zip)\n\n\
+Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\nExplanation of Responses:\n",
+            street.repeat(n),
+            city.repeat(n)
+        )
+    };
+    let cases: [(&str, Make); 4] = [
         (
             "rows",
             Box::new(|n| format!("{FIXTURE}\n{}", row.repeat(n * 100))),
         ),
+        ("header labels", Box::new(move |n| labels(n * 500))),
         (
             "line",
             Box::new(|n| format!("{FIXTURE}\n{}", "Common 1,000 (1) ".repeat(n * 400))),

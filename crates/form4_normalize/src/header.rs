@@ -88,6 +88,9 @@ pub(crate) struct Piece {
     pub b: usize,
 }
 
+/// How many labels of boxes 1-6 one header is read with (see `read`).
+const MAX_LABELS: usize = 256;
+
 /// Reads the boxes between `from` and `to`, and returns the reporting owners found.
 /// Issuer, period and amendment date are read only from the `first` block.
 pub(crate) fn read(
@@ -170,6 +173,22 @@ pub(crate) fn read(
             }
         }
         kept.push((h, t));
+    }
+    // A form's header prints a few dozen labels per owner, even where a converter repeats a
+    // box in every row; the reading below relates labels to one another, so text holding
+    // thousands of them (no form, or an adversary's) is read only up to a bound, which
+    // keeps the time linear in the input.
+    if kept.len() > MAX_LABELS {
+        cx.warn(
+            WarningCode::Ambiguous,
+            None,
+            &format!(
+                "{} labels of boxes 1-6 found in one header; only the first {MAX_LABELS} were read",
+                kept.len()
+            ),
+            kept.get(MAX_LABELS).map(|(h, _)| segs[h.start.seg].span()),
+        );
+        kept.truncate(MAX_LABELS);
     }
     // Captions such as `(Last) (First) (Middle)` and `below)` end after the keyword.
     for (h, t) in kept.iter_mut() {
