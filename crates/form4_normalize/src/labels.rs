@@ -82,11 +82,8 @@ impl Stream {
             .get(p.seg + 1)
             .copied()
             .unwrap_or(self.text.len());
-        let mut i = base;
-        while i < end && (self.map[i].1 as usize) < p.byte {
-            i += 1;
-        }
-        i
+        // A segment's bytes are mapped in order; a line can be long.
+        base + self.map[base..end].partition_point(|&(_, b)| (b as usize) < p.byte)
     }
 
     fn pos_of(&self, i: usize, segs: &[Segment], end: bool) -> Pos {
