@@ -577,9 +577,11 @@ fn myers_ends(
         } else if mh & high != 0 {
             score -= 1;
         }
-        ph = (ph << 1) & mask;
-        mh = (mh << 1) & mask;
-        pv = (mh | !(xv | ph)) & mask;
+        // Not masked to the pattern's bits: every step (and, or, not, shift left, add)
+        // carries bits only upwards, so what lies above bit `m - 1` never reaches it.
+        ph <<= 1;
+        mh <<= 1;
+        pv = mh | !(xv | ph);
         mv = ph & xv;
         if score <= k {
             ends.push((offset + j + 1, score));
