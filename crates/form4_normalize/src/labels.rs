@@ -82,11 +82,8 @@ impl Stream {
             .get(p.seg + 1)
             .copied()
             .unwrap_or(self.text.len());
-        let mut i = base;
-        while i < end && (self.map[i].1 as usize) < p.byte {
-            i += 1;
-        }
-        i
+        // A segment's bytes are mapped in order; a line can be long.
+        base + self.map[base..end].partition_point(|&(_, b)| (b as usize) < p.byte)
     }
 
     fn pos_of(&self, i: usize, segs: &[Segment], end: bool) -> Pos {
@@ -580,9 +577,11 @@ fn myers_ends(
         } else if mh & high != 0 {
             score -= 1;
         }
-        ph = (ph << 1) & mask;
-        mh = (mh << 1) & mask;
-        pv = (mh | !(xv | ph)) & mask;
+        // Not masked to the pattern's bits: every step (and, or, not, shift left, add)
+        // carries bits only upwards, so what lies above bit `m - 1` never reaches it.
+        ph <<= 1;
+        mh <<= 1;
+        pv = mh | !(xv | ph);
         mv = ph & xv;
         if score <= k {
             ends.push((offset + j + 1, score));

@@ -1794,8 +1794,16 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                 continue;
             }
             let (rest, marks) = values::split_trailing_marks(w);
-            let rest_span = seg.src_span(a, a + rest.len());
-            let mark_span = seg.src_span(a + rest.len(), a + w.len());
+            // Most words carry no marks: their value's span is the word's, and they have no
+            // mark span to keep.
+            let (rest_span, mark_span) = if rest.len() == w.len() {
+                (span, None)
+            } else {
+                (
+                    seg.src_span(a, a + rest.len()),
+                    Some(seg.src_span(a + rest.len(), a + w.len())),
+                )
+            };
             if rest.trim().is_empty() {
                 // Marks alone: glued to the value before them in the same cell (on the
                 // same line or, wrapped, on the next), or a value of their own when alone
@@ -1833,10 +1841,9 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                 cell,
                 ncells,
                 marks,
-                mark_spans: if mark_span.end > mark_span.start && mark_span.start >= rest_span.end {
-                    vec![mark_span]
-                } else {
-                    Vec::new()
+                mark_spans: match mark_span {
+                    Some(m) if m.end > m.start && m.start >= rest_span.end => vec![m],
+                    _ => Vec::new(),
                 },
                 extra_spans: Vec::new(),
                 dollar: rest.starts_with('$'),

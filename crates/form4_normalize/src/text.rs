@@ -442,7 +442,8 @@ fn bracket_superscript(seg: &mut Segment, start: usize, src: usize) {
 pub(crate) fn squashed(s: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
     s.bytes()
         .enumerate()
-        .filter(|&(i, b)| b.is_ascii_alphanumeric() && !is_spacer_glyph(s, i))
+        // `i` first: the spacer test looks back and ahead, and most bytes are no `i`.
+        .filter(|&(i, b)| b.is_ascii_alphanumeric() && (b != b'i' || !is_spacer_glyph(s, i)))
         .map(|(i, b)| (i, b.to_ascii_lowercase()))
 }
 
@@ -457,8 +458,11 @@ pub(crate) fn squashed_len(s: &str) -> usize {
 /// of the text, so labels are matched without it (with it, exact text would read as OCR'd).
 pub(crate) fn is_spacer_glyph(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
+    if b.get(i) != Some(&b'i') {
+        return false;
+    }
     let spaced = i == 0 || (i >= 2 && b[i - 2..i].iter().all(|&c| c == b' '));
-    b.get(i) == Some(&b'i') && spaced && b.get(i + 1).is_none_or(|c| !c.is_ascii_alphanumeric())
+    spaced && b.get(i + 1).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
 /// A word's ASCII letters, lower-cased (`(Middle)` → `middle`): how printed captions are
