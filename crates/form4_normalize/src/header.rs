@@ -1084,11 +1084,17 @@ fn city_line_apart(segs: &[Segment], labels: &[(Hit, Tag)]) -> Option<(Address, 
 /// date on a later line, after the labels of the boxes beside it; but no box printed
 /// between the two labels holds a date, so a date there is the period's. Two different
 /// dates say the text is not so simple, and neither is read.
+///
+/// A grid that cuts the amendment label across cells (`5. If Amendment, D|ate of`) loses it;
+/// the relationship box's label after the period's then ends the stretch: no box between
+/// them holds a date but the amendment's, and a second date gives no reading.
 fn date_before_amend(segs: &[Segment], kept: &[(Hit, Tag)], from: Pos) -> Option<(Date, Piece)> {
-    let to = kept
-        .iter()
-        .find(|(h, t)| *t == Tag::Amend && h.start >= from)
-        .map(|(h, _)| h.start)?;
+    let after = |tag: Tag| {
+        kept.iter()
+            .find(|(h, t)| *t == tag && h.start >= from)
+            .map(|(h, _)| h.start)
+    };
+    let to = after(Tag::Amend).or_else(|| after(Tag::Rel))?;
     let mut found: Option<(Date, Piece)> = None;
     for (w, p) in piece_words(segs, &pieces(segs, from, to)) {
         let Some(d) = word_date(&w) else {
@@ -1609,6 +1615,30 @@ fn label_debris(value: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A grid that cuts box 5's label (`5. If Amendment, D|ate of Original Filed`) loses
+    /// it; Form 3's box 2 date, put in the row under its label, is then the one date before
+    /// box 4's label. Two dates there are left unread.
+    #[test]
+    fn event_date_before_the_relationship_label_when_the_amendment_label_is_cut() {
+        let read = |dates: &str| {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br>Doe Holdings|2. Date of Event<br>Requiring Statement<br>(Month/Day/Year)|3. Issuer Name**and**Ticker or T<br>Example Therapeut|rading Symbol<br>ics, Inc. [EXM]||\n\
+                 |---|---|---|---|---|\n\
+                 |Inc.|{dates}|4. Relationship of Reporting Pe<br>(Check all applicable)|rson(s) to Issuer<br>5. If Amendment, D<br>(Month/Day/Year)|ate of Original Filed|\n\
+                 |(Last)<br>(First)<br>(Middle)<br>1 MAIN STREET||Director<br><br>Officer (give title<br>below)|X<br>10% Owner<br>Other (specify<br>below)||\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            crate::normalize(&doc)
+                .expect("a form")
+                .period_of_report
+                .map(|d| d.to_string())
+        };
+        assert_eq!(read("12/31/2018").as_deref(), Some("2018-12-31"));
+        assert_eq!(read("12/31/2018 01/02/2019"), None);
+    }
 
     /// Picture text reads box 3 across the page with the boxes beside it: its date comes
     /// after their labels, on a later line. The one date before box 4's label is box 3's;
