@@ -1177,6 +1177,9 @@ fn title_kind(text: &str) -> Option<Tag> {
 
 /// Leftovers of the box-1 captions, whole or cut by a converter (`(Middle)`, `(`, `ddle)`):
 /// in parentheses, and their letters a piece of the captions' words.
+/// Officer titles' acronyms, which end no line of an address.
+const TITLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CAO", "CIO", "EVP", "SVP"];
+
 fn is_caption_debris(t: &str) -> bool {
     t.trim().is_empty() || box1::is_caption(t)
 }
@@ -1399,9 +1402,13 @@ fn picture_street(
             continue;
         }
         words.truncate(cut);
-        // Also a caption's cut parenthesis before box 3's label (`(` of `(Month/Day/Year)`).
+        // Also a caption's cut parenthesis before box 3's label (`(` of `(Month/Day/Year)`),
+        // and the title's last line when it is an acronym in capitals (`SUITE 5300 CEO`):
+        // no address line ends in one.
         while words.last().is_some_and(|(w, _)| {
-            w.chars().any(char::is_lowercase) || !w.chars().any(char::is_alphanumeric)
+            w.chars().any(char::is_lowercase)
+                || !w.chars().any(char::is_alphanumeric)
+                || TITLE_ACRONYMS.contains(&w.as_str())
         }) {
             words.pop();
         }
@@ -1766,6 +1773,13 @@ mod tests {
                  3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
                  C/O EXAMPLE, INC. 12/31/2019 Executive<br>22 WEST MAIN STREET Chairman",
                 "C/O EXAMPLE, INC. 22 WEST MAIN STREET",
+            ),
+            // The title's last line, an acronym in capitals, ends no address line.
+            (
+                "(Last) (First) (Middle) X<br>\
+                 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
+                 370 17TH STREET 04/01/2020 President &<br>SUITE 5300 CEO",
+                "370 17TH STREET SUITE 5300",
             ),
         ] {
             let text = format!(
