@@ -1103,11 +1103,17 @@ fn city_line_apart(segs: &[Segment], labels: &[(Hit, Tag)]) -> Option<(Address, 
 /// date on a later line, after the labels of the boxes beside it; but no box printed
 /// between the two labels holds a date, so a date there is the period's. Two different
 /// dates say the text is not so simple, and neither is read.
+///
+/// A grid that cuts the amendment label across cells (`5. If Amendment, D|ate of`) loses it;
+/// the relationship box's label after the period's then ends the stretch: no box between
+/// them holds a date but the amendment's, and a second date gives no reading.
 fn date_before_amend(segs: &[Segment], kept: &[(Hit, Tag)], from: Pos) -> Option<(Date, Piece)> {
-    let to = kept
-        .iter()
-        .find(|(h, t)| *t == Tag::Amend && h.start >= from)
-        .map(|(h, _)| h.start)?;
+    let after = |tag: Tag| {
+        kept.iter()
+            .find(|(h, t)| *t == tag && h.start >= from)
+            .map(|(h, _)| h.start)
+    };
+    let to = after(Tag::Amend).or_else(|| after(Tag::Rel))?;
     let mut found: Option<(Date, Piece)> = None;
     for (w, p) in piece_words(segs, &pieces(segs, from, to)) {
         let Some(d) = word_date(&w) else {
@@ -1190,6 +1196,9 @@ fn title_kind(text: &str) -> Option<Tag> {
 
 /// Leftovers of the box-1 captions, whole or cut by a converter (`(Middle)`, `(`, `ddle)`):
 /// in parentheses, and their letters a piece of the captions' words.
+/// Officer titles' acronyms, which end no line of an address.
+const TITLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CAO", "CIO", "EVP", "SVP"];
+
 fn is_caption_debris(t: &str) -> bool {
     t.trim().is_empty() || box1::is_caption(t)
 }
@@ -1412,9 +1421,13 @@ fn picture_street(
             continue;
         }
         words.truncate(cut);
-        // Also a caption's cut parenthesis before box 3's label (`(` of `(Month/Day/Year)`).
+        // Also a caption's cut parenthesis before box 3's label (`(` of `(Month/Day/Year)`),
+        // and the title's last line when it is an acronym in capitals (`SUITE 5300 CEO`):
+        // no address line ends in one.
         while words.last().is_some_and(|(w, _)| {
-            w.chars().any(char::is_lowercase) || !w.chars().any(char::is_alphanumeric)
+            w.chars().any(char::is_lowercase)
+                || !w.chars().any(char::is_alphanumeric)
+                || TITLE_ACRONYMS.contains(&w.as_str())
         }) {
             words.pop();
         }
@@ -1629,6 +1642,30 @@ fn label_debris(value: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
+    /// A grid that cuts box 5's label (`5. If Amendment, D|ate of Original Filed`) loses
+    /// it; Form 3's box 2 date, put in the row under its label, is then the one date before
+    /// box 4's label. Two dates there are left unread.
+    #[test]
+    fn event_date_before_the_relationship_label_when_the_amendment_label_is_cut() {
+        let read = |dates: &str| {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br>Doe Holdings|2. Date of Event<br>Requiring Statement<br>(Month/Day/Year)|3. Issuer Name**and**Ticker or T<br>Example Therapeut|rading Symbol<br>ics, Inc. [EXM]||\n\
+                 |---|---|---|---|---|\n\
+                 |Inc.|{dates}|4. Relationship of Reporting Pe<br>(Check all applicable)|rson(s) to Issuer<br>5. If Amendment, D<br>(Month/Day/Year)|ate of Original Filed|\n\
+                 |(Last)<br>(First)<br>(Middle)<br>1 MAIN STREET||Director<br><br>Officer (give title<br>below)|X<br>10% Owner<br>Other (specify<br>below)||\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            crate::normalize(&doc)
+                .expect("a form")
+                .period_of_report
+                .map(|d| d.to_string())
+        };
+        assert_eq!(read("12/31/2018").as_deref(), Some("2018-12-31"));
+        assert_eq!(read("12/31/2018 01/02/2019"), None);
+    }
+
     /// Picture text reads box 3 across the page with the boxes beside it: its date comes
     /// after their labels, on a later line. The one date before box 4's label is box 3's;
     /// two different dates there are left unread.
@@ -1755,6 +1792,13 @@ mod tests {
                  3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
                  C/O EXAMPLE, INC. 12/31/2019 Executive<br>22 WEST MAIN STREET Chairman",
                 "C/O EXAMPLE, INC. 22 WEST MAIN STREET",
+            ),
+            // The title's last line, an acronym in capitals, ends no address line.
+            (
+                "(Last) (First) (Middle) X<br>\
+                 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
+                 370 17TH STREET 04/01/2020 President &<br>SUITE 5300 CEO",
+                "370 17TH STREET SUITE 5300",
             ),
         ] {
             let text = format!(

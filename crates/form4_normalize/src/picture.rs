@@ -36,6 +36,21 @@ const LEGAL_FORMS: &[&str] = &[
     "holdings",
 ];
 
+/// Legal forms that end a company's name and nothing else: unlike `Trust`, `Fund` or
+/// `Holdings`, no issuer's name has one in its middle.
+const NAME_ENDS: &[&str] = &[
+    "inc",
+    "corp",
+    "ltd",
+    "llc",
+    "lp",
+    "llp",
+    "plc",
+    "incorporated",
+    "corporation",
+    "limited",
+];
+
 fn letters(w: &str) -> String {
     w.chars()
         .filter(|c| c.is_alphanumeric())
@@ -97,6 +112,8 @@ fn plain_word(w: &str) -> bool {
 /// - EDGAR writes a person as `LAST FIRST MIDDLE-INITIAL`: two plain words and an initial;
 /// - the two names are printed in different letter cases (`Hoffman Reid LINKEDIN CORP`):
 ///   the words fall into exactly two runs of one case each;
+/// - two companies: the run ends in a legal form (`Inc.`) and holds exactly one more,
+///   which ends the owner's name (`Invus Public Equities, L.P. Seer, Inc.`);
 /// - the signature names the owner: the longest lead of words that all occur in it.
 ///
 /// Each must leave two words or more to the owner and one or more to the issuer, and the
@@ -129,6 +146,15 @@ pub(crate) fn split_owner_issuer(words: &[&str], signature: &[String]) -> Option
     }
     if runs.len() == 2 && styles[0] != Style::Neutral {
         found.push(runs[1].1);
+    }
+    let name_end = |w: &str| NAME_ENDS.contains(&letters(w).as_str());
+    let inner_ends: Vec<usize> = (0..n.saturating_sub(1))
+        .filter(|&i| name_end(words[i]) && !LEGAL_FORMS.contains(&letters(words[i + 1]).as_str()))
+        .collect();
+    if let ([i], Some(last)) = (inner_ends.as_slice(), words.last()) {
+        if name_end(last) {
+            found.push(i + 1);
+        }
     }
     let sig: Vec<String> = signature.iter().map(|w| letters(w)).collect();
     let in_sig = |w: &str| {
@@ -181,12 +207,22 @@ mod tests {
             ("Hoffman Reid Joby Aviation, Inc.", none, None),
             ("Dodge R Stanton DraftKings Inc.", none, None),
             ("Poppen Lauren TEB Bancorp, Inc.", none, None),
+            // Two companies, each ending in a legal form.
             (
                 "Growth Equity Opportunities V, LLC Regulus Therapeutics Inc.",
                 none,
-                None,
+                Some("Growth Equity Opportunities V, LLC"),
             ),
-            ("Invus Public Equities, L.P. Seer, Inc.", none, None),
+            (
+                "Invus Public Equities, L.P. Seer, Inc.",
+                none,
+                Some("Invus Public Equities, L.P."),
+            ),
+            // A third legal form, or none at the end: no split.
+            ("Blackstone Holdings III L.P. Acme LLC Corp X", none, None),
+            ("Acme LP Beta Inc. Gamma Corp", none, None),
+            ("Acme LLC Beta Trust II", none, None),
+            // The case runs split elsewhere (before `LP`): evidences disagree.
             ("Baker Bros. Advisors LP ACME CORP", none, None),
             (
                 "Schaefer Edward H FFBW, Inc. /MD/",

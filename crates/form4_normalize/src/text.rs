@@ -35,6 +35,9 @@ pub(crate) struct Segment {
     pub place: Place,
     /// Emphasis delimiters seen; a lone `**` is a footnote star, not emphasis.
     emphasis: u8,
+    /// Plain text seen before the first emphasis delimiter (bit 1) and after a closed
+    /// emphasis (bit 2).
+    plain_around: u8,
     /// Bytes of `text` where a piece glued on by [`Segment::glue`] begins: the source is
     /// not contiguous there.
     pub joins: Vec<usize>,
@@ -47,6 +50,7 @@ impl Segment {
             offsets: Vec::new(),
             place,
             emphasis: 0,
+            plain_around: 0,
             joins: Vec::new(),
         }
     }
@@ -95,12 +99,19 @@ impl Segment {
         self.text.push_str(&other.text);
         self.offsets.extend_from_slice(&other.offsets);
         self.emphasis = self.emphasis.max(other.emphasis);
+        self.plain_around |= other.plain_around;
     }
 
     /// The segment holds emphasized text (`**bold**`, an opening and a closing
     /// delimiter): likely the form's printed labels.
     pub fn bold(&self) -> bool {
         self.emphasis >= 2
+    }
+
+    /// Emphasized words inside a run of plain text (`2. Issuer Name**and**Ticker`):
+    /// pymupdf4llm's mark of one word printed in another font, not of a bold caption.
+    fn emphasis_inside_plain(&self) -> bool {
+        self.plain_around == 3
     }
 
     /// Source span of the byte range `a..b` of `text`.
@@ -256,15 +267,18 @@ pub(crate) fn segments(doc: &Document<'_>) -> Vec<Segment> {
 /// form's boxes, one row can hold both the last values of a table and, in bold, the next
 /// caption cut into pieces (`Common Stock<br>**Tabl** | **e II - Derivati**<br>**(e.g., pu**`).
 /// The values are read first, in cell order; the labels then line by line across the
-/// cells (the k-th bold line of each cell), which puts cut words back together.
+/// cells (the k-th bold line of each cell), which puts cut words back together. A bold
+/// word inside plain text is no caption piece: its segment keeps its place, or a caption
+/// printed plain with one word in bold would be read after the value under it.
 fn reorder_row(row: &mut [Segment]) {
-    if !row.iter().any(|s| s.bold()) {
+    let caption = |s: &Segment| s.bold() && !s.emphasis_inside_plain();
+    if !row.iter().any(caption) {
         return;
     }
     let mut keyed: Vec<((bool, usize, usize, usize), Segment)> = Vec::with_capacity(row.len());
     let mut bold_rank: Vec<(usize, usize)> = Vec::new(); // (cell, bold pieces seen)
     for (i, s) in row.iter().enumerate() {
-        let key = if s.bold() {
+        let key = if caption(s) {
             let cell = s.place.cell;
             let k = match bold_rank.iter_mut().find(|(c, _)| *c == cell) {
                 Some((_, n)) => {
@@ -305,7 +319,16 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
     for (k, inl) in inlines.iter().enumerate() {
         let s = inl.span.start;
         match &inl.kind {
-            InlineKind::Text => seg.push_str(inl.raw, s, true),
+            InlineKind::Text => {
+                if !inl.raw.trim().is_empty() {
+                    if seg.emphasis == 0 {
+                        seg.plain_around |= 1;
+                    } else if seg.emphasis % 2 == 0 {
+                        seg.plain_around |= 2;
+                    }
+                }
+                seg.push_str(inl.raw, s, true)
+            }
             InlineKind::Escape(c) => {
                 let mut b = [0u8; 4];
                 seg.push_str(c.encode_utf8(&mut b), s + 1, false);
@@ -547,5 +570,33 @@ mod tests {
                 "{input:?}"
             );
         }
+    }
+
+    /// A caption printed plain with one word in bold (pymupdf4llm's `Name**and**Ticker`)
+    /// keeps its place before the value under it; a caption cut into bold pieces is still
+    /// read after the row's values.
+    #[test]
+    fn a_bold_word_inside_a_plain_caption_keeps_its_place() {
+        let check = |input: &str, want: &[&str]| {
+            let doc = form4_grammar::parse(input).expect("the grammar takes any text");
+            let text: Vec<String> = segments(&doc)
+                .iter()
+                .map(|s| s.text.trim().to_string())
+                .collect();
+            assert_eq!(text, want, "{input:?}");
+        };
+        check(
+            "|1. Name<br>DOE JOHN||2. Issuer Name**and**Ticker<br>Acme Inc.[ACME]|\n",
+            &[
+                "1. Name",
+                "DOE JOHN",
+                "2. Issuer NameandTicker",
+                "Acme Inc.[ACME]",
+            ],
+        );
+        check(
+            "|Common Stock<br>**Tabl**|**e II**<br>x|\n",
+            &["Common Stock", "x", "Tabl", "e II"],
+        );
     }
 }
