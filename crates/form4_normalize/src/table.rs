@@ -816,7 +816,7 @@ fn not_a_row(row: &[Tok], al: &Alignment, underlying: bool, table: &str, cx: &mu
 
 /// Words of the tables' column headings (`Deemed Execution Date`, `(Month/Day/Year)`,
 /// `Owned Following Reported Transaction(s)`, `Conversion or Exercise Price`) and of
-/// footnotes about prices, which no security's name holds: none of the 1,100 titles and
+/// footnotes about prices, which no security's name holds: none of the 958 titles and
 /// underlying titles of the development corpus's EDGAR XML has one. OCR that loses a
 /// table's lines reads heading and footnote lines as rows; their numbers (`(Instr. 3 and
 /// 4)` as `9.4`) are no values.
