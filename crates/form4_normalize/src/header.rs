@@ -1666,25 +1666,54 @@ mod tests {
         assert_eq!(read("12/31/2018 01/02/2019"), None);
     }
 
+    /// A Form 4 whose boxes are picture text, read across the page: box 1's, box 2's and
+    /// box 5's labels, then the owner's and the issuer's names, then `rest` (lines joined
+    /// by `<br>`), then the tables' titles.
+    fn read_picture(rest: &str) -> Record {
+        let text = format!(
+            "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+             <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+             DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable){rest}<br><!-- End of picture text -->\n\n\
+             Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+             Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+             Explanation of Responses:\n"
+        );
+        let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+        crate::normalize(&doc).expect("a form")
+    }
+
+    /// The first owner's address parts, joined by spaces; `None` when all are empty.
+    fn joined(record: &Record, parts: fn(&Address) -> [&Option<String>; 3]) -> Option<String> {
+        let owner = record.reporting_owners.first()?;
+        let words: Vec<&str> = parts(&owner.address)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        (!words.is_empty()).then(|| words.join(" "))
+    }
+
+    fn street_of(record: &Record) -> Option<String> {
+        joined(record, |a| [&a.street1, &a.street2, &None])
+    }
+
+    fn city_of(record: &Record) -> Option<String> {
+        joined(record, |a| [&a.city, &a.state, &a.zip])
+    }
+
     /// Picture text reads box 3 across the page with the boxes beside it: its date comes
     /// after their labels, on a later line. The one date before box 4's label is box 3's;
     /// two different dates there are left unread.
     #[test]
     fn box3_date_after_the_labels_beside_it() {
         let read = |middle: &str| {
-            let text = format!(
-                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
-                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
-                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable)<br>\
+            read_picture(&format!(
+                "<br>\
                  (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) Officer (give title Other (specify<br>\
                  {middle}<br>\
-                 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing<br><!-- End of picture text -->\n\n\
-                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
-            );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            crate::normalize(&doc)
-                .expect("a form")
-                .period_of_report
+                 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing"
+            ))
+            .period_of_report
                 .map(|d| d.to_string())
         };
         assert_eq!(
@@ -1801,31 +1830,15 @@ mod tests {
                 "370 17TH STREET SUITE 5300",
             ),
         ] {
-            let text = format!(
-                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
-                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
-                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable) Director 10% Owner<br>\
+            let record = read_picture(&format!(
+                " Director 10% Owner<br>\
                  Officer (give title<br>\
                  {lines}<br>\
                  (Street)<br>\
                  CHICAGO IL 60602 4. If Amendment, Date of Original Filed (Month/Day/Year)<br>\
-                 (City) (State) (Zip)<br><!-- End of picture text -->\n\n\
-                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
-                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
-                 Explanation of Responses:\n"
-            );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let record = crate::normalize(&doc).expect("a form");
-            let got = record.reporting_owners.first().map(|o| {
-                let a = &o.address;
-                [&a.street1, &a.street2]
-                    .into_iter()
-                    .flatten()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
-            assert_eq!(got.as_deref(), Some(street), "{lines}");
+                 (City) (State) (Zip)"
+            ));
+            assert_eq!(street_of(&record).as_deref(), Some(street), "{lines}");
         }
     }
 
@@ -1833,20 +1846,15 @@ mod tests {
     /// neither.
     #[test]
     fn officer_title_read_across_the_page_beside_the_street() {
-        let text = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
-             <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
-             DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable) Director 10% Owner<br>\
+        let record = read_picture(
+            " Director 10% Owner<br>\
              (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) X Officer (give title below) Other (specify below)<br>\
              ONE MAIN WAY 05/04/2022 SVP, GC and<br>\
              Secretary<br>\
              (Street)<br>\
              CHICAGO IL 60602 4. If Amendment, Date of Original Filed (Month/Day/Year)<br>\
-             (City) (State) (Zip)<br><!-- End of picture text -->\n\n\
-             Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
-             Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
-             Explanation of Responses:\n";
-        let doc = form4_grammar::parse(text).expect("the grammar takes any text");
-        let record = crate::normalize(&doc).expect("a form");
+             (City) (State) (Zip)",
+        );
         let owner = record.reporting_owners.first().expect("an owner");
         assert_eq!(owner.address.street1.as_deref(), Some("ONE MAIN WAY"));
         assert!(owner.is_officer);
@@ -1876,32 +1884,15 @@ mod tests {
             ),
             ("CHICAGO IL 60602 NY 10022", None),
         ] {
-            let text = format!(
-                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
-                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
-                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable)<br>\
+            let record = read_picture(&format!(
+                "<br>\
                  (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
                  100 MAIN STREET 05/01/2012<br>\
                  (Street) 6. Individual or Joint/Group Filing<br>\
                  {lines}<br>\
-                 (City) (State) (Zip)<br><!-- End of picture text -->\n\n\
-                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
-                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
-                 Explanation of Responses:\n"
-            );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let record = crate::normalize(&doc).expect("a form");
-            let got = record.reporting_owners.first().map(|o| {
-                let a = &o.address;
-                [&a.city, &a.state, &a.zip]
-                    .into_iter()
-                    .flatten()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
-            let got = got.filter(|s| !s.is_empty());
-            assert_eq!(got.as_deref(), city, "{lines}");
+                 (City) (State) (Zip)"
+            ));
+            assert_eq!(city_of(&record).as_deref(), city, "{lines}");
         }
     }
 
@@ -1925,32 +1916,15 @@ mod tests {
             ),
             ("CHICAGO 60602 Line)", None),
         ] {
-            let text = format!(
-                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
-                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
-                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable)<br>\
+            let record = read_picture(&format!(
+                "<br>\
                  (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
                  100 MAIN STREET 05/01/2012<br>\
                  (Street) 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing (Check Applicable<br>\
                  {lines}<br>\
-                 (City) (State) (Zip)<br><!-- End of picture text -->\n\n\
-                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
-                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
-                 Explanation of Responses:\n"
-            );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let record = crate::normalize(&doc).expect("a form");
-            let got = record.reporting_owners.first().map(|o| {
-                let a = &o.address;
-                [&a.city, &a.state, &a.zip]
-                    .into_iter()
-                    .flatten()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
-            let got = got.filter(|s| !s.is_empty());
-            assert_eq!(got.as_deref(), city, "{lines}");
+                 (City) (State) (Zip)"
+            ));
+            assert_eq!(city_of(&record).as_deref(), city, "{lines}");
         }
     }
 
@@ -1973,27 +1947,13 @@ mod tests {
                 Some("2029 MAIN COURT"),
             ),
         ] {
-            let text = format!(
-                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
-                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
-                 DOE JANE EXAMPLE CORP [ EXM ] (Check all applicable)<br>\
+            let record = read_picture(&format!(
+                "<br>\
                  (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
                  {lines}<br>\
-                 (Street) 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing<br><!-- End of picture text -->\n\n\
-                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
-            );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let record = crate::normalize(&doc).expect("a form");
-            let address = record.reporting_owners.first().map(|o| &o.address);
-            let got = address.map(|a| {
-                [&a.street1, &a.street2]
-                    .into_iter()
-                    .flatten()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
-            assert_eq!(got.as_deref(), street, "{lines}");
+                 (Street) 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing"
+            ));
+            assert_eq!(street_of(&record), street.map(str::to_string), "{lines}");
         }
     }
 
