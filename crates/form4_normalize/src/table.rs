@@ -634,22 +634,27 @@ fn ad_columns(segs: &[Segment], from: Pos, to: Pos) -> AdColumns {
             .or_default()
             .push((pl.piece, text));
     }
-    let text = |key: (usize, usize, usize)| -> String {
-        let mut ps = cells.get(&key).cloned().unwrap_or_default();
-        ps.sort_by_key(|(piece, _)| *piece);
-        let ps: Vec<&str> = ps
-            .into_iter()
-            .map(|(_, t)| t)
-            .filter(|t| !t.is_empty())
-            .collect();
-        ps.join(" ")
-    };
+    // Each cell's text put together once: a cell is looked at as itself and as the
+    // neighbour of the cells before it.
+    let texts: BTreeMap<(usize, usize, usize), String> = cells
+        .into_iter()
+        .map(|(key, mut ps)| {
+            ps.sort_by_key(|(piece, _)| *piece);
+            let ps: Vec<&str> = ps
+                .into_iter()
+                .map(|(_, t)| t)
+                .filter(|t| !t.is_empty())
+                .collect();
+            (key, ps.join(" "))
+        })
+        .collect();
+    let text = |key: (usize, usize, usize)| texts.get(&key).map_or("", String::as_str);
     let mut out = AdColumns {
         separate: BTreeMap::new(),
         merged: BTreeSet::new(),
     };
-    for &(b, r, c) in cells.keys() {
-        let (a, next) = (text((b, r, c)), text((b, r, c + 1)));
+    for (&(b, r, c), a) in &texts {
+        let next = text((b, r, c + 1));
         // A grid may cut `(A)` itself in two (`(A` | `)`): the column then has two cells,
         // and (D) is the third.
         let d = if a.ends_with("(A)") && next.ends_with("(D)") {
