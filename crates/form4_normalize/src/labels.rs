@@ -505,6 +505,11 @@ impl Pairs {
     fn of(&self, pair: usize) -> &[u32] {
         &self.pos[self.start[pair] as usize..self.start[pair + 1] as usize]
     }
+
+    /// How often `pair` occurs: [`Pairs::of`]'s length, without making the slice.
+    fn count(&self, pair: usize) -> u32 {
+        self.start[pair + 1] - self.start[pair]
+    }
 }
 
 /// The part `lo..hi` of a squashed text, with the index of the whole text's pairs.
@@ -529,15 +534,26 @@ impl Hay<'_> {
             }
             return;
         }
-        // The piece's rarest pair is the one whose positions are fewest to check.
-        let Some((j, list)) = piece
-            .windows(2)
-            .map(|w| self.pairs.of(pair_of(w[0], w[1])))
-            .enumerate()
-            .min_by_key(|(_, l)| l.len())
-        else {
+        // The piece's rarest pair (the first of the rarest) is the one whose positions are
+        // fewest to check. Asked for every piece of every label: counts are compared, and a
+        // pair the text lacks ends the search.
+        let mut rarest: Option<(usize, usize)> = None;
+        let mut fewest = u32::MAX;
+        for (j, w) in piece.windows(2).enumerate() {
+            let pair = pair_of(w[0], w[1]);
+            let n = self.pairs.count(pair);
+            if n < fewest {
+                if n == 0 {
+                    return;
+                }
+                fewest = n;
+                rarest = Some((j, pair));
+            }
+        }
+        let Some((j, pair)) = rarest else {
             return;
         };
+        let list = self.pairs.of(pair);
         let first = list.partition_point(|&p| (p as usize) < self.lo + j);
         for &p in &list[first..] {
             let q = p as usize - j;
