@@ -608,33 +608,42 @@ fn myers_ends(
 /// Sellers' dynamic program: approximate matches with their starts (any pattern length).
 fn sellers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
     let m = pat.len();
-    // cost[j], start[j]: best alignment of pat[..j] ending at the current hay position.
-    let mut cost: Vec<usize> = (0..=m).collect();
-    let mut start: Vec<usize> = vec![0; m + 1];
+    // Each cell, the best alignment of pat[..j] ending at the current hay position, packed
+    // into one word: its cost above `COST`, its start in the low 32 bits (a hay is a piece
+    // of a squashed text, shorter than `MAX_INPUT_LEN`). Two bits between them rank the
+    // three ways into a cell, so that the least of three packed words is the cheapest
+    // way, a substitution before a deletion before an insertion when they cost the same:
+    // a minimum rather than branches, in the search's innermost loop (a label found with
+    // edits is looked up here for its start).
+    const COST: u32 = 34;
+    const DEL: u64 = 1 << 32;
+    const INS: u64 = 2 << 32;
+    const WAYS: u64 = 3 << 32;
+    let low32 = |n: usize| u64::try_from(n).unwrap_or(u64::MAX) & 0xFFFF_FFFF;
+    let cost_of = |w: u64| usize::try_from(w >> COST).unwrap_or(usize::MAX);
+    let start_of = |w: u64| usize::try_from(w & 0xFFFF_FFFF).unwrap_or(usize::MAX);
+    let mut col: Vec<u64> = (0..=m).map(|j| low32(j) << COST).collect();
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
     for (i, &c) in hay.iter().enumerate() {
-        let (mut diag, mut diag_start) = (cost[0], start[0]);
-        cost[0] = 0;
-        start[0] = i + 1;
+        let Some((first, rest)) = col.split_first_mut() else {
+            break;
+        };
+        let mut diag = *first;
+        *first = low32(i + 1);
         // Cell j - 1 of this column, carried along rather than indexed.
-        let (mut left, mut left_start) = (0, i + 1);
-        for ((&p, cj), sj) in pat.iter().zip(&mut cost[1..]).zip(&mut start[1..]) {
-            let sub = diag + usize::from(p != c);
-            let del = *cj + 1; // hay char unmatched
-            let ins = left + 1; // pattern char missing
-            let (best, bstart) = if sub <= del && sub <= ins {
-                (sub, diag_start)
-            } else if del <= ins {
-                (del, *sj)
-            } else {
-                (ins, left_start)
-            };
-            (diag, diag_start) = (*cj, *sj);
-            (*cj, *sj) = (best, bstart);
-            (left, left_start) = (best, bstart);
+        let mut left = *first;
+        for (&p, cj) in pat.iter().zip(rest) {
+            let sub = diag + (u64::from(p != c) << COST);
+            let del = *cj + (1 << COST) + DEL; // hay char unmatched
+            let ins = left + (1 << COST) + INS; // pattern char missing
+            let best = sub.min(del).min(ins) & !WAYS;
+            diag = *cj;
+            *cj = best;
+            left = best;
         }
-        if cost[m] <= k {
-            cands.push((start[m], i + 1, cost[m]));
+        let last = col[m];
+        if cost_of(last) <= k {
+            cands.push((start_of(last), i + 1, cost_of(last)));
         }
     }
     // Keep, for each cluster of overlapping candidates, the cheapest (then longest).
@@ -758,6 +767,53 @@ mod tests {
         }
     }
 
+    /// Sellers' dynamic program as first written, branch by branch: what the packed
+    /// one must agree with.
+    fn sellers_plain(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
+        let m = pat.len();
+        let mut cost: Vec<usize> = (0..=m).collect();
+        let mut start: Vec<usize> = vec![0; m + 1];
+        let mut cands = Vec::new();
+        for (i, &c) in hay.iter().enumerate() {
+            let (mut diag, mut diag_start) = (cost[0], start[0]);
+            cost[0] = 0;
+            start[0] = i + 1;
+            let (mut left, mut left_start) = (0, i + 1);
+            for j in 1..=m {
+                let sub = diag + usize::from(pat[j - 1] != c);
+                let del = cost[j] + 1;
+                let ins = left + 1;
+                let (best, bstart) = if sub <= del && sub <= ins {
+                    (sub, diag_start)
+                } else if del <= ins {
+                    (del, start[j])
+                } else {
+                    (ins, left_start)
+                };
+                (diag, diag_start) = (cost[j], start[j]);
+                (cost[j], start[j]) = (best, bstart);
+                (left, left_start) = (best, bstart);
+            }
+            if cost[m] <= k {
+                cands.push((start[m], i + 1, cost[m]));
+            }
+        }
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        for c in cands {
+            match out.last_mut() {
+                Some(last) if c.0 < last.1 => {
+                    if c.2 < last.2
+                        || (c.2 == last.2 && c.1 - c.0 > last.1 - last.0 && c.0 == last.0)
+                    {
+                        *last = c;
+                    }
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
     fn ends_of(
         pat: &[u8],
         hay: &[u8],
@@ -776,6 +832,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The packed dynamic program finds the matches, starts and costs the plain one
+        /// finds (ties broken alike).
+        #[test]
+        fn packed_sellers_agrees_with_plain(
+            pat in "[a-d]{1,20}",
+            hay in "[a-d]{0,60}",
+            k in 0usize..5,
+        ) {
+            let (pat, hay) = (pat.as_bytes(), hay.as_bytes());
+            proptest::prop_assert_eq!(sellers_find(pat, hay, k), sellers_plain(pat, hay, k));
+        }
+
         /// The pair index finds every occurrence of a piece, overlapping ones too, in any
         /// part of the text, as a scan of that part does.
         #[test]
