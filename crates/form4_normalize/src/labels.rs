@@ -588,11 +588,10 @@ fn myers_ends(
         let xh = (((eq & pv).wrapping_add(pv)) ^ pv) | eq;
         let mut ph = mv | !(xh | pv);
         let mut mh = pv & xh;
-        if ph & high != 0 {
-            score += 1;
-        } else if mh & high != 0 {
-            score -= 1;
-        }
+        // The pattern's last row goes up, down or stays (never both: `ph` and `mh` share no
+        // bit); added and taken rather than branched on, as this runs for every letter
+        // scanned.
+        score = score + usize::from(ph & high != 0) - usize::from(mh & high != 0);
         // Not masked to the pattern's bits: every step (and, or, not, shift left, add)
         // carries bits only upwards, so what lies above bit `m - 1` never reaches it.
         ph <<= 1;
@@ -832,6 +831,33 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Myers' bit-parallel scan gives every end's cost as the plain dynamic program
+        /// does (the last row's cost followed step by step).
+        #[test]
+        fn myers_ends_agree_with_the_dynamic_program(
+            pat in "[a-c]{1,64}",
+            hay in "[a-c]{0,120}",
+            k in 0usize..6,
+        ) {
+            let (pat, hay) = (pat.as_bytes(), hay.as_bytes());
+            let mut cost: Vec<usize> = (0..=pat.len()).collect();
+            let mut want = Vec::new();
+            for (i, &c) in hay.iter().enumerate() {
+                let mut diag = cost[0];
+                for j in 1..=pat.len() {
+                    let best = (diag + usize::from(pat[j - 1] != c))
+                        .min(cost[j] + 1)
+                        .min(cost[j - 1] + 1);
+                    diag = cost[j];
+                    cost[j] = best;
+                }
+                if cost[pat.len()] <= k {
+                    want.push((i + 1, cost[pat.len()]));
+                }
+            }
+            proptest::prop_assert_eq!(ends_of(pat, hay, k, &[(0, hay.len())]), want);
+        }
+
         /// The packed dynamic program finds the matches, starts and costs the plain one
         /// finds (ties broken alike).
         #[test]
