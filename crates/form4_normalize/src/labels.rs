@@ -117,6 +117,31 @@ impl Stream {
         to: Option<Pos>,
         max_cost: usize,
     ) -> Vec<Hit> {
+        self.find_by(segs, label, from, to, |_| max_cost)
+    }
+
+    /// [`Stream::find`] with the label's own edit budget ([`tolerance`]), taken from the
+    /// label as squashed for the search rather than squashed again: a form is searched for
+    /// some hundred labels.
+    pub fn find_label(
+        &self,
+        segs: &[Segment],
+        label: &str,
+        from: Pos,
+        to: Option<Pos>,
+    ) -> Vec<Hit> {
+        self.find_by(segs, label, from, to, budget)
+    }
+
+    /// [`Stream::find`], with the edit budget given by the squashed label's length.
+    fn find_by(
+        &self,
+        segs: &[Segment],
+        label: &str,
+        from: Pos,
+        to: Option<Pos>,
+        max_cost: impl FnOnce(usize) -> usize,
+    ) -> Vec<Hit> {
         // Labels are short: squashed on the stack (a longer one in a vector).
         let mut buf = [0u8; 256];
         let long: Vec<u8>;
@@ -134,6 +159,7 @@ impl Stream {
         if pat.is_empty() {
             return Vec::new();
         }
+        let max_cost = max_cost(pat.len());
         let lo = self.squashed_index(from);
         let hi = to.map_or(self.text.len(), |p| self.squashed_index(p));
         if lo >= hi {
@@ -177,11 +203,7 @@ impl Stream {
         } else {
             None
         };
-        if let Some(h) = self
-            .find(segs, tail, hit.end, to, tolerance(tail))
-            .into_iter()
-            .next()
-        {
+        if let Some(h) = self.find_label(segs, tail, hit.end, to).into_iter().next() {
             if self.squashed_index(h.start) <= lo + gap {
                 hit.end = h.end;
             }
@@ -198,7 +220,7 @@ impl Stream {
         from: Pos,
         to: Option<Pos>,
     ) -> Option<Hit> {
-        self.find(segs, label, from, to, tolerance(label))
+        self.find_label(segs, label, from, to)
             .into_iter()
             .find(|h| {
                 let text = &segs[h.start.seg].text;
@@ -221,11 +243,7 @@ impl Stream {
     ) -> Option<Hit> {
         labels
             .iter()
-            .filter_map(|l| {
-                self.find(segs, l, from, to, tolerance(l))
-                    .into_iter()
-                    .next()
-            })
+            .filter_map(|l| self.find_label(segs, l, from, to).into_iter().next())
             .min_by_key(|h| (h.start, h.cost))
     }
 }
@@ -274,7 +292,11 @@ fn star_prefix_start(text: &str, at: usize) -> usize {
 /// Kept below the distance between the two table titles (`tableinonderivative…` and
 /// `tableiiderivative…` differ by three edits).
 pub(crate) fn tolerance(label: &str) -> usize {
-    let n = squashed_len(label);
+    budget(squashed_len(label))
+}
+
+/// [`tolerance`] for a label of `n` squashed letters.
+fn budget(n: usize) -> usize {
     match n {
         0..=7 => 0,
         8..=15 => 1,
