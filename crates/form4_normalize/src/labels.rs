@@ -32,9 +32,10 @@ pub(crate) struct Hit {
 /// The squashed text of a run of segments, searchable for labels.
 pub(crate) struct Stream {
     text: Vec<u8>,
-    /// For each squashed byte: (segment, byte in segment text), as `u32` to halve the
-    /// largest map of the stream; both fit, see [`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN).
-    map: Vec<(u32, u32)>,
+    /// For each squashed byte: its byte in its segment's text, as `u32` to halve the
+    /// largest map of the stream (it fits, see [`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN)).
+    /// Its segment is the one whose range of `seg_start` holds it.
+    map: Vec<u32>,
     /// For each segment: index of its first squashed byte.
     seg_start: Vec<usize>,
     /// Where each pair of letters occurs in `text`.
@@ -48,16 +49,15 @@ impl Stream {
         let mut text = Vec::with_capacity(len);
         let mut map = Vec::with_capacity(len);
         let mut seg_start = Vec::with_capacity(segs.len() + 1);
-        for (i, s) in segs.iter().enumerate() {
+        for s in segs {
             seg_start.push(text.len());
-            let seg = to_u32(i);
             // A table lookup per byte rather than `squashed`'s tests: this reads every byte
             // of the form's text.
             for (b, &c) in s.text.as_bytes().iter().enumerate() {
                 let low = SQUASHED[usize::from(c)];
                 if low != 0 && !(low == b'i' && is_spacer_glyph(&s.text, b)) {
                     text.push(low);
-                    map.push((seg, to_u32(b)));
+                    map.push(to_u32(b));
                 }
             }
         }
@@ -83,13 +83,21 @@ impl Stream {
             .copied()
             .unwrap_or(self.text.len());
         // A segment's bytes are mapped in order; a line can be long.
-        base + self.map[base..end].partition_point(|&(_, b)| (b as usize) < p.byte)
+        base + self.map[base..end].partition_point(|&b| (b as usize) < p.byte)
+    }
+
+    /// The segment of squashed byte `i`: the last to start at or before it (segments that
+    /// kept no byte start where the next one does).
+    fn seg_of(&self, i: usize) -> usize {
+        self.seg_start
+            .partition_point(|&s| s <= i)
+            .saturating_sub(1)
     }
 
     fn pos_of(&self, i: usize, segs: &[Segment], end: bool) -> Pos {
         if end {
             // One past the character at squashed index i-1.
-            let (seg, byte) = (self.map[i - 1].0 as usize, self.map[i - 1].1 as usize);
+            let (seg, byte) = (self.seg_of(i - 1), self.map[i - 1] as usize);
             let len = segs[seg].text[byte..]
                 .chars()
                 .next()
@@ -99,10 +107,9 @@ impl Stream {
                 byte: byte + len,
             }
         } else {
-            let (seg, byte) = self.map[i];
             Pos {
-                seg: seg as usize,
-                byte: byte as usize,
+                seg: self.seg_of(i),
+                byte: self.map[i] as usize,
             }
         }
     }
