@@ -122,13 +122,13 @@ pub(crate) fn read(
     ];
     for (texts, tag) in boxes {
         for t in texts {
-            for h in stream.find(segs, t, from, to_opt, crate::labels::tolerance(t)) {
+            for h in stream.find_label(segs, t, from, to_opt) {
                 add(Some(h), tag, &mut labels);
             }
         }
     }
     for c in CAPTIONS {
-        for h in stream.find(segs, c, from, to_opt, crate::labels::tolerance(c)) {
+        for h in stream.find_label(segs, c, from, to_opt) {
             labels.push((h, Tag::Caption));
         }
     }
@@ -147,9 +147,8 @@ pub(crate) fn read(
         .find(|(_, t)| *t == Tag::Rel)
         .map_or(from, |(h, _)| h.end);
     for (needle, tag) in TICKS {
-        let k = crate::labels::tolerance(needle);
         if let Some(h) = stream
-            .find(segs, needle, rel_from, to_opt, k)
+            .find_label(segs, needle, rel_from, to_opt)
             .into_iter()
             .next()
         {

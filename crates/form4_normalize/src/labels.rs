@@ -32,9 +32,10 @@ pub(crate) struct Hit {
 /// The squashed text of a run of segments, searchable for labels.
 pub(crate) struct Stream {
     text: Vec<u8>,
-    /// For each squashed byte: (segment, byte in segment text), as `u32` to halve the
-    /// largest map of the stream; both fit, see [`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN).
-    map: Vec<(u32, u32)>,
+    /// For each squashed byte: its byte in its segment's text, as `u32` to halve the
+    /// largest map of the stream (it fits, see [`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN)).
+    /// Its segment is the one whose range of `seg_start` holds it.
+    map: Vec<u32>,
     /// For each segment: index of its first squashed byte.
     seg_start: Vec<usize>,
     /// Where each pair of letters occurs in `text`.
@@ -48,16 +49,15 @@ impl Stream {
         let mut text = Vec::with_capacity(len);
         let mut map = Vec::with_capacity(len);
         let mut seg_start = Vec::with_capacity(segs.len() + 1);
-        for (i, s) in segs.iter().enumerate() {
+        for s in segs {
             seg_start.push(text.len());
-            let seg = to_u32(i);
             // A table lookup per byte rather than `squashed`'s tests: this reads every byte
             // of the form's text.
             for (b, &c) in s.text.as_bytes().iter().enumerate() {
                 let low = SQUASHED[usize::from(c)];
                 if low != 0 && !(low == b'i' && is_spacer_glyph(&s.text, b)) {
                     text.push(low);
-                    map.push((seg, to_u32(b)));
+                    map.push(to_u32(b));
                 }
             }
         }
@@ -83,13 +83,21 @@ impl Stream {
             .copied()
             .unwrap_or(self.text.len());
         // A segment's bytes are mapped in order; a line can be long.
-        base + self.map[base..end].partition_point(|&(_, b)| (b as usize) < p.byte)
+        base + self.map[base..end].partition_point(|&b| (b as usize) < p.byte)
+    }
+
+    /// The segment of squashed byte `i`: the last to start at or before it (segments that
+    /// kept no byte start where the next one does).
+    fn seg_of(&self, i: usize) -> usize {
+        self.seg_start
+            .partition_point(|&s| s <= i)
+            .saturating_sub(1)
     }
 
     fn pos_of(&self, i: usize, segs: &[Segment], end: bool) -> Pos {
         if end {
             // One past the character at squashed index i-1.
-            let (seg, byte) = (self.map[i - 1].0 as usize, self.map[i - 1].1 as usize);
+            let (seg, byte) = (self.seg_of(i - 1), self.map[i - 1] as usize);
             let len = segs[seg].text[byte..]
                 .chars()
                 .next()
@@ -99,10 +107,9 @@ impl Stream {
                 byte: byte + len,
             }
         } else {
-            let (seg, byte) = self.map[i];
             Pos {
-                seg: seg as usize,
-                byte: byte as usize,
+                seg: self.seg_of(i),
+                byte: self.map[i] as usize,
             }
         }
     }
@@ -116,6 +123,31 @@ impl Stream {
         from: Pos,
         to: Option<Pos>,
         max_cost: usize,
+    ) -> Vec<Hit> {
+        self.find_by(segs, label, from, to, |_| max_cost)
+    }
+
+    /// [`Stream::find`] with the label's own edit budget ([`tolerance`]), taken from the
+    /// label as squashed for the search rather than squashed again: a form is searched for
+    /// some hundred labels.
+    pub fn find_label(
+        &self,
+        segs: &[Segment],
+        label: &str,
+        from: Pos,
+        to: Option<Pos>,
+    ) -> Vec<Hit> {
+        self.find_by(segs, label, from, to, budget)
+    }
+
+    /// [`Stream::find`], with the edit budget given by the squashed label's length.
+    fn find_by(
+        &self,
+        segs: &[Segment],
+        label: &str,
+        from: Pos,
+        to: Option<Pos>,
+        max_cost: impl FnOnce(usize) -> usize,
     ) -> Vec<Hit> {
         // Labels are short: squashed on the stack (a longer one in a vector).
         let mut buf = [0u8; 256];
@@ -134,6 +166,7 @@ impl Stream {
         if pat.is_empty() {
             return Vec::new();
         }
+        let max_cost = max_cost(pat.len());
         let lo = self.squashed_index(from);
         let hi = to.map_or(self.text.len(), |p| self.squashed_index(p));
         if lo >= hi {
@@ -177,11 +210,7 @@ impl Stream {
         } else {
             None
         };
-        if let Some(h) = self
-            .find(segs, tail, hit.end, to, tolerance(tail))
-            .into_iter()
-            .next()
-        {
+        if let Some(h) = self.find_label(segs, tail, hit.end, to).into_iter().next() {
             if self.squashed_index(h.start) <= lo + gap {
                 hit.end = h.end;
             }
@@ -198,7 +227,7 @@ impl Stream {
         from: Pos,
         to: Option<Pos>,
     ) -> Option<Hit> {
-        self.find(segs, label, from, to, tolerance(label))
+        self.find_label(segs, label, from, to)
             .into_iter()
             .find(|h| {
                 let text = &segs[h.start.seg].text;
@@ -221,11 +250,7 @@ impl Stream {
     ) -> Option<Hit> {
         labels
             .iter()
-            .filter_map(|l| {
-                self.find(segs, l, from, to, tolerance(l))
-                    .into_iter()
-                    .next()
-            })
+            .filter_map(|l| self.find_label(segs, l, from, to).into_iter().next())
             .min_by_key(|h| (h.start, h.cost))
     }
 }
@@ -274,7 +299,11 @@ fn star_prefix_start(text: &str, at: usize) -> usize {
 /// Kept below the distance between the two table titles (`tableinonderivative…` and
 /// `tableiiderivative…` differ by three edits).
 pub(crate) fn tolerance(label: &str) -> usize {
-    let n = squashed_len(label);
+    budget(squashed_len(label))
+}
+
+/// [`tolerance`] for a label of `n` squashed letters.
+fn budget(n: usize) -> usize {
     match n {
         0..=7 => 0,
         8..=15 => 1,
@@ -505,6 +534,11 @@ impl Pairs {
     fn of(&self, pair: usize) -> &[u32] {
         &self.pos[self.start[pair] as usize..self.start[pair + 1] as usize]
     }
+
+    /// How often `pair` occurs: [`Pairs::of`]'s length, without making the slice.
+    fn count(&self, pair: usize) -> u32 {
+        self.start[pair + 1] - self.start[pair]
+    }
 }
 
 /// The part `lo..hi` of a squashed text, with the index of the whole text's pairs.
@@ -529,15 +563,26 @@ impl Hay<'_> {
             }
             return;
         }
-        // The piece's rarest pair is the one whose positions are fewest to check.
-        let Some((j, list)) = piece
-            .windows(2)
-            .map(|w| self.pairs.of(pair_of(w[0], w[1])))
-            .enumerate()
-            .min_by_key(|(_, l)| l.len())
-        else {
+        // The piece's rarest pair (the first of the rarest) is the one whose positions are
+        // fewest to check. Asked for every piece of every label: counts are compared, and a
+        // pair the text lacks ends the search.
+        let mut rarest: Option<(usize, usize)> = None;
+        let mut fewest = u32::MAX;
+        for (j, w) in piece.windows(2).enumerate() {
+            let pair = pair_of(w[0], w[1]);
+            let n = self.pairs.count(pair);
+            if n < fewest {
+                if n == 0 {
+                    return;
+                }
+                fewest = n;
+                rarest = Some((j, pair));
+            }
+        }
+        let Some((j, pair)) = rarest else {
             return;
         };
+        let list = self.pairs.of(pair);
         let first = list.partition_point(|&p| (p as usize) < self.lo + j);
         for &p in &list[first..] {
             let q = p as usize - j;
@@ -572,11 +617,10 @@ fn myers_ends(
         let xh = (((eq & pv).wrapping_add(pv)) ^ pv) | eq;
         let mut ph = mv | !(xh | pv);
         let mut mh = pv & xh;
-        if ph & high != 0 {
-            score += 1;
-        } else if mh & high != 0 {
-            score -= 1;
-        }
+        // The pattern's last row goes up, down or stays (never both: `ph` and `mh` share no
+        // bit); added and taken rather than branched on, as this runs for every letter
+        // scanned.
+        score = score + usize::from(ph & high != 0) - usize::from(mh & high != 0);
         // Not masked to the pattern's bits: every step (and, or, not, shift left, add)
         // carries bits only upwards, so what lies above bit `m - 1` never reaches it.
         ph <<= 1;
@@ -592,33 +636,42 @@ fn myers_ends(
 /// Sellers' dynamic program: approximate matches with their starts (any pattern length).
 fn sellers_find(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
     let m = pat.len();
-    // cost[j], start[j]: best alignment of pat[..j] ending at the current hay position.
-    let mut cost: Vec<usize> = (0..=m).collect();
-    let mut start: Vec<usize> = vec![0; m + 1];
+    // Each cell, the best alignment of pat[..j] ending at the current hay position, packed
+    // into one word: its cost above `COST`, its start in the low 32 bits (a hay is a piece
+    // of a squashed text, shorter than `MAX_INPUT_LEN`). Two bits between them rank the
+    // three ways into a cell, so that the least of three packed words is the cheapest
+    // way, a substitution before a deletion before an insertion when they cost the same:
+    // a minimum rather than branches, in the search's innermost loop (a label found with
+    // edits is looked up here for its start).
+    const COST: u32 = 34;
+    const DEL: u64 = 1 << 32;
+    const INS: u64 = 2 << 32;
+    const WAYS: u64 = 3 << 32;
+    let low32 = |n: usize| u64::try_from(n).unwrap_or(u64::MAX) & 0xFFFF_FFFF;
+    let cost_of = |w: u64| usize::try_from(w >> COST).unwrap_or(usize::MAX);
+    let start_of = |w: u64| usize::try_from(w & 0xFFFF_FFFF).unwrap_or(usize::MAX);
+    let mut col: Vec<u64> = (0..=m).map(|j| low32(j) << COST).collect();
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
     for (i, &c) in hay.iter().enumerate() {
-        let (mut diag, mut diag_start) = (cost[0], start[0]);
-        cost[0] = 0;
-        start[0] = i + 1;
+        let Some((first, rest)) = col.split_first_mut() else {
+            break;
+        };
+        let mut diag = *first;
+        *first = low32(i + 1);
         // Cell j - 1 of this column, carried along rather than indexed.
-        let (mut left, mut left_start) = (0, i + 1);
-        for ((&p, cj), sj) in pat.iter().zip(&mut cost[1..]).zip(&mut start[1..]) {
-            let sub = diag + usize::from(p != c);
-            let del = *cj + 1; // hay char unmatched
-            let ins = left + 1; // pattern char missing
-            let (best, bstart) = if sub <= del && sub <= ins {
-                (sub, diag_start)
-            } else if del <= ins {
-                (del, *sj)
-            } else {
-                (ins, left_start)
-            };
-            (diag, diag_start) = (*cj, *sj);
-            (*cj, *sj) = (best, bstart);
-            (left, left_start) = (best, bstart);
+        let mut left = *first;
+        for (&p, cj) in pat.iter().zip(rest) {
+            let sub = diag + (u64::from(p != c) << COST);
+            let del = *cj + (1 << COST) + DEL; // hay char unmatched
+            let ins = left + (1 << COST) + INS; // pattern char missing
+            let best = sub.min(del).min(ins) & !WAYS;
+            diag = *cj;
+            *cj = best;
+            left = best;
         }
-        if cost[m] <= k {
-            cands.push((start[m], i + 1, cost[m]));
+        let last = col[m];
+        if cost_of(last) <= k {
+            cands.push((start_of(last), i + 1, cost_of(last)));
         }
     }
     // Keep, for each cluster of overlapping candidates, the cheapest (then longest).
@@ -742,6 +795,53 @@ mod tests {
         }
     }
 
+    /// Sellers' dynamic program as first written, branch by branch: what the packed
+    /// one must agree with.
+    fn sellers_plain(pat: &[u8], hay: &[u8], k: usize) -> Vec<(usize, usize, usize)> {
+        let m = pat.len();
+        let mut cost: Vec<usize> = (0..=m).collect();
+        let mut start: Vec<usize> = vec![0; m + 1];
+        let mut cands = Vec::new();
+        for (i, &c) in hay.iter().enumerate() {
+            let (mut diag, mut diag_start) = (cost[0], start[0]);
+            cost[0] = 0;
+            start[0] = i + 1;
+            let (mut left, mut left_start) = (0, i + 1);
+            for j in 1..=m {
+                let sub = diag + usize::from(pat[j - 1] != c);
+                let del = cost[j] + 1;
+                let ins = left + 1;
+                let (best, bstart) = if sub <= del && sub <= ins {
+                    (sub, diag_start)
+                } else if del <= ins {
+                    (del, start[j])
+                } else {
+                    (ins, left_start)
+                };
+                (diag, diag_start) = (cost[j], start[j]);
+                (cost[j], start[j]) = (best, bstart);
+                (left, left_start) = (best, bstart);
+            }
+            if cost[m] <= k {
+                cands.push((start[m], i + 1, cost[m]));
+            }
+        }
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        for c in cands {
+            match out.last_mut() {
+                Some(last) if c.0 < last.1 => {
+                    if c.2 < last.2
+                        || (c.2 == last.2 && c.1 - c.0 > last.1 - last.0 && c.0 == last.0)
+                    {
+                        *last = c;
+                    }
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
     fn ends_of(
         pat: &[u8],
         hay: &[u8],
@@ -760,6 +860,45 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Myers' bit-parallel scan gives every end's cost as the plain dynamic program
+        /// does (the last row's cost followed step by step).
+        #[test]
+        fn myers_ends_agree_with_the_dynamic_program(
+            pat in "[a-c]{1,64}",
+            hay in "[a-c]{0,120}",
+            k in 0usize..6,
+        ) {
+            let (pat, hay) = (pat.as_bytes(), hay.as_bytes());
+            let mut cost: Vec<usize> = (0..=pat.len()).collect();
+            let mut want = Vec::new();
+            for (i, &c) in hay.iter().enumerate() {
+                let mut diag = cost[0];
+                for j in 1..=pat.len() {
+                    let best = (diag + usize::from(pat[j - 1] != c))
+                        .min(cost[j] + 1)
+                        .min(cost[j - 1] + 1);
+                    diag = cost[j];
+                    cost[j] = best;
+                }
+                if cost[pat.len()] <= k {
+                    want.push((i + 1, cost[pat.len()]));
+                }
+            }
+            proptest::prop_assert_eq!(ends_of(pat, hay, k, &[(0, hay.len())]), want);
+        }
+
+        /// The packed dynamic program finds the matches, starts and costs the plain one
+        /// finds (ties broken alike).
+        #[test]
+        fn packed_sellers_agrees_with_plain(
+            pat in "[a-d]{1,20}",
+            hay in "[a-d]{0,60}",
+            k in 0usize..5,
+        ) {
+            let (pat, hay) = (pat.as_bytes(), hay.as_bytes());
+            proptest::prop_assert_eq!(sellers_find(pat, hay, k), sellers_plain(pat, hay, k));
+        }
+
         /// The pair index finds every occurrence of a piece, overlapping ones too, in any
         /// part of the text, as a scan of that part does.
         #[test]

@@ -36,7 +36,7 @@ pub(crate) fn read(
 ) {
     let start = Pos { seg: 0, byte: 0 };
     for p in PRINTED {
-        for h in stream.find(segs, p, start, None, crate::labels::tolerance(p)) {
+        for h in stream.find_label(segs, p, start, None) {
             cx.cover_hit(segs, h);
         }
     }
