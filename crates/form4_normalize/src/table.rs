@@ -983,6 +983,7 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
 ///   while OCR puts a price or a heading's `(Instr. 3 and 4)` there.
 fn doubt_misread_amounts(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    doubt_spaced_points(row, al, at, cx);
     let kind = al.kind;
     for (t, a) in row.iter().zip(al.assign.iter_mut()) {
         let Some(c) = *a else { continue };
@@ -1032,6 +1033,38 @@ fn doubt_misread_amounts(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx
         };
         *a = None;
         cx.warn(WarningCode::Ambiguous, Some(at), &why, Some(t.span));
+    }
+}
+
+/// In OCR'd text a price's point is read as a space as well: a price of whole dollars
+/// followed in its table cell by bare digits (`$87 104`) is $87.104 (or $87.104x, its last
+/// digits lost) far more often than a price beside an amount, which would have a cell of
+/// its own. Neither piece is read. (`$0` is a price of its own, often beside an amount
+/// a converter's grid merged into its cell.)
+fn doubt_spaced_points(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
+    for i in 0..row.len().saturating_sub(1) {
+        let (a, b) = (&row[i], &row[i + 1]);
+        let whole_price = al.assign[i] == Some(Col::Price)
+            && a.dollar
+            && !a.text.contains('.')
+            && matches!(a.kind, Kind::Num(n) if !n.is_zero());
+        let tail = !b.dollar && !b.text.is_empty() && b.text.bytes().all(|c| c.is_ascii_digit());
+        if !(whole_price && tail && a.ncells > 0 && a.cell == b.cell) {
+            continue;
+        }
+        al.assign[i] = None;
+        if al.assign[i + 1].is_some_and(|c| !c.multi()) {
+            al.assign[i + 1] = None;
+        }
+        cx.warn(
+            WarningCode::Ambiguous,
+            Some(at),
+            &format!(
+                "`{} {}` in one cell is a price whose point OCR read as a space more likely than a price beside an amount: both left out",
+                a.text, b.text
+            ),
+            Some(a.span),
+        );
     }
 }
 
@@ -3244,6 +3277,35 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
         assert_eq!(price("0"), None);
         assert_eq!(price("$0").as_deref(), Some("0"));
         assert_eq!(price("0.00").as_deref(), Some("0"));
+    }
+
+    /// `$87 104` in one cell: a price whose point OCR read as a space.
+    #[test]
+    fn a_whole_price_with_digits_after_it_in_its_cell_is_left_out() {
+        // (price cell, owned cell) -> (price, owned) read.
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            ("$87 104", "", None, None),
+            ("$87", "104", Some("87"), Some("104")),
+            ("$87.5104", "104", Some("87.5104"), Some("104")),
+            ("$0 104", "", Some("0"), Some("104")),
+        ];
+        for &(price, owned, want_price, want_owned) in cases {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T1}\n\n\
+| Common Stock | 03/01/2012 | | S | 13,000 | D | {price} | {owned} | I | By Fund |\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            let got = (
+                row.price_per_share.map(|d| d.to_string()),
+                row.shares_owned_following.map(|d| d.to_string()),
+            );
+            assert_eq!(
+                (got.0.as_deref(), got.1.as_deref()),
+                (want_price, want_owned),
+                "{price} | {owned}"
+            );
+            assert_eq!(row.shares.map(|d| d.to_string()).as_deref(), Some("13000"));
+        }
     }
 
     /// A grid cut `214,407` into `21 | 4,407`; the title took the head.
