@@ -83,6 +83,82 @@ pub(crate) fn transaction_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     }
 }
 
+/// A row of OCR'd text that reads a transaction date and no other value (no code, amount,
+/// price, side or ownership form), under a title that names no kind of security, is no row
+/// of the table: a line of the address or a signature (`SOUTH PACKERLAND DRIVE
+/// 12/31/2019`) that lost the table's lines. Its date is left out. (A row whose values
+/// all failed to be read keeps its date when its title names a security: every one of the
+/// corpus's 743 security titles holds one of `SECURITY_WORDS`.)
+pub(crate) fn lone_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
+        let others = r.deemed_execution_date.is_some()
+            || r.transaction_code.is_some()
+            || r.shares.is_some()
+            || r.price_per_share.is_some()
+            || r.acquired_disposed.is_some()
+            || r.shares_owned_following.is_some()
+            || r.value_owned_following.is_some()
+            || r.direct_or_indirect.is_some();
+        if !others && !names_a_security(r.security_title.as_deref()) {
+            leave_out_lone_date(
+                &mut r.transaction_date,
+                &format!("non_derivative_table[{i}]"),
+                cx,
+            );
+        }
+    }
+    for (i, r) in record.derivative_table.iter_mut().enumerate() {
+        let others = r.deemed_execution_date.is_some()
+            || r.conversion_or_exercise_price.is_some()
+            || r.transaction_code.is_some()
+            || r.shares.is_some()
+            || r.total_value.is_some()
+            || r.price_per_share.is_some()
+            || r.acquired_disposed.is_some()
+            || r.exercise_date.is_some()
+            || r.expiration_date.is_some()
+            || r.underlying_security_shares.is_some()
+            || r.underlying_security_value.is_some()
+            || r.shares_owned_following.is_some()
+            || r.value_owned_following.is_some()
+            || r.direct_or_indirect.is_some();
+        if !others && !names_a_security(r.security_title.as_deref()) {
+            leave_out_lone_date(
+                &mut r.transaction_date,
+                &format!("derivative_table[{i}]"),
+                cx,
+            );
+        }
+    }
+}
+
+/// Pieces of the words that name a kind of security, short enough that a title OCR cut
+/// or misread (`‘ommon Stoc!`) keeps one: every one of the corpus's 743 security titles
+/// holds one (`Common Stock`, `Series A Preferred Shares`, `LP interests in ...`).
+const SECURITY_WORDS: &[&str] = &[
+    "stoc", "tock", "ommo", "shar", "unit", "opti", "warr", "note", "pref", "right", "class",
+    "interest", "securit",
+];
+
+fn names_a_security(title: Option<&str>) -> bool {
+    let Some(title) = title else { return false };
+    let lower = title.to_lowercase();
+    SECURITY_WORDS.iter().any(|w| lower.contains(w))
+}
+
+fn leave_out_lone_date(date: &mut Option<Date>, at: &str, cx: &mut Ctx) {
+    let Some(d) = date.take() else { return };
+    cx.warn(
+        WarningCode::Unreadable,
+        Some(&format!("{at}.transaction_date")),
+        &format!("the row reads the date {d} and no other value: nothing shows it is a row of the table (OCR'd text puts header and signature lines among the rows), so the date is left out"),
+        None,
+    );
+}
+
 /// OCR reads the code `C` (conversion) as `G` (gift) more than any other pair of letters.
 /// Conversions and gifts seldom meet in one filing (2 of the corpus's 120 filings have
 /// both; 33 have conversions), so in OCR'd text a `G` beside rows read `C` is more likely
@@ -203,6 +279,36 @@ mod tests {
         let (period, dates) = check("2022-05-04", &["2022-08-04"], true);
         assert_eq!(period, Some(date("2022-05-04")));
         assert_eq!(dates, [Some(date("2022-08-04"))]);
+    }
+
+    #[test]
+    fn a_lone_date_under_a_title_naming_no_security_in_ocr_text_is_left_out() {
+        // (title, a code read too, OCR) -> whether the date stays.
+        let cases: &[(&str, bool, bool, bool)] = &[
+            ("SOUTH PACKERLAND DRIVE", false, true, false),
+            ("SOUTH PACKERLAND DRIVE", false, false, true),
+            ("SOUTH PACKERLAND DRIVE", true, true, true),
+            ("‘ommon Stoc!", false, true, true),
+            ("Series A Preferred", false, true, true),
+        ];
+        for &(title, coded, ocr, stays) in cases {
+            let mut record = Record {
+                non_derivative_table: vec![NonDerivativeRow {
+                    security_title: Some(title.to_string()),
+                    transaction_date: Some(date("2019-12-31")),
+                    transaction_code: coded.then_some(TransactionCode::S),
+                    ..NonDerivativeRow::default()
+                }],
+                ..Record::default()
+            };
+            let mut cx = Ctx::new("");
+            lone_dates(&mut record, ocr, &mut cx);
+            assert_eq!(
+                record.non_derivative_table[0].transaction_date.is_some(),
+                stays,
+                "{title} {coded} {ocr}"
+            );
+        }
     }
 
     #[test]
