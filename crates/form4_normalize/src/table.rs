@@ -757,29 +757,18 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx) {
 
 /// Whether a table's text went through OCR: its labels were misread, or (exact labels do
 /// not make exact values: a scan's text layer under a digital layout) values are broken in
-/// more than one row, or a row holds OCR's specks (see `specked`).
+/// more than one row, or the text holds OCR's specks (`values::specked`), in a row or
+/// anywhere in the document (`cx.specked`).
 fn read_from_image(rows: &[Row], cx: &Ctx) -> bool {
     let broken_rows = rows
         .iter()
         .filter(|r| r.toks.iter().any(|t| matches!(t.kind, Kind::Garbled)))
         .count();
-    cx.damaged || broken_rows >= 2 || rows.iter().any(|r| specked(&r.toks))
-}
-
-/// Whether a row holds what OCR makes of specks and rules on the page: a sign (`©`, `¢`,
-/// `§`, `»`, `°`) or a quotation mark without its other half (`‘Common`, `M”)`). None of
-/// the corpus's 360 digital renderings has any of them anywhere; 115 of its 360 OCR'd
-/// renderings have some in their tables' rows.
-fn specked(toks: &[Tok]) -> bool {
-    const SIGNS: &[char] = &['™', '©', '¢', '§', '»', '«', '¥', '£', '€', '°'];
-    let count = |c: char| {
-        toks.iter()
-            .map(|t| t.text.matches(c).count())
-            .sum::<usize>()
+    let specked_row = |r: &Row| {
+        let text: Vec<&str> = r.toks.iter().map(|t| t.text.as_str()).collect();
+        values::specked(&text.join(" "))
     };
-    toks.iter().any(|t| t.text.contains(SIGNS))
-        || count('‘') != count('’')
-        || count('“') != count('”')
+    cx.damaged || cx.specked || broken_rows >= 2 || rows.iter().any(specked_row)
 }
 
 /// In OCR'd text, lines of other parts of the form land among a table's rows: a date from
@@ -3318,6 +3307,12 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
                 "{title}"
             );
         }
+        // Specks anywhere in the document say as much.
+        let record = read(&format!(
+            "{HEAD}\u{a9} \u{2018}Remarks\n\n{T1}\n\n\
+| Common Stock | 05/27/2021 | | J | 1,803,969 | D | 0 | 4,212,349 | I | By Fund |\n"
+        ));
+        assert_eq!(record.non_derivative_table[0].price_per_share, None);
     }
 
     /// `$87 104` in one cell: a price whose point OCR read as a space.
