@@ -12,9 +12,6 @@ pub(crate) struct Ctx {
     covered: Vec<(Span, Use)>,
     /// The form's printed labels were found only with edits: the text went through OCR.
     pub damaged: bool,
-    /// The text holds OCR's specks (`values::specked`): it went through OCR, whatever its
-    /// labels say.
-    pub specked: bool,
 }
 
 /// What a piece of input text was taken as.
@@ -154,7 +151,6 @@ impl Ctx {
             diag: Diagnostics::default(),
             covered: Vec::new(),
             damaged: false,
-            specked: false,
         }
     }
 

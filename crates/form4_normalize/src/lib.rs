@@ -209,7 +209,6 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
         .filter(|h| h.is_none())
         .count();
     cx.damaged = parts.all_hits().any(|h| h.cost > 0) || titles_lost >= 2;
-    cx.specked = values::specked(doc.source);
 
     let mut record = Record {
         document_type,

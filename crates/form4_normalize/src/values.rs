@@ -185,8 +185,8 @@ pub(crate) fn is_tick(s: &str) -> bool {
 /// Whether a text holds what OCR makes of specks and rules on a scanned page: a sign
 /// (`©`, `¢`, `§`, `»`, `°`), an opening quotation mark without its closing one
 /// (`‘Common`), or double quotes that do not pair (`M”)`). None of the development
-/// corpus's 360 digital renderings holds any of these signs or curly quotes; they mark
-/// OCR'd renderings whose labels came out exact. (An apostrophe `’` alone is common in
+/// corpus's 360 digital renderings holds any of these signs or curly quotes; in a table's
+/// rows they mark 3 OCR'd renderings whose labels came out exact. (An apostrophe `’` alone is common in
 /// digital text: `Owner’s`.)
 pub(crate) fn specked(text: &str) -> bool {
     const SIGNS: &[char] = &['™', '©', '¢', '§', '»', '«', '¥', '£', '€', '°'];
