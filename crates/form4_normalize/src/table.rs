@@ -2459,6 +2459,20 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
             // OCR reads a thousands comma as a space (`3 811,260` for 3,811,260) as
             // readily as it reads a footnote digit before an amount: either way.
             Some(Fix::Doubt(format!("{a},{b}")))
+        } else if cx.damaged
+            && toks[i].ncells == 0
+            && (1..=2).contains(&a.len())
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && !a.starts_with('0')
+            && b.len() == 3
+            && b.bytes().all(|c| c.is_ascii_digit())
+        {
+            // The same with the last group alone after the space (`9 744` for 9,744,
+            // `59 551`): one or two digits are no count of OCR'd text (see
+            // `demote_stray_digits`), so they are the amount's head or debris, and the
+            // three digits after them cannot be told from its tail. (Two digits before a
+            // grouped amount are as often a misread `$0` price: `30 181,854`.)
+            Some(Fix::Doubt(format!("{a},{b}")))
         } else if !a_reads && b.starts_with(a.as_str()) && values::parse_amount(&b).is_some() {
             // The piece is, letter for letter, the start of the whole number beside it.
             Some(Fix::DropHead)
@@ -3186,6 +3200,28 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
                 .any(|w| w.message.contains("the amount 3,811,260 cut in two")),
             "{w:?}"
         );
+    }
+
+    /// `9 744`: one or two digits before a last group of three in OCR'd text.
+    #[test]
+    fn digits_before_a_bare_group_of_three_in_ocr_text_are_doubted() {
+        for (owned, want) in [
+            ("9 744", None),
+            ("59 551", None),
+            ("744", Some("744")),
+            ("9,744", Some("9744")),
+        ] {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T1}\n\n\
+Common Stock 12/15/2020 P 1,000 A $10.25 {owned} I\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(
+                row.shares_owned_following.map(|d| d.to_string()).as_deref(),
+                want,
+                "{owned}"
+            );
+        }
     }
 
     /// A number cut after its first separator whose head was misread (`l,` of `1,|100,000`)
