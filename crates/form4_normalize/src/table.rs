@@ -982,6 +982,9 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
 ///   or 173.360 with its point read as a comma. Prices of a thousand dollars or more are
 ///   rare (3 of the corpus's 429), so a price of one group after a comma and no cents is
 ///   doubted. (Not a value column's amount: `$302,950` of notes is common.)
+/// - an exercise or conversion price of whole dollars without a `$` (`222`): the form prints
+///   the `$`, and 7 of the corpus's 58 such prices other than $0 are whole (printed `$20`),
+///   while OCR puts counts there;
 /// - an exercise or conversion price of $100,000 or more: the corpus's 62 run to $195.26
 ///   (a convertible note's principal is its row's price or value, not this column);
 /// - an amount owned under 100 with a fraction (`9.4`, `77.92`): none of the corpus's 675
@@ -1016,6 +1019,15 @@ fn doubt_misread_amounts(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx
             format!(
                 "the price `{}` reads as {int},{frac} or, its point read as a comma, as {int}.{frac}: left out",
                 t.text
+            )
+        } else if c == Col::ConvPrice
+            && !t.dollar
+            && matches!(t.kind, Kind::Num(n) if !n.is_zero() && n.fract().is_zero())
+        {
+            format!(
+                "`{}` as an exercise or conversion price: a whole number without `$` is a count that OCR put in column {}, or a price whose `$` and cents were lost: left out",
+                t.text,
+                c.name()
             )
         } else if c == Col::ConvPrice
             && matches!(t.kind, Kind::Num(n) if n >= Decimal::from(100_000))
@@ -3200,6 +3212,30 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
                 .any(|w| w.message.contains("the amount 3,811,260 cut in two")),
             "{w:?}"
         );
+    }
+
+    /// A whole number without `$` is no exercise price of OCR'd text.
+    #[test]
+    fn a_whole_exercise_price_without_a_dollar_in_ocr_text_is_left_out() {
+        for (conv, want) in [
+            ("222", None),
+            ("$222", Some("222")),
+            ("14.76", Some("14.76")),
+            ("$14.76", Some("14.76")),
+        ] {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T2}\n\n\
+| Stock Option (Right to Buy) | {conv} | 03/02/2021 | 03/02/2031 | Common Stock | 1,000 | 1,000 | D | |\n"
+            ));
+            let row = &record.derivative_table[0];
+            assert_eq!(
+                row.conversion_or_exercise_price
+                    .map(|d| d.to_string())
+                    .as_deref(),
+                want,
+                "{conv}"
+            );
+        }
     }
 
     /// `9 744`: one or two digits before a last group of three in OCR'd text.
