@@ -23,7 +23,8 @@ fn window(form: u8) -> Option<(i64, i64)> {
 
 /// Transaction dates against the period of report (box 3). Where they disagree, either the
 /// dates or the period are misread: in OCR'd text, whichever fewer dates support is left
-/// out (a tie leaves both); in digital text, the disagreement is only reported.
+/// out, a period with the dates that agree with it (a tie leaves neither side); in
+/// digital text, the disagreement is only reported.
 pub(crate) fn transaction_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     let (Some(period), Some(form)) = (record.period_of_report, record.document_type) else {
         return;
@@ -54,20 +55,37 @@ pub(crate) fn transaction_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
         return;
     }
     // The period counts as one more date agreeing with itself; the side with fewer is the
-    // misread one, unless neither side is fewer.
-    let (drop_dates, drop_period) = (ocr && inside + 1 > outside, ocr && outside > inside + 1);
+    // misread one, dates and period alike (a period misread like one date, `11/18` as
+    // `01/18`, takes that date with it); a tie leaves neither side standing.
+    let with_period = inside + 1;
+    let (drop_outside, drop_period) =
+        (ocr && with_period >= outside, ocr && outside >= with_period);
+    let tie = with_period == outside;
     for (field, slot) in dates {
         let Some(d) = *slot else { continue };
-        if fits(d) {
-            continue;
-        }
         let days = day_number(d) - day_number(period);
         let form = form.form_number();
+        if fits(d) {
+            if drop_period {
+                *slot = None;
+                cx.warn(
+                    WarningCode::Inconsistent,
+                    Some(&field),
+                    &format!("the transaction date {d} agrees with the period of report {period}, which {} transaction dates contradict: both left out", if tie { "as many" } else { "more" }),
+                    None,
+                );
+            }
+            continue;
+        }
         let mut message = format!(
             "the transaction date {d} is {days} days from the period of report {period}, outside what Form {form} allows"
         );
-        if drop_dates {
-            message.push_str(": more dates agree with the period (counting itself), so this one is misread and left out");
+        if drop_outside {
+            message.push_str(if tie {
+                ": as many dates agree with the period (counting itself), so which is misread is not known and this one is left out"
+            } else {
+                ": more dates agree with the period (counting itself), so this one is misread and left out"
+            });
             *slot = None;
         }
         cx.warn(WarningCode::Inconsistent, Some(&field), &message, None);
@@ -77,7 +95,10 @@ pub(crate) fn transaction_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
         cx.warn(
             WarningCode::Inconsistent,
             Some("period_of_report"),
-            &format!("more transaction dates disagree with the period of report {period} than agree: the period is misread and left out"),
+            &format!(
+                "{} transaction dates disagree with the period of report {period}: the period is left out",
+                if tie { "as many as agree" } else { "more than agree" }
+            ),
             None,
         );
     }
@@ -268,15 +289,29 @@ mod tests {
     }
 
     #[test]
-    fn a_period_that_most_dates_contradict_is_left_out_and_a_tie_leaves_both() {
+    fn a_period_that_most_dates_contradict_is_left_out_with_its_dates_and_a_tie_leaves_neither() {
+        // `11/18` misread as `01/18` in the period and in one row: both left out.
         let (period, dates) = check(
             "2021-01-18",
             &["2021-01-18", "2021-11-18", "2021-11-18", "2021-11-18"],
             true,
         );
         assert_eq!(period, None);
-        assert_eq!(dates.iter().flatten().count(), 4);
+        assert_eq!(
+            dates,
+            [
+                None,
+                Some(date("2021-11-18")),
+                Some(date("2021-11-18")),
+                Some(date("2021-11-18"))
+            ]
+        );
+        // One date against the period: which is misread is not known.
         let (period, dates) = check("2022-05-04", &["2022-08-04"], true);
+        assert_eq!(period, None);
+        assert_eq!(dates, [None]);
+        // Digital text keeps both.
+        let (period, dates) = check("2022-05-04", &["2022-08-04"], false);
         assert_eq!(period, Some(date("2022-05-04")));
         assert_eq!(dates, [Some(date("2022-08-04"))]);
     }
