@@ -4,6 +4,8 @@
 //! through OCR, whose misreadings make such contradictions (`12/05` read as `02/05`), the
 //! contradicted value is also left out.
 
+use std::collections::BTreeMap;
+
 use form4_model::{Date, Record, TransactionCode, WarningCode};
 
 use crate::ctx::Ctx;
@@ -99,6 +101,72 @@ pub(crate) fn transaction_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
                 "{} transaction dates disagree with the period of report {period}: the period is left out",
                 if tie { "as many as agree" } else { "more than agree" }
             ),
+            None,
+        );
+    }
+}
+
+/// A filing's transactions cluster on a few days, days apart: none of the corpus's 108
+/// distinct transaction dates of a filing is one digit of the month or year away from a
+/// date the filing reports three times as often (days one digit apart are common:
+/// `04/04` and `04/05`). In OCR'd text such a date is the common one misread (`12/05`
+/// read `02/05`): left out.
+pub(crate) fn stray_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    let mut counts: BTreeMap<Date, usize> = BTreeMap::new();
+    let all = record
+        .non_derivative_table
+        .iter()
+        .map(|r| r.transaction_date)
+        .chain(record.derivative_table.iter().map(|r| r.transaction_date));
+    for d in all.flatten() {
+        *counts.entry(d).or_default() += 1;
+    }
+    let stray = |d: Date| -> Option<Date> {
+        let n = counts.get(&d).copied().unwrap_or(0);
+        counts.iter().find_map(|(&e, &m)| {
+            let (a, b) = (d.to_string(), e.to_string());
+            let differ: Vec<usize> = a
+                .bytes()
+                .zip(b.bytes())
+                .enumerate()
+                .filter(|(_, (x, y))| x != y)
+                .map(|(i, _)| i)
+                .collect();
+            // `YYYY-MM-DD`: positions 0-3 and 5-6 are the year and the month.
+            (m >= 3 * n && a.len() == b.len() && differ.len() == 1 && differ[0] < 7).then_some(e)
+        })
+    };
+    let t1 = record
+        .non_derivative_table
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                format!("non_derivative_table[{i}].transaction_date"),
+                &mut r.transaction_date,
+            )
+        });
+    let t2 = record
+        .derivative_table
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                format!("derivative_table[{i}].transaction_date"),
+                &mut r.transaction_date,
+            )
+        });
+    for (field, slot) in t1.chain(t2) {
+        let Some(d) = *slot else { continue };
+        let Some(common) = stray(d) else { continue };
+        *slot = None;
+        cx.warn(
+            WarningCode::Inconsistent,
+            Some(&field),
+            &format!("the transaction date {d} is one digit of its month or year from {common}, which the filing reports far more often: misread, so left out"),
             None,
         );
     }
@@ -343,6 +411,71 @@ mod tests {
                 stays,
                 "{title} {coded} {ocr}"
             );
+        }
+    }
+
+    #[test]
+    fn a_date_one_month_or_year_digit_from_a_common_one_in_ocr_text_is_left_out() {
+        // (dates of the rows, OCR) -> the dates left.
+        let cases: &[(&[&str], bool, &[Option<&str>])] = &[
+            (
+                &["2019-12-05", "2019-12-05", "2019-12-05", "2019-02-05"],
+                true,
+                &[
+                    Some("2019-12-05"),
+                    Some("2019-12-05"),
+                    Some("2019-12-05"),
+                    None,
+                ],
+            ),
+            (
+                &["2019-12-05", "2019-12-05", "2019-12-05", "2019-02-05"],
+                false,
+                &[
+                    Some("2019-12-05"),
+                    Some("2019-12-05"),
+                    Some("2019-12-05"),
+                    Some("2019-02-05"),
+                ],
+            ),
+            // Days one digit apart are common.
+            (
+                &["2024-04-04", "2024-04-04", "2024-04-04", "2024-04-05"],
+                true,
+                &[
+                    Some("2024-04-04"),
+                    Some("2024-04-04"),
+                    Some("2024-04-04"),
+                    Some("2024-04-05"),
+                ],
+            ),
+            // Not three times as often.
+            (
+                &["2019-12-05", "2019-12-05", "2019-02-05"],
+                true,
+                &[Some("2019-12-05"), Some("2019-12-05"), Some("2019-02-05")],
+            ),
+        ];
+        for &(dates, ocr, want) in cases {
+            let mut record = Record {
+                non_derivative_table: dates
+                    .iter()
+                    .map(|d| NonDerivativeRow {
+                        transaction_date: Some(date(d)),
+                        ..NonDerivativeRow::default()
+                    })
+                    .collect(),
+                ..Record::default()
+            };
+            let mut cx = Ctx::new("");
+            stray_dates(&mut record, ocr, &mut cx);
+            let got: Vec<Option<Date>> = record
+                .non_derivative_table
+                .iter()
+                .map(|r| r.transaction_date)
+                .collect();
+            let want: Vec<Option<Date>> = want.iter().map(|d| d.map(date)).collect();
+            assert_eq!(got, want, "{dates:?} {ocr}");
         }
     }
 
