@@ -402,6 +402,7 @@ pub(crate) fn read_table2(
             doubt_merged_rows(row, &mut al, &at, cx);
             if !form3 {
                 doubt_dated_holding(row, &mut al, tx_dates, &at, cx);
+                doubt_counted_holding(row, &mut al, &at, cx);
             }
             doubt_misread_amounts(row, &mut al, &at, cx);
         }
@@ -1129,6 +1130,47 @@ fn doubt_dated_holding(
             dated.text
         )
     });
+}
+
+/// A Table II holding reading whose text columns took a count printed with separators
+/// (`Class B Common 78,667 Class A Common Stock 78,667`): no security's or owner's name
+/// holds one, so the count is a value of a transaction's columns that OCR lost (its date
+/// and code unread), and which columns the row's other amounts belong to is lost too.
+fn doubt_counted_holding(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
+    if al.kind != RowKind::Holding {
+        return;
+    }
+    let Some(count) = row
+        .iter()
+        .zip(&al.assign)
+        .find(|(t, a)| {
+            a.is_some_and(Col::multi) && matches!(t.kind, Kind::Num(_)) && t.text.contains(',')
+        })
+        .map(|(t, _)| t)
+    else {
+        return;
+    };
+    // Its ownership form (D/I) stays: the last columns (owned, D/I, nature) are the same in
+    // both readings, while the amounts before them are not.
+    let mut left_out = Vec::new();
+    for (t, a) in row.iter().zip(al.assign.iter_mut()) {
+        if a.is_some_and(|c| !c.multi()) && matches!(t.kind, Kind::Num(_) | Kind::Date(_)) {
+            *a = None;
+            left_out.push(format!("`{}`", t.text));
+        }
+    }
+    if !left_out.is_empty() {
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(at),
+            &format!(
+                "read as a holding, the row has the count `{}` in a text column: a transaction whose columns were lost, so {} left out",
+                count.text,
+                left_out.join(", ")
+            ),
+            Some(count.span),
+        );
+    }
 }
 
 /// The text column of a Table I row that the text lines wrapped around it belong to, when
@@ -3211,6 +3253,32 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
             w.iter()
                 .any(|w| w.message.contains("the amount 3,811,260 cut in two")),
             "{w:?}"
+        );
+    }
+
+    /// A count in a text column of a Table II holding reading: its columns were lost.
+    #[test]
+    fn a_count_in_the_title_of_an_ocr_holding_leaves_its_amounts_out() {
+        let read_row = |title: &str| {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T2}\n\n\
+| {title} | $17.00 | | | Common Stock | 78,667 | 78,667 | I | See |\n"
+            ));
+            let r = record.derivative_table[0].clone();
+            (
+                r.kind,
+                r.underlying_security_shares.map(|d| d.to_string()),
+                r.shares_owned_following.map(|d| d.to_string()),
+                r.direct_or_indirect.map(|d| d.to_string()),
+            )
+        };
+        let (kind, und, owned, di) = read_row("Series B Preferred 78,667");
+        assert_eq!(kind, form4_model::RowKind::Holding);
+        assert_eq!((und, owned, di.as_deref()), (None, None, Some("I")));
+        let (_, und, owned, _) = read_row("Series B Preferred");
+        assert_eq!(
+            (und.as_deref(), owned.as_deref()),
+            (Some("78667"), Some("78667"))
         );
     }
 
