@@ -983,6 +983,8 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
 ///   or 173.360 with its point read as a comma. Prices of a thousand dollars or more are
 ///   rare (3 of the corpus's 429), so a price of one group after a comma and no cents is
 ///   doubted. (Not a value column's amount: `$302,950` of notes is common.)
+/// - a price with more than four decimals (`175.22109`): none of the corpus's 429 prices
+///   and exercise prices has more, while OCR runs a price into the digits beside it;
 /// - an exercise or conversion price of whole dollars without a `$` (`222`): the form prints
 ///   the `$`, and 7 of the corpus's 58 such prices other than $0 are whole (printed `$20`),
 ///   while OCR puts counts there;
@@ -1019,6 +1021,16 @@ fn doubt_misread_amounts(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx
         {
             format!(
                 "the price `{}` reads as {int},{frac} or, its point read as a comma, as {int}.{frac}: left out",
+                t.text
+            )
+        } else if priced
+            && matches!(t.kind, Kind::Num(_))
+            && t.text
+                .split_once('.')
+                .is_some_and(|(_, frac)| frac.len() > 4)
+        {
+            format!(
+                "the price `{}` has more than four decimals, which none of the corpus's 429 prices has: digits of two values run together, left out",
                 t.text
             )
         } else if c == Col::ConvPrice
@@ -3280,6 +3292,27 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
             (und.as_deref(), owned.as_deref()),
             (Some("78667"), Some("78667"))
         );
+    }
+
+    /// A price with more than four decimals in OCR'd text ran into its neighbour's digits.
+    #[test]
+    fn a_price_with_more_than_four_decimals_in_ocr_text_is_left_out() {
+        for (price, want) in [
+            ("$175.22109", None),
+            ("$175.2210", Some("175.221")),
+            ("$177.0329", Some("177.0329")),
+        ] {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T1}\n\n\
+| Common Stock | 07/27/2018 | | S | 1,000 | D | {price} | 4,212,349 | I | By Fund |\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(
+                row.price_per_share.map(|d| d.to_string()).as_deref(),
+                want,
+                "{price}"
+            );
+        }
     }
 
     /// A whole number without `$` is no exercise price of OCR'd text.
