@@ -901,11 +901,22 @@ fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, ocr: bool, at: &str, cx: 
             && matches!(t.kind, Kind::Num(_))
             && (t.dollar || t.text.contains(','))
     };
+    // In OCR'd text a date misread beyond repair (`owo12013` for 04/01/2013) is a word
+    // that the title takes: letters with four digits or more, which no title, underlying
+    // title or nature of ownership of the corpus holds.
+    let broken_date_in_text = |t: &Tok, a: &Option<Col>| {
+        ocr && a.is_some_and(Col::multi)
+            && t.text.chars().filter(char::is_ascii_digit).count() >= 4
+            && t.text.chars().any(char::is_alphabetic)
+    };
     let Some(lost) = row
         .iter()
         .zip(&al.assign)
         .find(|(t, a)| {
-            (a.is_none() && !t.stray && is_value(t)) || alone_in_title(t, a) || price_in_text(t, a)
+            (a.is_none() && !t.stray && is_value(t))
+                || alone_in_title(t, a)
+                || price_in_text(t, a)
+                || broken_date_in_text(t, a)
         })
         .map(|(t, _)| t)
     else {
@@ -3311,6 +3322,26 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
                 row.price_per_share.map(|d| d.to_string()).as_deref(),
                 want,
                 "{price}"
+            );
+        }
+    }
+
+    /// A date OCR broke into a word (`owo12013`) sits in the title of a holding reading.
+    #[test]
+    fn a_broken_date_in_the_title_of_an_ocr_holding_means_lost_columns() {
+        for (title, want) in [
+            ("Class A Common Stock owo12013 mae", None),
+            ("Class A Common Stock mae", Some("14890")),
+        ] {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T1}\n\n\
+{title} 14,890 I By Fund\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(
+                row.shares_owned_following.map(|d| d.to_string()).as_deref(),
+                want,
+                "{title}"
             );
         }
     }
