@@ -416,8 +416,9 @@ mod tests {
 
     #[test]
     fn a_date_one_month_or_year_digit_from_a_common_one_in_ocr_text_is_left_out() {
-        // (dates of the rows, OCR) -> the dates left.
-        let cases: &[(&[&str], bool, &[Option<&str>])] = &[
+        /// The dates of the rows, whether the text is OCR'd, the dates left.
+        type Case<'a> = (&'a [&'a str], bool, &'a [Option<&'a str>]);
+        let cases: &[Case] = &[
             (
                 &["2019-12-05", "2019-12-05", "2019-12-05", "2019-02-05"],
                 true,
