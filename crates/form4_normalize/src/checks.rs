@@ -304,6 +304,36 @@ pub(crate) fn rare_codes(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     }
 }
 
+/// A price is paid for an amount on a day: every one of the corpus's 272 Table I rows
+/// with a price has a date, a code, an amount or an amount owned. A Table I row of
+/// OCR'd text that reads a price and none of them is debris read as a row (`Chins
+/// VContmen Stas k s cones A $17`): its price is left out.
+pub(crate) fn lone_prices(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
+        let others = r.transaction_date.is_some()
+            || r.transaction_code.is_some()
+            || r.shares.is_some()
+            || r.shares_owned_following.is_some();
+        if others {
+            continue;
+        }
+        let Some(p) = r.price_per_share.take() else {
+            continue;
+        };
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(&format!("non_derivative_table[{i}].price_per_share")),
+            &format!(
+                "the row reads the price {p} and no date, code or amount it was paid for: left out"
+            ),
+            None,
+        );
+    }
+}
+
 /// OCR reads the code `C` (conversion) as `G` (gift) more than any other pair of letters.
 /// Conversions and gifts seldom meet in one filing (2 of the corpus's 120 filings have
 /// both; 33 have conversions), so in OCR'd text a `G` beside rows read `C` is more likely
@@ -533,6 +563,33 @@ mod tests {
                 .collect();
             let want: Vec<Option<Date>> = want.iter().map(|d| d.map(date)).collect();
             assert_eq!(got, want, "{dates:?} {ocr}");
+        }
+    }
+
+    #[test]
+    fn a_price_alone_in_an_ocr_row_is_left_out() {
+        let price = form4_model::Decimal::from(17);
+        // (a date read too, OCR) -> whether the price stays.
+        for (dated, ocr, stays) in [
+            (false, true, false),
+            (true, true, true),
+            (false, false, true),
+        ] {
+            let mut record = Record {
+                non_derivative_table: vec![NonDerivativeRow {
+                    transaction_date: dated.then(|| date("2013-03-05")),
+                    price_per_share: Some(price),
+                    ..NonDerivativeRow::default()
+                }],
+                ..Record::default()
+            };
+            let mut cx = Ctx::new("");
+            lone_prices(&mut record, ocr, &mut cx);
+            assert_eq!(
+                record.non_derivative_table[0].price_per_share.is_some(),
+                stays,
+                "{dated} {ocr}"
+            );
         }
     }
 
