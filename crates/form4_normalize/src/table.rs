@@ -2552,14 +2552,19 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
             && (1..=2).contains(&a.len())
             && a.bytes().all(|c| c.is_ascii_digit())
             && !a.starts_with('0')
-            && b.len() == 3
-            && b.bytes().all(|c| c.is_ascii_digit())
+            && (b.len() == 3 && b.bytes().all(|c| c.is_ascii_digit())
+                || b_grouped
+                    && b.split(',').next().is_some_and(|g| g.len() == 3)
+                    && i > 0
+                    && matches!(toks[i - 1].kind, Kind::Word)
+                    && toks[i - 1].text.chars().any(char::is_alphabetic))
         {
             // The same with the last group alone after the space (`9 744` for 9,744,
-            // `59 551`): one or two digits are no count of OCR'd text (see
+            // `59 551`), or with two digits after a text before a grouped amount
+            // (`Ordinary 46 370,460`): one or two digits are no count of OCR'd text (see
             // `demote_stray_digits`), so they are the amount's head or debris, and the
-            // three digits after them cannot be told from its tail. (Two digits before a
-            // grouped amount are as often a misread `$0` price: `30 181,854`.)
+            // digits after them cannot be told from its tail. (Two digits after an amount
+            // are as often a misread `$0` price: `856 30 181,854`.)
             Some(Fix::Doubt(format!("{a},{b}")))
         } else if !a_reads && b.starts_with(a.as_str()) && values::parse_amount(&b).is_some() {
             // The piece is, letter for letter, the start of the whole number beside it.
@@ -3413,6 +3418,25 @@ Common Stock 12/15/2020 P 1,000 A $10.25 {owned} I\n"
                 want,
                 "{owned}"
             );
+        }
+    }
+
+    /// `Ordinary 46 370,460`: two digits after a text, before a grouped amount.
+    #[test]
+    fn two_digits_after_a_title_before_a_grouped_amount_in_ocr_text_are_doubted() {
+        for (title, want) in [
+            ("Ordinary Shares 46", None),
+            ("Ordinary Shares", Some("370460")),
+        ] {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T1}\n\n\
+{title} 370,460 I By Fund\n"
+            ));
+            let owned = record
+                .non_derivative_table
+                .first()
+                .and_then(|r| r.shares_owned_following);
+            assert_eq!(owned.map(|d| d.to_string()).as_deref(), want, "{title}");
         }
     }
 
