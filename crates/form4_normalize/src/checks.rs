@@ -4,7 +4,9 @@
 //! through OCR, whose misreadings make such contradictions (`12/05` read as `02/05`), the
 //! contradicted value is also left out.
 
-use form4_model::{Date, Record, WarningCode};
+use std::collections::BTreeMap;
+
+use form4_model::{Date, Record, TransactionCode, WarningCode};
 
 use crate::ctx::Ctx;
 
@@ -23,7 +25,8 @@ fn window(form: u8) -> Option<(i64, i64)> {
 
 /// Transaction dates against the period of report (box 3). Where they disagree, either the
 /// dates or the period are misread: in OCR'd text, whichever fewer dates support is left
-/// out (a tie leaves both); in digital text, the disagreement is only reported.
+/// out, a period with the dates that agree with it (a tie leaves neither side); in
+/// digital text, the disagreement is only reported.
 pub(crate) fn transaction_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     let (Some(period), Some(form)) = (record.period_of_report, record.document_type) else {
         return;
@@ -54,20 +57,37 @@ pub(crate) fn transaction_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
         return;
     }
     // The period counts as one more date agreeing with itself; the side with fewer is the
-    // misread one, unless neither side is fewer.
-    let (drop_dates, drop_period) = (ocr && inside + 1 > outside, ocr && outside > inside + 1);
+    // misread one, dates and period alike (a period misread like one date, `11/18` as
+    // `01/18`, takes that date with it); a tie leaves neither side standing.
+    let with_period = inside + 1;
+    let (drop_outside, drop_period) =
+        (ocr && with_period >= outside, ocr && outside >= with_period);
+    let tie = with_period == outside;
     for (field, slot) in dates {
         let Some(d) = *slot else { continue };
-        if fits(d) {
-            continue;
-        }
         let days = day_number(d) - day_number(period);
         let form = form.form_number();
+        if fits(d) {
+            if drop_period {
+                *slot = None;
+                cx.warn(
+                    WarningCode::Inconsistent,
+                    Some(&field),
+                    &format!("the transaction date {d} agrees with the period of report {period}, which {} transaction dates contradict: both left out", if tie { "as many" } else { "more" }),
+                    None,
+                );
+            }
+            continue;
+        }
         let mut message = format!(
             "the transaction date {d} is {days} days from the period of report {period}, outside what Form {form} allows"
         );
-        if drop_dates {
-            message.push_str(": more dates agree with the period (counting itself), so this one is misread and left out");
+        if drop_outside {
+            message.push_str(if tie {
+                ": as many dates agree with the period (counting itself), so which is misread is not known and this one is left out"
+            } else {
+                ": more dates agree with the period (counting itself), so this one is misread and left out"
+            });
             *slot = None;
         }
         cx.warn(WarningCode::Inconsistent, Some(&field), &message, None);
@@ -77,9 +97,286 @@ pub(crate) fn transaction_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
         cx.warn(
             WarningCode::Inconsistent,
             Some("period_of_report"),
-            &format!("more transaction dates disagree with the period of report {period} than agree: the period is misread and left out"),
+            &format!(
+                "{} transaction dates disagree with the period of report {period}: the period is left out",
+                if tie { "as many as agree" } else { "more than agree" }
+            ),
             None,
         );
+    }
+}
+
+/// A filing's transactions cluster on a few days, days apart: none of the corpus's 108
+/// distinct transaction dates of a filing is one digit of the month or year away from a
+/// date the filing reports three times as often (days one digit apart are common:
+/// `04/04` and `04/05`). In OCR'd text such a date is the common one misread (`12/05`
+/// read `02/05`): left out.
+pub(crate) fn stray_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    let mut counts: BTreeMap<Date, usize> = BTreeMap::new();
+    let all = record
+        .non_derivative_table
+        .iter()
+        .map(|r| r.transaction_date)
+        .chain(record.derivative_table.iter().map(|r| r.transaction_date));
+    for d in all.flatten() {
+        *counts.entry(d).or_default() += 1;
+    }
+    let stray = |d: Date| -> Option<Date> {
+        let n = counts.get(&d).copied().unwrap_or(0);
+        counts.iter().find_map(|(&e, &m)| {
+            let (a, b) = (d.to_string(), e.to_string());
+            let differ: Vec<usize> = a
+                .bytes()
+                .zip(b.bytes())
+                .enumerate()
+                .filter(|(_, (x, y))| x != y)
+                .map(|(i, _)| i)
+                .collect();
+            // `YYYY-MM-DD`: positions 0-3 and 5-6 are the year and the month.
+            (m >= 3 * n && a.len() == b.len() && differ.len() == 1 && differ[0] < 7).then_some(e)
+        })
+    };
+    let t1 = record
+        .non_derivative_table
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                format!("non_derivative_table[{i}].transaction_date"),
+                &mut r.transaction_date,
+            )
+        });
+    let t2 = record
+        .derivative_table
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                format!("derivative_table[{i}].transaction_date"),
+                &mut r.transaction_date,
+            )
+        });
+    for (field, slot) in t1.chain(t2) {
+        let Some(d) = *slot else { continue };
+        let Some(common) = stray(d) else { continue };
+        *slot = None;
+        cx.warn(
+            WarningCode::Inconsistent,
+            Some(&field),
+            &format!("the transaction date {d} is one digit of its month or year from {common}, which the filing reports far more often: misread, so left out"),
+            None,
+        );
+    }
+}
+
+/// A row of OCR'd text that reads a transaction date and no other value (no code, amount,
+/// price, side or ownership form), under a title that names no kind of security, is no row
+/// of the table: a line of the address or a signature (`SOUTH PACKERLAND DRIVE
+/// 12/31/2019`) that lost the table's lines. Its date is left out. (A row whose values
+/// all failed to be read keeps its date when its title names a security: every one of the
+/// corpus's 743 security titles holds one of `SECURITY_WORDS`.)
+pub(crate) fn lone_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
+        let others = r.deemed_execution_date.is_some()
+            || r.transaction_code.is_some()
+            || r.shares.is_some()
+            || r.price_per_share.is_some()
+            || r.acquired_disposed.is_some()
+            || r.shares_owned_following.is_some()
+            || r.value_owned_following.is_some()
+            || r.direct_or_indirect.is_some();
+        if !others && !names_a_security(r.security_title.as_deref()) {
+            leave_out_lone_date(
+                &mut r.transaction_date,
+                &format!("non_derivative_table[{i}]"),
+                cx,
+            );
+        }
+    }
+    for (i, r) in record.derivative_table.iter_mut().enumerate() {
+        let others = r.deemed_execution_date.is_some()
+            || r.conversion_or_exercise_price.is_some()
+            || r.transaction_code.is_some()
+            || r.shares.is_some()
+            || r.total_value.is_some()
+            || r.price_per_share.is_some()
+            || r.acquired_disposed.is_some()
+            || r.exercise_date.is_some()
+            || r.expiration_date.is_some()
+            || r.underlying_security_shares.is_some()
+            || r.underlying_security_value.is_some()
+            || r.shares_owned_following.is_some()
+            || r.value_owned_following.is_some()
+            || r.direct_or_indirect.is_some();
+        if !others && !names_a_security(r.security_title.as_deref()) {
+            leave_out_lone_date(
+                &mut r.transaction_date,
+                &format!("derivative_table[{i}]"),
+                cx,
+            );
+        }
+    }
+}
+
+/// Pieces of the words that name a kind of security, short enough that a title OCR cut
+/// or misread (`‘ommon Stoc!`) keeps one: every one of the corpus's 743 security titles
+/// holds one (`Common Stock`, `Series A Preferred Shares`, `LP interests in ...`).
+const SECURITY_WORDS: &[&str] = &[
+    "stoc", "tock", "ommo", "shar", "unit", "opti", "warr", "note", "pref", "right", "class",
+    "interest", "securit",
+];
+
+fn names_a_security(title: Option<&str>) -> bool {
+    let Some(title) = title else { return false };
+    let lower = title.to_lowercase();
+    SECURITY_WORDS.iter().any(|w| lower.contains(w))
+}
+
+fn leave_out_lone_date(date: &mut Option<Date>, at: &str, cx: &mut Ctx) {
+    let Some(d) = date.take() else { return };
+    cx.warn(
+        WarningCode::Unreadable,
+        Some(&format!("{at}.transaction_date")),
+        &format!("the row reads the date {d} and no other value: nothing shows it is a row of the table (OCR'd text puts header and signature lines among the rows), so the date is left out"),
+        None,
+    );
+}
+
+/// Codes that none of the corpus's 585 transactions has and that are rare in EDGAR as a
+/// whole (deposits into voting trusts, small acquisitions, transfers under a will, ...):
+/// in OCR'd text such a letter is far more often a misread of a common code (`Z` of `2`,
+/// `I` of `1`, `O` of `0`, `L` of `1`) or debris than the rare code.
+const RARE_CODES: &[TransactionCode] = &[
+    TransactionCode::E,
+    TransactionCode::H,
+    TransactionCode::I,
+    TransactionCode::K,
+    TransactionCode::L,
+    TransactionCode::O,
+    TransactionCode::U,
+    TransactionCode::W,
+    TransactionCode::Z,
+];
+
+/// Rare codes (`RARE_CODES`) of OCR'd text, left out.
+pub(crate) fn rare_codes(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    let t1 = record
+        .non_derivative_table
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                format!("non_derivative_table[{i}].transaction_code"),
+                &mut r.transaction_code,
+            )
+        });
+    let t2 = record
+        .derivative_table
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                format!("derivative_table[{i}].transaction_code"),
+                &mut r.transaction_code,
+            )
+        });
+    for (field, code) in t1.chain(t2) {
+        let Some(c) = *code else { continue };
+        if !RARE_CODES.contains(&c) {
+            continue;
+        }
+        *code = None;
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(&field),
+            &format!("code {c} is rare, and in OCR'd text more likely a misread letter or debris: left out"),
+            None,
+        );
+    }
+}
+
+/// A price is paid for an amount on a day: every one of the corpus's 272 Table I rows
+/// with a price has a date, a code, an amount or an amount owned. A Table I row of
+/// OCR'd text that reads a price and none of them is debris read as a row (`Chins
+/// VContmen Stas k s cones A $17`): its price is left out.
+pub(crate) fn lone_prices(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
+        let others = r.transaction_date.is_some()
+            || r.transaction_code.is_some()
+            || r.shares.is_some()
+            || r.shares_owned_following.is_some();
+        if others {
+            continue;
+        }
+        let Some(p) = r.price_per_share.take() else {
+            continue;
+        };
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(&format!("non_derivative_table[{i}].price_per_share")),
+            &format!(
+                "the row reads the price {p} and no date, code or amount it was paid for: left out"
+            ),
+            None,
+        );
+    }
+}
+
+/// OCR reads the code `C` (conversion) as `G` (gift) more than any other pair of letters.
+/// Conversions and gifts seldom meet in one filing (2 of the corpus's 120 filings have
+/// both; 33 have conversions), so in OCR'd text a `G` beside rows read `C` is more likely
+/// a misread `C` than a gift: its code is left out. (The `C`s stay: nothing in the form
+/// turns a `G` into a `C`.)
+pub(crate) fn confusable_codes(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    let t1 = record
+        .non_derivative_table
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                format!("non_derivative_table[{i}].transaction_code"),
+                &mut r.transaction_code,
+            )
+        });
+    let t2 = record
+        .derivative_table
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                format!("derivative_table[{i}].transaction_code"),
+                &mut r.transaction_code,
+            )
+        });
+    let mut codes: Vec<(String, &mut Option<TransactionCode>)> = t1.chain(t2).collect();
+    if !codes.iter().any(|(_, c)| **c == Some(TransactionCode::C)) {
+        return;
+    }
+    for (field, code) in &mut codes {
+        if **code == Some(TransactionCode::G) {
+            **code = None;
+            cx.warn(
+                WarningCode::Ambiguous,
+                Some(field),
+                "code G beside rows read C in OCR'd text: more likely a misread C than a gift, so the code is left out",
+                None,
+            );
+        }
     }
 }
 
@@ -146,17 +443,240 @@ mod tests {
     }
 
     #[test]
-    fn a_period_that_most_dates_contradict_is_left_out_and_a_tie_leaves_both() {
+    fn a_period_that_most_dates_contradict_is_left_out_with_its_dates_and_a_tie_leaves_neither() {
+        // `11/18` misread as `01/18` in the period and in one row: both left out.
         let (period, dates) = check(
             "2021-01-18",
             &["2021-01-18", "2021-11-18", "2021-11-18", "2021-11-18"],
             true,
         );
         assert_eq!(period, None);
-        assert_eq!(dates.iter().flatten().count(), 4);
+        assert_eq!(
+            dates,
+            [
+                None,
+                Some(date("2021-11-18")),
+                Some(date("2021-11-18")),
+                Some(date("2021-11-18"))
+            ]
+        );
+        // One date against the period: which is misread is not known.
         let (period, dates) = check("2022-05-04", &["2022-08-04"], true);
+        assert_eq!(period, None);
+        assert_eq!(dates, [None]);
+        // Digital text keeps both.
+        let (period, dates) = check("2022-05-04", &["2022-08-04"], false);
         assert_eq!(period, Some(date("2022-05-04")));
         assert_eq!(dates, [Some(date("2022-08-04"))]);
+    }
+
+    #[test]
+    fn a_lone_date_under_a_title_naming_no_security_in_ocr_text_is_left_out() {
+        // (title, a code read too, OCR) -> whether the date stays.
+        let cases: &[(&str, bool, bool, bool)] = &[
+            ("SOUTH PACKERLAND DRIVE", false, true, false),
+            ("SOUTH PACKERLAND DRIVE", false, false, true),
+            ("SOUTH PACKERLAND DRIVE", true, true, true),
+            ("‘ommon Stoc!", false, true, true),
+            ("Series A Preferred", false, true, true),
+        ];
+        for &(title, coded, ocr, stays) in cases {
+            let mut record = Record {
+                non_derivative_table: vec![NonDerivativeRow {
+                    security_title: Some(title.to_string()),
+                    transaction_date: Some(date("2019-12-31")),
+                    transaction_code: coded.then_some(TransactionCode::S),
+                    ..NonDerivativeRow::default()
+                }],
+                ..Record::default()
+            };
+            let mut cx = Ctx::new("");
+            lone_dates(&mut record, ocr, &mut cx);
+            assert_eq!(
+                record.non_derivative_table[0].transaction_date.is_some(),
+                stays,
+                "{title} {coded} {ocr}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_one_month_or_year_digit_from_a_common_one_in_ocr_text_is_left_out() {
+        /// The dates of the rows, whether the text is OCR'd, the dates left.
+        type Case<'a> = (&'a [&'a str], bool, &'a [Option<&'a str>]);
+        let cases: &[Case] = &[
+            (
+                &["2019-12-05", "2019-12-05", "2019-12-05", "2019-02-05"],
+                true,
+                &[
+                    Some("2019-12-05"),
+                    Some("2019-12-05"),
+                    Some("2019-12-05"),
+                    None,
+                ],
+            ),
+            (
+                &["2019-12-05", "2019-12-05", "2019-12-05", "2019-02-05"],
+                false,
+                &[
+                    Some("2019-12-05"),
+                    Some("2019-12-05"),
+                    Some("2019-12-05"),
+                    Some("2019-02-05"),
+                ],
+            ),
+            // Days one digit apart are common.
+            (
+                &["2024-04-04", "2024-04-04", "2024-04-04", "2024-04-05"],
+                true,
+                &[
+                    Some("2024-04-04"),
+                    Some("2024-04-04"),
+                    Some("2024-04-04"),
+                    Some("2024-04-05"),
+                ],
+            ),
+            // Not three times as often.
+            (
+                &["2019-12-05", "2019-12-05", "2019-02-05"],
+                true,
+                &[Some("2019-12-05"), Some("2019-12-05"), Some("2019-02-05")],
+            ),
+        ];
+        for &(dates, ocr, want) in cases {
+            let mut record = Record {
+                non_derivative_table: dates
+                    .iter()
+                    .map(|d| NonDerivativeRow {
+                        transaction_date: Some(date(d)),
+                        ..NonDerivativeRow::default()
+                    })
+                    .collect(),
+                ..Record::default()
+            };
+            let mut cx = Ctx::new("");
+            stray_dates(&mut record, ocr, &mut cx);
+            let got: Vec<Option<Date>> = record
+                .non_derivative_table
+                .iter()
+                .map(|r| r.transaction_date)
+                .collect();
+            let want: Vec<Option<Date>> = want.iter().map(|d| d.map(date)).collect();
+            assert_eq!(got, want, "{dates:?} {ocr}");
+        }
+    }
+
+    #[test]
+    fn a_price_alone_in_an_ocr_row_is_left_out() {
+        let price = form4_model::Decimal::from(17);
+        // (a date read too, OCR) -> whether the price stays.
+        for (dated, ocr, stays) in [
+            (false, true, false),
+            (true, true, true),
+            (false, false, true),
+        ] {
+            let mut record = Record {
+                non_derivative_table: vec![NonDerivativeRow {
+                    transaction_date: dated.then(|| date("2013-03-05")),
+                    price_per_share: Some(price),
+                    ..NonDerivativeRow::default()
+                }],
+                ..Record::default()
+            };
+            let mut cx = Ctx::new("");
+            lone_prices(&mut record, ocr, &mut cx);
+            assert_eq!(
+                record.non_derivative_table[0].price_per_share.is_some(),
+                stays,
+                "{dated} {ocr}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_rare_code_in_ocr_text_is_left_out() {
+        for (code, ocr, stays) in [
+            (TransactionCode::Z, true, false),
+            (TransactionCode::I, true, false),
+            (TransactionCode::Z, false, true),
+            (TransactionCode::S, true, true),
+            (TransactionCode::X, true, true),
+        ] {
+            let mut record = Record {
+                non_derivative_table: vec![NonDerivativeRow {
+                    transaction_code: Some(code),
+                    ..NonDerivativeRow::default()
+                }],
+                ..Record::default()
+            };
+            let mut cx = Ctx::new("");
+            rare_codes(&mut record, ocr, &mut cx);
+            assert_eq!(
+                record.non_derivative_table[0].transaction_code.is_some(),
+                stays,
+                "{code} {ocr}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_g_beside_rows_read_c_in_ocr_text_is_left_out() {
+        use form4_model::DerivativeRow;
+        let code = |s: &str| s.parse::<TransactionCode>().ok();
+        // (Table I codes, Table II codes, OCR) -> Table I and II codes after the check.
+        let cases: &[(&str, &str, bool, &str, &str)] = &[
+            ("CG", "", true, "C-", ""),
+            ("G", "C", true, "-", "C"),
+            ("GG", "CG", true, "--", "C-"),
+            ("CG", "C", false, "CG", "C"),
+            ("GS", "G", true, "GS", "G"),
+        ];
+        for &(t1, t2, ocr, want1, want2) in cases {
+            let mut record = Record {
+                non_derivative_table: t1
+                    .chars()
+                    .map(|c| NonDerivativeRow {
+                        transaction_code: code(&c.to_string()),
+                        ..NonDerivativeRow::default()
+                    })
+                    .collect(),
+                derivative_table: t2
+                    .chars()
+                    .map(|c| DerivativeRow {
+                        transaction_code: code(&c.to_string()),
+                        ..DerivativeRow::default()
+                    })
+                    .collect(),
+                ..Record::default()
+            };
+            let mut cx = Ctx::new("");
+            confusable_codes(&mut record, ocr, &mut cx);
+            let letters = |codes: Vec<Option<TransactionCode>>| -> String {
+                codes
+                    .iter()
+                    .map(|c| c.map_or("-".to_string(), |c| c.to_string()))
+                    .collect()
+            };
+            let got1 = letters(
+                record
+                    .non_derivative_table
+                    .iter()
+                    .map(|r| r.transaction_code)
+                    .collect(),
+            );
+            let got2 = letters(
+                record
+                    .derivative_table
+                    .iter()
+                    .map(|r| r.transaction_code)
+                    .collect(),
+            );
+            assert_eq!(
+                (got1.as_str(), got2.as_str()),
+                (want1, want2),
+                "{t1} {t2} {ocr}"
+            );
+        }
     }
 
     #[test]

@@ -330,7 +330,12 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     }
 
     header::drop_mixed_values(&mut record, &mut cx);
+    checks::lone_dates(&mut record, ocr, &mut cx);
+    checks::lone_prices(&mut record, ocr, &mut cx);
     checks::transaction_dates(&mut record, ocr, &mut cx);
+    checks::stray_dates(&mut record, ocr, &mut cx);
+    checks::confusable_codes(&mut record, ocr, &mut cx);
+    checks::rare_codes(&mut record, ocr, &mut cx);
 
     // Form 3 prints no box for it: EDGAR's `noSecuritiesOwned` is the statement made by
     // two empty tables. Only said when both tables were found.

@@ -402,6 +402,7 @@ pub(crate) fn read_table2(
             doubt_merged_rows(row, &mut al, &at, cx);
             if !form3 {
                 doubt_dated_holding(row, &mut al, tx_dates, &at, cx);
+                doubt_counted_holding(row, &mut al, &at, cx);
             }
             doubt_misread_amounts(row, &mut al, &at, cx);
         }
@@ -757,13 +758,19 @@ fn use_tokens(toks: &[&Tok], cx: &mut Ctx) {
 
 /// Whether a table's text went through OCR: its labels were misread, or (exact labels do
 /// not make exact values: a scan's text layer under a digital layout) values are broken in
-/// more than one row.
+/// more than one row, or a row holds OCR's specks (`values::specked`). (Specks elsewhere
+/// in the document are no sign for the tables: of the corpus's 4 OCR'd renderings that
+/// have them only there, reading the tables as OCR'd removed 2 wrong values and lost 8.)
 fn read_from_image(rows: &[Row], cx: &Ctx) -> bool {
     let broken_rows = rows
         .iter()
         .filter(|r| r.toks.iter().any(|t| matches!(t.kind, Kind::Garbled)))
         .count();
-    cx.damaged || broken_rows >= 2
+    let specked_row = |r: &Row| {
+        let text: Vec<&str> = r.toks.iter().map(|t| t.text.as_str()).collect();
+        values::specked(&text.join(" "))
+    };
+    cx.damaged || broken_rows >= 2 || rows.iter().any(specked_row)
 }
 
 /// In OCR'd text, lines of other parts of the form land among a table's rows: a date from
@@ -794,6 +801,17 @@ fn not_a_row(row: &[Tok], al: &Alignment, underlying: bool, table: &str, cx: &mu
         })
     {
         "a row without exercise dates or underlying security (a Table I row out of place)"
+    } else if underlying
+        && has(&|c, t| {
+            c == Col::Price
+                && t.text
+                    .split_once('.')
+                    .is_some_and(|(_, frac)| frac.len() >= 4)
+        })
+    {
+        // Table I's sales print weighted averages to four decimals (125 of the corpus's 185
+        // prices of Table I); none of Table II's 95 prices has more than three.
+        "a row whose price has four decimals, as Table I's sales do and Table II's rows never (a Table I row out of place)"
     } else if underlying
         && al.kind == RowKind::Holding
         && has(&|c, _| c == Col::ConvPrice)
@@ -894,11 +912,22 @@ fn doubt_lost_columns(row: &[Tok], al: &mut Alignment, ocr: bool, at: &str, cx: 
             && matches!(t.kind, Kind::Num(_))
             && (t.dollar || t.text.contains(','))
     };
+    // In OCR'd text a date misread beyond repair (`owo12013` for 04/01/2013) is a word
+    // that the title takes: letters with four digits or more, which no title, underlying
+    // title or nature of ownership of the corpus holds.
+    let broken_date_in_text = |t: &Tok, a: &Option<Col>| {
+        ocr && a.is_some_and(Col::multi)
+            && t.text.chars().filter(char::is_ascii_digit).count() >= 4
+            && t.text.chars().any(char::is_alphabetic)
+    };
     let Some(lost) = row
         .iter()
         .zip(&al.assign)
         .find(|(t, a)| {
-            (a.is_none() && !t.stray && is_value(t)) || alone_in_title(t, a) || price_in_text(t, a)
+            (a.is_none() && !t.stray && is_value(t))
+                || alone_in_title(t, a)
+                || price_in_text(t, a)
+                || broken_date_in_text(t, a)
         })
         .map(|(t, _)| t)
     else {
@@ -976,6 +1005,11 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
 ///   or 173.360 with its point read as a comma. Prices of a thousand dollars or more are
 ///   rare (3 of the corpus's 429), so a price of one group after a comma and no cents is
 ///   doubted. (Not a value column's amount: `$302,950` of notes is common.)
+/// - a price with more than four decimals (`175.22109`): none of the corpus's 429 prices
+///   and exercise prices has more, while OCR runs a price into the digits beside it;
+/// - an exercise or conversion price of whole dollars without a `$` (`222`): the form prints
+///   the `$`, and 7 of the corpus's 58 such prices other than $0 are whole (printed `$20`),
+///   while OCR puts counts there;
 /// - an exercise or conversion price of $100,000 or more: the corpus's 62 run to $195.26
 ///   (a convertible note's principal is its row's price or value, not this column);
 /// - an amount owned under 100 with a fraction (`9.4`, `77.92`): none of the corpus's 675
@@ -983,6 +1017,7 @@ fn doubt_merged_rows(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
 ///   while OCR puts a price or a heading's `(Instr. 3 and 4)` there.
 fn doubt_misread_amounts(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    doubt_spaced_points(row, al, at, cx);
     let kind = al.kind;
     for (t, a) in row.iter().zip(al.assign.iter_mut()) {
         let Some(c) = *a else { continue };
@@ -1010,6 +1045,25 @@ fn doubt_misread_amounts(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx
                 "the price `{}` reads as {int},{frac} or, its point read as a comma, as {int}.{frac}: left out",
                 t.text
             )
+        } else if priced
+            && matches!(t.kind, Kind::Num(_))
+            && t.text
+                .split_once('.')
+                .is_some_and(|(_, frac)| frac.len() > 4)
+        {
+            format!(
+                "the price `{}` has more than four decimals, which none of the corpus's 429 prices has: digits of two values run together, left out",
+                t.text
+            )
+        } else if c == Col::ConvPrice
+            && !t.dollar
+            && matches!(t.kind, Kind::Num(n) if !n.is_zero() && n.fract().is_zero())
+        {
+            format!(
+                "`{}` as an exercise or conversion price: a whole number without `$` is a count that OCR put in column {}, or a price whose `$` and cents were lost: left out",
+                t.text,
+                c.name()
+            )
         } else if c == Col::ConvPrice
             && matches!(t.kind, Kind::Num(n) if n >= Decimal::from(100_000))
         {
@@ -1032,6 +1086,38 @@ fn doubt_misread_amounts(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx
         };
         *a = None;
         cx.warn(WarningCode::Ambiguous, Some(at), &why, Some(t.span));
+    }
+}
+
+/// In OCR'd text a price's point is read as a space as well: a price of whole dollars
+/// followed in its table cell by bare digits (`$87 104`) is $87.104 (or $87.104x, its last
+/// digits lost) far more often than a price beside an amount, which would have a cell of
+/// its own. Neither piece is read. (`$0` is a price of its own, often beside an amount
+/// a converter's grid merged into its cell.)
+fn doubt_spaced_points(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
+    for i in 0..row.len().saturating_sub(1) {
+        let (a, b) = (&row[i], &row[i + 1]);
+        let whole_price = al.assign[i] == Some(Col::Price)
+            && a.dollar
+            && !a.text.contains('.')
+            && matches!(a.kind, Kind::Num(n) if !n.is_zero());
+        let tail = !b.dollar && !b.text.is_empty() && b.text.bytes().all(|c| c.is_ascii_digit());
+        if !(whole_price && tail && a.ncells > 0 && a.cell == b.cell) {
+            continue;
+        }
+        al.assign[i] = None;
+        if al.assign[i + 1].is_some_and(|c| !c.multi()) {
+            al.assign[i + 1] = None;
+        }
+        cx.warn(
+            WarningCode::Ambiguous,
+            Some(at),
+            &format!(
+                "`{} {}` in one cell is a price whose point OCR read as a space more likely than a price beside an amount: both left out",
+                a.text, b.text
+            ),
+            Some(a.span),
+        );
     }
 }
 
@@ -1078,6 +1164,47 @@ fn doubt_dated_holding(
             dated.text
         )
     });
+}
+
+/// A Table II holding reading whose text columns took a count printed with separators
+/// (`Class B Common 78,667 Class A Common Stock 78,667`): no security's or owner's name
+/// holds one, so the count is a value of a transaction's columns that OCR lost (its date
+/// and code unread), and which columns the row's other amounts belong to is lost too.
+fn doubt_counted_holding(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx) {
+    if al.kind != RowKind::Holding {
+        return;
+    }
+    let Some(count) = row
+        .iter()
+        .zip(&al.assign)
+        .find(|(t, a)| {
+            a.is_some_and(Col::multi) && matches!(t.kind, Kind::Num(_)) && t.text.contains(',')
+        })
+        .map(|(t, _)| t)
+    else {
+        return;
+    };
+    // Its ownership form (D/I) stays: the last columns (owned, D/I, nature) are the same in
+    // both readings, while the amounts before them are not.
+    let mut left_out = Vec::new();
+    for (t, a) in row.iter().zip(al.assign.iter_mut()) {
+        if a.is_some_and(|c| !c.multi()) && matches!(t.kind, Kind::Num(_) | Kind::Date(_)) {
+            *a = None;
+            left_out.push(format!("`{}`", t.text));
+        }
+    }
+    if !left_out.is_empty() {
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(at),
+            &format!(
+                "read as a holding, the row has the count `{}` in a text column: a transaction whose columns were lost, so {} left out",
+                count.text,
+                left_out.join(", ")
+            ),
+            Some(count.span),
+        );
+    }
 }
 
 /// The text column of a Table I row that the text lines wrapped around it belong to, when
@@ -2420,6 +2547,25 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
             // OCR reads a thousands comma as a space (`3 811,260` for 3,811,260) as
             // readily as it reads a footnote digit before an amount: either way.
             Some(Fix::Doubt(format!("{a},{b}")))
+        } else if cx.damaged
+            && toks[i].ncells == 0
+            && (1..=2).contains(&a.len())
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && !a.starts_with('0')
+            && (b.len() == 3 && b.bytes().all(|c| c.is_ascii_digit())
+                || b_grouped
+                    && b.split(',').next().is_some_and(|g| g.len() == 3)
+                    && i > 0
+                    && matches!(toks[i - 1].kind, Kind::Word)
+                    && toks[i - 1].text.chars().any(char::is_alphabetic))
+        {
+            // The same with the last group alone after the space (`9 744` for 9,744,
+            // `59 551`), or with two digits after a text before a grouped amount
+            // (`Ordinary 46 370,460`): one or two digits are no count of OCR'd text (see
+            // `demote_stray_digits`), so they are the amount's head or debris, and the
+            // digits after them cannot be told from its tail. (Two digits after an amount
+            // are as often a misread `$0` price: `856 30 181,854`.)
+            Some(Fix::Doubt(format!("{a},{b}")))
         } else if !a_reads && b.starts_with(a.as_str()) && values::parse_amount(&b).is_some() {
             // The piece is, letter for letter, the start of the whole number beside it.
             Some(Fix::DropHead)
@@ -3149,6 +3295,151 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
         );
     }
 
+    /// A count in a text column of a Table II holding reading: its columns were lost.
+    #[test]
+    fn a_count_in_the_title_of_an_ocr_holding_leaves_its_amounts_out() {
+        let read_row = |title: &str| {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T2}\n\n\
+| {title} | $17.00 | | | Common Stock | 78,667 | 78,667 | I | See |\n"
+            ));
+            let r = record.derivative_table[0].clone();
+            (
+                r.kind,
+                r.underlying_security_shares.map(|d| d.to_string()),
+                r.shares_owned_following.map(|d| d.to_string()),
+                r.direct_or_indirect.map(|d| d.to_string()),
+            )
+        };
+        let (kind, und, owned, di) = read_row("Series B Preferred 78,667");
+        assert_eq!(kind, form4_model::RowKind::Holding);
+        assert_eq!((und, owned, di.as_deref()), (None, None, Some("I")));
+        let (_, und, owned, _) = read_row("Series B Preferred");
+        assert_eq!(
+            (und.as_deref(), owned.as_deref()),
+            (Some("78667"), Some("78667"))
+        );
+    }
+
+    /// A price with more than four decimals in OCR'd text ran into its neighbour's digits.
+    #[test]
+    fn a_price_with_more_than_four_decimals_in_ocr_text_is_left_out() {
+        for (price, want) in [
+            ("$175.22109", None),
+            ("$175.2210", Some("175.221")),
+            ("$177.0329", Some("177.0329")),
+        ] {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T1}\n\n\
+| Common Stock | 07/27/2018 | | S | 1,000 | D | {price} | 4,212,349 | I | By Fund |\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(
+                row.price_per_share.map(|d| d.to_string()).as_deref(),
+                want,
+                "{price}"
+            );
+        }
+    }
+
+    /// A date OCR broke into a word (`owo12013`) sits in the title of a holding reading.
+    #[test]
+    fn a_broken_date_in_the_title_of_an_ocr_holding_means_lost_columns() {
+        for (title, want) in [
+            ("Class A Common Stock owo12013 mae", None),
+            ("Class A Common Stock mae", Some("14890")),
+        ] {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T1}\n\n\
+{title} 14,890 I By Fund\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(
+                row.shares_owned_following.map(|d| d.to_string()).as_deref(),
+                want,
+                "{title}"
+            );
+        }
+    }
+
+    /// A price of four decimals is a Table I sale's: under Table II's title in OCR'd text
+    /// its row is out of place.
+    #[test]
+    fn a_four_decimal_price_under_table2_in_ocr_text_is_not_a_row() {
+        for (price, read_as_row) in [("$117.6967", false), ("$117.69", true)] {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T2}\n\n\
+| Class B Common Stock | | 10/01/2012 | | C | | 78,664 | | (1) | (1) | Class A Common Stock | 78,664 | {price} | 45,847 | I | See |\n"
+            ));
+            assert_eq!(!record.derivative_table.is_empty(), read_as_row, "{price}");
+        }
+    }
+
+    /// A whole number without `$` is no exercise price of OCR'd text.
+    #[test]
+    fn a_whole_exercise_price_without_a_dollar_in_ocr_text_is_left_out() {
+        for (conv, want) in [
+            ("222", None),
+            ("$222", Some("222")),
+            ("14.76", Some("14.76")),
+            ("$14.76", Some("14.76")),
+        ] {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T2}\n\n\
+| Stock Option (Right to Buy) | {conv} | 03/02/2021 | 03/02/2031 | Common Stock | 1,000 | 1,000 | D | |\n"
+            ));
+            let row = &record.derivative_table[0];
+            assert_eq!(
+                row.conversion_or_exercise_price
+                    .map(|d| d.to_string())
+                    .as_deref(),
+                want,
+                "{conv}"
+            );
+        }
+    }
+
+    /// `9 744`: one or two digits before a last group of three in OCR'd text.
+    #[test]
+    fn digits_before_a_bare_group_of_three_in_ocr_text_are_doubted() {
+        for (owned, want) in [
+            ("9 744", None),
+            ("59 551", None),
+            ("744", Some("744")),
+            ("9,744", Some("9744")),
+        ] {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T1}\n\n\
+Common Stock 12/15/2020 P 1,000 A $10.25 {owned} I\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(
+                row.shares_owned_following.map(|d| d.to_string()).as_deref(),
+                want,
+                "{owned}"
+            );
+        }
+    }
+
+    /// `Ordinary 46 370,460`: two digits after a text, before a grouped amount.
+    #[test]
+    fn two_digits_after_a_title_before_a_grouped_amount_in_ocr_text_are_doubted() {
+        for (title, want) in [
+            ("Ordinary Shares 46", None),
+            ("Ordinary Shares", Some("370460")),
+        ] {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T1}\n\n\
+{title} 370,460 I By Fund\n"
+            ));
+            let owned = record
+                .non_derivative_table
+                .first()
+                .and_then(|r| r.shares_owned_following);
+            assert_eq!(owned.map(|d| d.to_string()).as_deref(), want, "{title}");
+        }
+    }
+
     /// A number cut after its first separator whose head was misread (`l,` of `1,|100,000`)
     /// is not read as its tail: both pieces are left out, with a warning; the capital I
     /// of a fund's name before an amount is a word.
@@ -3244,6 +3535,60 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
         assert_eq!(price("0"), None);
         assert_eq!(price("$0").as_deref(), Some("0"));
         assert_eq!(price("0.00").as_deref(), Some("0"));
+    }
+
+    /// A row with OCR's specks marks its table as OCR'd even when every label came out
+    /// exact: its bare `0` price is then left out, as in other OCR'd text.
+    #[test]
+    fn specks_in_a_row_mark_the_table_as_ocr() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Common Stock", Some("0")),
+            ("\u{2018}Common Stock", None),
+            ("Common Stock \u{201c}A\u{201d}", Some("0")),
+            ("Common Stock \u{201c}A", None),
+            ("Common Stock \u{a9}", None),
+        ];
+        for &(title, want) in cases {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n\
+| {title} | 05/27/2021 | | J | 1,803,969 | D | 0 | 4,212,349 | I | By Fund |\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(
+                row.price_per_share.map(|d| d.to_string()).as_deref(),
+                want,
+                "{title}"
+            );
+        }
+    }
+
+    /// `$87 104` in one cell: a price whose point OCR read as a space.
+    #[test]
+    fn a_whole_price_with_digits_after_it_in_its_cell_is_left_out() {
+        // (price cell, owned cell) -> (price, owned) read.
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            ("$87 104", "", None, None),
+            ("$87", "104", Some("87"), Some("104")),
+            ("$87.5104", "104", Some("87.5104"), Some("104")),
+            ("$0 104", "", Some("0"), Some("104")),
+        ];
+        for &(price, owned, want_price, want_owned) in cases {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T1}\n\n\
+| Common Stock | 03/01/2012 | | S | 13,000 | D | {price} | {owned} | I | By Fund |\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            let got = (
+                row.price_per_share.map(|d| d.to_string()),
+                row.shares_owned_following.map(|d| d.to_string()),
+            );
+            assert_eq!(
+                (got.0.as_deref(), got.1.as_deref()),
+                (want_price, want_owned),
+                "{price} | {owned}"
+            );
+            assert_eq!(row.shares.map(|d| d.to_string()).as_deref(), Some("13000"));
+        }
     }
 
     /// A grid cut `214,407` into `21 | 4,407`; the title took the head.

@@ -182,9 +182,36 @@ pub(crate) fn is_tick(s: &str) -> bool {
     )
 }
 
+/// Whether a text holds what OCR makes of specks and rules on a scanned page: a sign
+/// (`©`, `¢`, `§`, `»`, `°`), an opening quotation mark without its closing one
+/// (`‘Common`), or double quotes that do not pair (`M”)`). None of the development
+/// corpus's 360 digital renderings holds any of these signs or curly quotes; in a table's
+/// rows they mark 3 OCR'd renderings whose labels came out exact. (An apostrophe `’` alone is common in
+/// digital text: `Owner’s`.)
+pub(crate) fn specked(text: &str) -> bool {
+    const SIGNS: &[char] = &['™', '©', '¢', '§', '»', '«', '¥', '£', '€', '°'];
+    let count = |c: char| text.matches(c).count();
+    text.contains(SIGNS) || count('‘') > count('’') || count('“') != count('”')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn specks_are_signs_and_unpaired_quotes() {
+        for (text, want) in [
+            ("Common Stock", false),
+            ("Owner\u{2019}s Trust", false),
+            ("the \u{201c}Trust\u{201d}", false),
+            ("\u{2018}Common Stock", true),
+            ("M\u{201d})", true),
+            ("Stock \u{a9}", true),
+            ("$5.00 \u{a2}", true),
+        ] {
+            assert_eq!(specked(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn dates() {
