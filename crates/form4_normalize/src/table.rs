@@ -237,6 +237,7 @@ pub(crate) fn read_table1(
     let mut out = Vec::new();
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
+    let doc = Attested::new(segs, from.seg..=to.seg);
     for full in rows {
         let row = &full.toks;
         let Some(mut al) = best_alignment(row, &[T1_TRANSACTION, T1_HOLDING]) else {
@@ -337,6 +338,12 @@ pub(crate) fn read_table1(
             let (text, marks) = join_wrapped(&full, &al, col, &path(name), cx);
             *slot = text;
             add_marks(&mut fns, field, marks);
+        }
+        for (slot, name) in [
+            (&mut r.security_title, "security_title"),
+            (&mut r.nature_of_ownership, "nature_of_ownership"),
+        ] {
+            respace(slot, &doc, &path(name), cx);
         }
         r.footnotes = fns;
         if r.kind == RowKind::Transaction {
@@ -541,19 +548,7 @@ pub(crate) fn read_table2(
         }
         for col in T2_TEXT_COLS {
             let (slot, _, name) = t2_text_slot(&mut r, col);
-            if let Some(spaced) = slot.as_deref().and_then(|t| doc.respace(t)) {
-                cx.repair(
-                    &path(name),
-                    RepairKind::JoinedText,
-                    &format!(
-                        "`{}`, spaced as the document prints it elsewhere",
-                        slot.as_deref().unwrap_or("")
-                    ),
-                    &spaced,
-                    None,
-                );
-                *slot = Some(spaced);
-            }
+            respace(slot, &doc, &path(name), cx);
         }
         r.footnotes = fns;
         if r.acquired_disposed.is_none() && ad_cols.separate_in(full.block) {
@@ -591,6 +586,24 @@ pub(crate) fn read_table2(
     (out, ocr)
 }
 
+/// Puts back the spaces a text lost that the document prints elsewhere (see
+/// [`Attested::respace`]); logged.
+fn respace(slot: &mut Option<String>, doc: &Attested, field: &str, cx: &mut Ctx) {
+    if let Some(spaced) = slot.as_deref().and_then(|t| doc.respace(t)) {
+        cx.repair(
+            field,
+            RepairKind::JoinedText,
+            &format!(
+                "`{}`, spaced as the document prints it elsewhere",
+                slot.as_deref().unwrap_or("")
+            ),
+            &spaced,
+            None,
+        );
+        *slot = Some(spaced);
+    }
+}
+
 /// A Table II row's text field for one of its text columns, its footnote field and name.
 fn t2_text_slot(r: &mut DerivativeRow, col: Col) -> (&mut Option<String>, RowField, &'static str) {
     match col {
@@ -625,16 +638,19 @@ const MAX_DOC_WRAP_READINGS: usize = 200_000;
 /// One text column's words in a reading of a row: its part of each line, top first.
 type CellParts<'r> = Vec<Vec<&'r Tok>>;
 
-/// The text of a cell from its lines' parts. A line ending in a hyphen after a letter
-/// ends a word the cell's width broke (`Non-` / `Employee`): none of the corpus's 1,536
-/// titles and natures has a hyphen followed by a space, while 25 have one inside a word.
+/// Whether a line's text ends with a word broken after its hyphen (`Non-`).
+fn hyphen_broken(s: &str) -> bool {
+    s.strip_suffix('-')
+        .is_some_and(|s| s.chars().last().is_some_and(char::is_alphabetic))
+}
+
+/// The text of a cell from its lines' parts, a word broken after its hyphen put back
+/// together as [`text_of`] does.
 fn cell_text(parts: &[Vec<&Tok>]) -> Option<String> {
     let mut out = String::new();
     for part in parts {
         let Some(t) = text_of(part) else { continue };
-        let broken = out
-            .strip_suffix('-')
-            .is_some_and(|s| s.chars().last().is_some_and(char::is_alphabetic));
+        let broken = hyphen_broken(&out) && t.starts_with(char::is_alphabetic);
         if !out.is_empty() && !broken {
             out.push(' ');
         }
@@ -1517,15 +1533,16 @@ fn join_wrapped(
         .zip(&al.assign)
         .filter(|(_, a)| **a == Some(col))
         .map(|(t, _)| t);
-    let toks: Vec<&Tok> = row
+    let parts: Vec<Vec<&Tok>> = row
         .above
         .iter()
-        .flatten()
-        .chain(on_line)
-        .chain(row.below.iter().flatten())
+        .map(|l| l.iter().collect())
+        .chain(std::iter::once(on_line.collect()))
+        .chain(row.below.iter().map(|l| l.iter().collect()))
         .collect();
+    let toks: Vec<&Tok> = parts.iter().flatten().copied().collect();
     use_tokens(&toks, cx);
-    let text = text_of(&toks);
+    let text = cell_text(&parts);
     let marks = toks.iter().flat_map(|t| t.marks.clone()).collect();
     let wrapped: Vec<&str> = row.wrapped().map(|t| t.text.as_str()).collect();
     cx.repair(
@@ -1570,7 +1587,9 @@ fn is_value(toks: &[&Tok]) -> bool {
 
 /// The text of a run of word tokens. A word cut by the grid into two neighbouring cells
 /// (`Ord | inary Shares`: a letter, then a lower-case letter in the next cell of the same
-/// line) is put back together.
+/// line) is put back together, and so is a word a cell's width broke after its hyphen
+/// (`co-<br>trustee`: none of the corpus's 1,536 titles and natures has a hyphen followed
+/// by a space, 25 have one inside a word).
 fn text_of(toks: &[&Tok]) -> Option<String> {
     let mut out = String::new();
     let mut prev: Option<&Tok> = None;
@@ -1580,7 +1599,12 @@ fn text_of(toks: &[&Tok]) -> Option<String> {
                 && p.cell.2 == t.cell.2
                 && p.text.chars().last().is_some_and(char::is_alphabetic)
                 && t.text.chars().next().is_some_and(char::is_lowercase);
-            if !cut {
+            let broken = p.cell.0 == t.cell.0
+                && p.cell.1 == t.cell.1
+                && p.cell.2 != t.cell.2
+                && hyphen_broken(&p.text)
+                && t.text.chars().next().is_some_and(char::is_alphabetic);
+            if !cut && !broken {
                 out.push(' ');
             }
         }
@@ -4122,6 +4146,49 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
                 .map(|(n, f)| (*n, f.iter().map(ToString::to_string).collect()))
                 .collect();
             assert_eq!(got, want, "{rows}");
+        }
+    }
+
+    /// A word a cell's width broke after its hyphen is put back together; a space the
+    /// converter lost is put back where the document prints it elsewhere, and nowhere else.
+    #[test]
+    fn broken_and_glued_words_of_table_i_are_put_back() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Reporting<br>Person is co-<br>trustee of a<br>Trust",
+                "1. Held in a trust.",
+                Some("Reporting Person is co-trustee of a Trust"),
+            ),
+            // Spaced as the footnote prints it.
+            (
+                "By ReinventSponsor LLC",
+                "1. Shares held by Reinvent Sponsor LLC.",
+                Some("By Reinvent Sponsor LLC"),
+            ),
+            // Printed glued elsewhere too, or not at all: left as it is.
+            (
+                "By ReinventSponsor LLC",
+                "1. Shares held by ReinventSponsor LLC.",
+                Some("By ReinventSponsor LLC"),
+            ),
+            (
+                "By ReinventSponsor LLC",
+                "1. Shares held by a trust.",
+                Some("By ReinventSponsor LLC"),
+            ),
+        ];
+        for (nature, notes, want) in cases {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}|Common Stock|11/18/2021|J|1,125,295|D|(1)|10,127,658|I|{nature}|\n\n\
+                 Explanation of Responses:\n\n{notes}\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(
+                row.nature_of_ownership.as_deref(),
+                *want,
+                "{nature} / {notes}"
+            );
         }
     }
 
