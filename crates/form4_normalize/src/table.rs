@@ -638,6 +638,34 @@ const MAX_DOC_WRAP_READINGS: usize = 200_000;
 /// One text column's words in a reading of a row: its part of each line, top first.
 type CellParts<'r> = Vec<Vec<&'r Tok>>;
 
+/// A text's tokens in reading order. A cell of several lines that the grid cut down its
+/// middle (`Class<br>Comm<br>Stock | A<br>on`) comes out as two cells side by side, the
+/// first holding the left part of each line: its lines are read across both cells, line
+/// by line (`Class A Common Stock`).
+fn lines_across_cut_cell<'t>(toks: &[&'t Tok]) -> Vec<&'t Tok> {
+    let mut out = toks.to_vec();
+    let Some(first) = toks.first() else {
+        return out;
+    };
+    let (row, cell) = (first.cell.0, first.cell.1);
+    let in_cells = |c: usize| {
+        toks.iter()
+            .filter(|t| t.cell.1 == c)
+            .map(|t| t.cell.2)
+            .collect::<BTreeSet<usize>>()
+            .len()
+    };
+    let cut = toks
+        .iter()
+        .all(|t| t.ncells > 0 && t.cell.0 == row && (t.cell.1 == cell || t.cell.1 == cell + 1))
+        && in_cells(cell) >= 2
+        && in_cells(cell + 1) >= 2;
+    if cut {
+        out.sort_by_key(|t| (t.cell.2, t.cell.1));
+    }
+    out
+}
+
 /// Whether a line's text ends with a word broken after its hyphen (`Non-`).
 fn hyphen_broken(s: &str) -> bool {
     s.strip_suffix('-')
@@ -1593,7 +1621,8 @@ fn is_value(toks: &[&Tok]) -> bool {
 fn text_of(toks: &[&Tok]) -> Option<String> {
     let mut out = String::new();
     let mut prev: Option<&Tok> = None;
-    for t in toks {
+    let toks = lines_across_cut_cell(toks);
+    for t in &toks {
         if let Some(p) = prev {
             let cut = p.cell.1 != t.cell.1
                 && p.cell.2 == t.cell.2
@@ -4188,6 +4217,35 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
                 row.nature_of_ownership.as_deref(),
                 *want,
                 "{nature} / {notes}"
+            );
+        }
+    }
+
+    /// A cell of several lines the grid cut down its middle is read line by line across
+    /// its two parts; two cells of one line each are read one after the other.
+    #[test]
+    fn a_text_cell_cut_down_its_middle_is_read_line_by_line() {
+        let head = "|**1. Title**|**2.**|**3. Date**|**3A.**|**4. Code**|**(A)**<br>**(D)**|**Date**<br>**Exercisable**|**Expiration**|**Title**|**Amount**|**8. Price**|**9. Number**|**10.**|**11. Nature**|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        let cases: &[(&str, &str)] = &[
+            (
+                "Class<br>Comm<br>Stock|A<br>on<br><br>462",
+                "Class A Common Stock",
+            ),
+            (
+                "Clas<br>Com<br>Sto|s A<br>mon<br>ck<br>462",
+                "Class A Common Stock",
+            ),
+            ("Class A|Common Stock<br>462", "Class A Common Stock"),
+        ];
+        for (cells, want) in cases {
+            let record = read(&format!(
+                "{HEAD}{T2}\n\n{head}|Class B Stock|(2)|12/05/2019||G|462|(2)|(2)|{cells}|$0|1,252|I|By trust|\n"
+            ));
+            let row = &record.derivative_table[0];
+            assert_eq!(
+                row.underlying_security_title.as_deref(),
+                Some(*want),
+                "{cells}"
             );
         }
     }
