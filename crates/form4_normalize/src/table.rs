@@ -812,12 +812,15 @@ fn t2_wrapped<'r>(
         }
     }
     let (score, readings) = best?;
-    let key = |parts: &CellParts<'r>| -> Vec<Vec<Span>> {
-        parts
+    // Readings that give a cell the same text and marks agree on it, whichever of two
+    // like words (`Shares` above, `Shares` below) they give it.
+    let key = |parts: &CellParts<'r>| -> (Option<String>, Vec<FootnoteId>) {
+        let marks = parts
             .iter()
-            .filter(|p| !p.is_empty())
-            .map(|p| p.iter().map(|t| t.span).collect())
-            .collect()
+            .flatten()
+            .flat_map(|t| t.marks.clone())
+            .collect();
+        (cell_text(parts), marks)
     };
     let mut out: [Option<CellParts<'r>>; 3] = [None, None, None];
     for (c, slot) in out.iter_mut().enumerate() {
@@ -4296,6 +4299,19 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
                 format!("Class B Class A<br>See<br>{ROW}<br>Stock Stock"),
                 "1. Shares held by a trust.",
                 &[(None, None, None)],
+            ),
+            // Two like words below the row (`Shares`, `Shares`): whichever title takes
+            // which, the readings agree on the texts.
+            (
+                "Series A2<br>Common See<br>Preferred (2) (2) (2) 3,811,260 3,811,260 I<br>\
+                 Shares footnote (1)<br>Shares"
+                    .to_string(),
+                "1. Each Series A2 Preferred Shares converts into ten Common Shares.",
+                &[(
+                    Some("Series A2 Preferred Shares"),
+                    Some("Common Shares"),
+                    Some("See footnote"),
+                )],
             ),
             // Spaces the converter lost, put back as the footnotes print them.
             (
