@@ -2934,6 +2934,9 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
                 let next = toks.remove(i + 1);
                 let t = &mut toks[i];
                 t.joined = true;
+                // A lone digit is a stray piece only until it is read as a head; in OCR'd
+                // text it stays one (a footnote digit before an amount as often).
+                t.stray &= cx.damaged;
                 t.kind = Kind::Num(n);
                 t.text = joined;
                 absorb(t, next);
@@ -2951,6 +2954,7 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
                 );
                 let t = &mut toks[i];
                 t.joined = true;
+                t.stray &= cx.damaged;
                 t.kind = Kind::Num(n);
                 t.text = text;
                 absorb(t, next);
@@ -4220,6 +4224,24 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
                 row.nature_of_ownership.as_deref(),
                 *want,
                 "{nature} / {notes}"
+            );
+        }
+    }
+
+    /// An amount the grid cut after its first digit (`2 | ,027,400`, `1 | 8,969,380`) is
+    /// read whole: the lone digit is its head, not a stray piece.
+    #[test]
+    fn an_amount_cut_after_its_first_digit_is_read_whole() {
+        let head = "|**1. Title**|**2.**|**3. Date**|**3A.**|**4. Code**|**(A)**<br>**(D)**|**Date**<br>**Exercisable**|**Expiration**|**Title**|**Amount**|**8. Price**|**9. Number**|**10.**|**11. Nature**|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        for (cells, want) in [("2|,027,400", "2027400"), ("1|8,969,380", "18969380")] {
+            let record = read(&format!(
+                "{HEAD}{T2}\n\n{head}|Series A Preferred Stock|(1)|09/22/2020||C||{cells}|(1)|(1)|Common Stock|{want}|$0|0|I|By Fund|\n"
+            ));
+            let row = &record.derivative_table[0];
+            assert_eq!(
+                row.shares.map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{cells}"
             );
         }
     }
