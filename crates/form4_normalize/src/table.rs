@@ -744,6 +744,7 @@ fn t2_wrapped<'r>(
     for _ in 0..total {
         let mut cells: [CellParts<'r>; 3] = [Vec::new(), Vec::new(), Vec::new()];
         let mut counts = [(0usize, 0usize); 3];
+        let mut marks_first = false;
         for (li, line) in lines.iter().enumerate() {
             if li == n_above {
                 for (c, cell) in cells.iter_mut().enumerate() {
@@ -754,6 +755,11 @@ fn t2_wrapped<'r>(
             for (c, range) in [(0, 0..i), (1, i..j), (2, j..line.len())] {
                 if range.is_empty() {
                     continue;
+                }
+                // Footnote marks follow the words they are printed after: no cell's
+                // line starts with them.
+                if line[range.start].kind == Kind::Marks {
+                    marks_first = true;
                 }
                 cells[c].push(line[range].iter().collect());
                 if li < n_above {
@@ -785,7 +791,7 @@ fn t2_wrapped<'r>(
                     .is_some_and(|t| !t.marks.is_empty() || t.kind == Kind::Marks)
             })
         });
-        if marks_inside {
+        if marks_inside || marks_first {
             continue;
         }
         let texts: Vec<Option<String>> = cells.iter().map(|c| cell_text(c)).collect();
@@ -4334,6 +4340,15 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
                     Some("Common Shares"),
                     Some("See footnote"),
                 )],
+            ),
+            // A mark ends a cell's words: `(1)` below the row is the title's, not the
+            // start of the underlying title's line.
+            (
+                "Restricted<br>Common<br>Stock (2) 04/21/2014 A 67.38 (1) (1) 67.38 $ 0 23,422.79 D<br>\
+                 Units (1) Stock"
+                    .to_string(),
+                "1. Restricted Stock Units settle in Common Stock.",
+                &[(Some("Restricted Stock Units"), Some("Common Stock"), None)],
             ),
             // Spaces the converter lost, put back as the footnotes print them.
             (
