@@ -6,6 +6,7 @@
 //! cell that the document prints word for word somewhere else is far likelier than one it
 //! never prints; and where it prints them with a space the cell lost, the space is put back.
 
+use std::collections::HashMap;
 use std::ops::RangeInclusive;
 
 use crate::text::Segment;
@@ -19,25 +20,22 @@ pub(crate) struct Attested {
     chars: Vec<char>,
     /// Whether a word starts at each character (anything but a letter or digit before it).
     starts: Vec<bool>,
-    /// The characters between each character and the one before it (empty inside a word).
-    gaps: Vec<String>,
+    /// Where the characters between each character and the one before it are in
+    /// `gap_text` (an empty range inside a word). Ranges into one string rather than a
+    /// string each: the whole document's text is kept.
+    gaps: Vec<(u32, u32)>,
+    gap_text: String,
+    /// Where words start, by their first two letters or digits: a cell's text is looked
+    /// up for every row, in a document's whole text.
+    by_head: HashMap<(char, char), Vec<usize>>,
 }
 
-/// A text squashed like [`Attested`]'s: its letters and digits, lower-cased, and for each
-/// the characters printed between it and the one before.
-fn squash(s: &str) -> (Vec<char>, Vec<String>) {
-    let mut chars = Vec::new();
-    let mut gaps = Vec::new();
-    let mut gap = String::new();
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            chars.push(c.to_lowercase().next().unwrap_or(c));
-            gaps.push(std::mem::take(&mut gap));
-        } else {
-            gap.push(c);
-        }
-    }
-    (chars, gaps)
+/// A text squashed like [`Attested`]'s: its letters and digits, lower-cased.
+fn squash(s: &str) -> Vec<char> {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
 }
 
 impl Attested {
@@ -48,6 +46,8 @@ impl Attested {
             chars: Vec::new(),
             starts: Vec::new(),
             gaps: Vec::new(),
+            gap_text: String::new(),
+            by_head: HashMap::new(),
         };
         let mut last_cell = None;
         for (i, seg) in segs.iter().enumerate() {
@@ -63,36 +63,69 @@ impl Attested {
             last_cell = Some(cell);
             out.push_text(&seg.text);
         }
+        out.index();
         out
+    }
+
+    fn index(&mut self) {
+        for (i, w) in self.chars.windows(2).enumerate() {
+            if self.starts[i] && w[0] != CELL_END && w[1] != CELL_END {
+                self.by_head.entry((w[0], w[1])).or_default().push(i);
+            }
+        }
     }
 
     fn end_cell(&mut self) {
         self.chars.push(CELL_END);
         self.starts.push(true);
-        self.gaps.push(String::new());
+        let at = self.gap_len();
+        self.gaps.push((at, at));
+    }
+
+    fn gap_len(&self) -> u32 {
+        u32::try_from(self.gap_text.len()).unwrap_or(u32::MAX)
     }
 
     /// Appends a piece of text after a space.
     fn push_text(&mut self, text: &str) {
-        let (chars, gaps) = squash(&format!(" {text}"));
-        for (c, g) in chars.into_iter().zip(gaps) {
-            self.starts.push(!g.is_empty());
-            self.chars.push(c);
-            self.gaps.push(g);
+        let mut start = self.gap_len();
+        self.gap_text.push(' ');
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                let end = self.gap_len();
+                self.starts.push(end > start);
+                self.chars.push(c.to_lowercase().next().unwrap_or(c));
+                self.gaps.push((start, end));
+                start = end;
+            } else {
+                self.gap_text.push(c);
+            }
         }
+    }
+
+    fn gap(&self, i: usize) -> &str {
+        self.gaps
+            .get(i)
+            .and_then(|&(a, b)| self.gap_text.get(a as usize..b as usize))
+            .unwrap_or("")
     }
 
     /// Whether the document prints `text`'s letters and digits as words of their own (a
     /// word boundary at both ends), whatever its spaces; with the characters it prints
     /// between them (`gaps[i]` before the `i`th letter or digit) at the first such place.
     fn find(&self, text: &str) -> Option<Vec<&str>> {
-        let (pat, _) = squash(text);
-        let first = *pat.first()?;
+        let pat = squash(text);
+        let (&a, &b) = (pat.first()?, pat.get(1)?);
         let n = pat.len();
-        (0..self.chars.len().saturating_sub(n - 1))
-            .filter(|&i| self.chars[i] == first && self.starts[i])
-            .find(|&i| self.chars[i..i + n] == pat[..] && self.starts.get(i + n).is_none_or(|&s| s))
-            .map(|i| self.gaps[i..i + n].iter().map(String::as_str).collect())
+        self.by_head
+            .get(&(a, b))?
+            .iter()
+            .copied()
+            .find(|&i| {
+                self.chars.get(i..i + n) == Some(&pat[..])
+                    && self.starts.get(i + n).is_none_or(|&s| s)
+            })
+            .map(|i| (i..i + n).map(|k| self.gap(k)).collect())
     }
 
     /// Whether the document prints `text` elsewhere, as words of their own.
@@ -159,11 +192,14 @@ mod tests {
             chars: Vec::new(),
             starts: Vec::new(),
             gaps: Vec::new(),
+            gap_text: String::new(),
+            by_head: HashMap::new(),
         };
         for l in lines {
             out.end_cell();
             out.push_text(l);
         }
+        out.index();
         out
     }
 
