@@ -691,17 +691,22 @@ fn cell_text(parts: &[Vec<&Tok>]) -> Option<String> {
 }
 
 /// Which of Table II's text columns (title, underlying title, nature) the words of the
-/// lines wrapped around a picture row belong to. Returns, for each column, its parts when
-/// every likely reading agrees on them, or `None` when they do not; `None` overall when
-/// the row has no wrapped lines.
+/// lines wrapped around a picture row (`above` and `below` its line `toks`) belong to.
+/// Returns the best readings' score and, for each column, its parts when all the best
+/// readings agree on its text and marks, or `None` when they do not; `None` overall when
+/// no reading fits or there are too many to weigh.
 ///
 /// A line read across the page holds each column's words left to right, so a reading cuts
 /// each wrapped line in three (any part may be empty). A text cell is centred on its row,
-/// so a column has as many lines above the row's line as below, give or take one; a
-/// direct holding has no nature of ownership and an indirect one has one (so in all 165
-/// and 578 of the corpus's rows). Of the readings left, those whose cells the document
-/// prints elsewhere word for word (a text of two words or more: a footnote's `Class B
-/// Common Stock`) are the likely ones.
+/// so a column has about as many lines above the row's line as below (give or take two:
+/// the converter merges a cell's half-line into the line above or below it, and one
+/// three-line nature of the corpus comes out with two lines above the row's line and
+/// none below); a direct holding has no nature of ownership and an indirect one has one
+/// (so in all 165 and 578 of the corpus's rows); footnote marks end a cell's words. Of the
+/// readings left, the best are those whose cells the document prints elsewhere word for
+/// word, counted in words (a text of two words or more: a footnote's `Class B Common
+/// Stock`; a single word is printed somewhere in any filing, and only 2 of the corpus's
+/// 580 Table II texts are one word).
 fn t2_wrapped<'r>(
     above: &'r [Vec<Tok>],
     toks: &'r [Tok],
