@@ -4349,6 +4349,20 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
                     Some("See footnote"),
                 )],
             ),
+            // A three-line nature whose lines come out two above the row's line and one
+            // on it: unbalanced by two, still a reading.
+            (
+                "Class B Class A By SVF II<br>Beaver<br>CommonStock (2) 12/09/2024 C 628,553 (2) (2) \
+                 CommonStock 628,553 $ 0 137,545 I (DE) LLC (3)"
+                    .to_string(),
+                "1. Class B Common Stock converts into Class A Common Stock.\n\n\
+                 2. Held by SVF II Beaver (DE) LLC.",
+                &[(
+                    Some("Class B Common Stock"),
+                    Some("Class A Common Stock"),
+                    Some("By SVF II Beaver (DE) LLC"),
+                )],
+            ),
             // A mark ends a cell's words: `(1)` below the row is the title's, not the
             // start of the underlying title's line.
             (
