@@ -4349,6 +4349,27 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
                     Some("See footnote"),
                 )],
             ),
+            // Footnote marks end a cell: `Through Deerfield`, after `LLC (2)`, is the next
+            // row's, however well `Management Company, L.P.` alone is printed elsewhere.
+            // (Whether its `Through` is the title's or the nature's the footnotes do not
+            // say: the second row's cells are left empty.)
+            (
+                "Class B Common Stock (1) (1) Class A Common Stock 5,360,000 5,360,000 I Through DFP Sponsor,<br>\
+                 LLC (2)<br>Through Deerfield<br>\
+                 Class B Common Stock (1) (1) Class A Common Stock 100,000 100,000 I Management Company,<br>\
+                 L.P. (3)"
+                    .to_string(),
+                "1. Class B Common Stock converts into Class A Common Stock.\n\n\
+                 2. Held by Deerfield Management Company, L.P.",
+                &[
+                    (
+                        Some("Class B Common Stock"),
+                        Some("Class A Common Stock"),
+                        Some("Through DFP Sponsor, LLC"),
+                    ),
+                    (None, None, None),
+                ],
+            ),
             // A three-line nature whose lines come out two above the row's line and one
             // on it: unbalanced by two, still a reading.
             (
