@@ -280,6 +280,7 @@ pub(crate) fn read(
                 // name is on the line below (read side by side in exact text only: in OCR'd
                 // text the lines below are as often another box's debris).
                 let cut_title = cut_box_title(&name);
+
                 if cut_title {
                     cover_pieces(segs, &ps, cx);
                     name.clear();
@@ -303,7 +304,10 @@ pub(crate) fn read(
                 // Boxes printed side by side, read across the page: box 1's label shares
                 // its line with other boxes' labels, and the values follow on the next line
                 // in the same order (box 1's first).
-                if name.is_empty() && stack_after(i).is_none() && !(cut_title && cx.damaged) {
+                if name.is_empty()
+                    && stack_after(i).and_then(|c| c.name.as_ref()).is_none()
+                    && !(cut_title && cx.damaged)
+                {
                     if let Some(side) = side_by_side(segs, &kept, i, to) {
                         for p in &side.debris {
                             cx.cover_label(segs[p.seg].src_span(p.a, p.b));
@@ -684,6 +688,8 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
     // The first line below holding text outside the form's labels; a line of captions only
     // (`(Check all applicable)`) is passed over.
     let mut value_pieces: Vec<Piece> = Vec::new();
+    // What the label search left of a caption on a line passed over (`(`).
+    let mut passed: Vec<Piece> = Vec::new();
     for s in row + 1..(row + 3).min(segs.len()) {
         if s > to.seg || (s == to.seg && to.byte == 0) {
             break;
@@ -725,8 +731,16 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
                 byte: 0,
             },
         ));
-        if !out.is_empty() {
-            value_pieces = out;
+        // A lone parenthesis is what is left of a caption cut by the label search
+        // (`(Check all applicable)`): the line holds captions only.
+        let caption_only = piece_words(segs, &out)
+            .iter()
+            .all(|(w, _)| w.chars().all(|c| c == '(' || c == ')'));
+        if caption_only {
+            passed.extend(out);
+        } else {
+            value_pieces = passed;
+            value_pieces.extend(out);
             break;
         }
     }
@@ -780,6 +794,7 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
     }
     let plain: Vec<&str> = names.iter().map(|(w, _)| w.as_str()).collect();
     let joined = plain.join(" ");
+
     let owner_end = if with_issuer {
         let sig = signature_words(segs, to);
         crate::picture::split_owner_issuer(&plain, &sig)
@@ -1784,6 +1799,41 @@ mod tests {
         assert_eq!(record.issuer.name.as_deref(), Some("EXAMPLE CORP"));
         assert!(cut_box_title("2. Date of Event"));
         assert!(!cut_box_title("Issuer Jane"));
+    }
+
+    /// A joint filing's later box 1 read across the page beside box 5: box 5's caption
+    /// `(Check all applicable)` takes the line under the labels, and the name is on the
+    /// line below it.
+    #[test]
+    fn later_owner_under_box5_caption_beside_box1() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("(Check all applicable)<br>SMITH JOHN", Some("SMITH JOHN")),
+            ("SMITH JOHN (Check all applicable)", Some("SMITH JOHN")),
+            // Two lines of captions: the name is looked for no further.
+            (
+                "(Check all applicable)<br>(Check all applicable)<br>SMITH JOHN",
+                None,
+            ),
+        ];
+        for (lines, want) in cases {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 {lines}<br>Director 10% Owner<br>(Last) (First) (Middle) Officer (give title below) Other (specify below)<br>\
+                 <!-- End of picture text -->\n\n\
+                 Explanation of Responses:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let second = record
+                .reporting_owners
+                .get(1)
+                .and_then(|o| o.name.as_deref());
+            assert_eq!(second, *want, "{lines}");
+        }
     }
 
     /// Box 6's lines read between box 1's (picture text) leave their check boxes, ticked

@@ -21,6 +21,7 @@
 //! assert_eq!(row.price_per_share.unwrap().to_string(), "12.5");
 //! ```
 
+mod attest;
 mod box1;
 mod checks;
 mod ctx;

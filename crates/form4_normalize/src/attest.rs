@@ -1,0 +1,257 @@
+//! The rest of a document's text as evidence for a table cell's words.
+//!
+//! A converter that reads a page line by line (picture text) loses which cell a word was
+//! in and sometimes the spaces between words (`CommonStock`). A filing names its securities
+//! and holders again elsewhere (footnotes, remarks, the other table), so a reading of a
+//! cell that the document prints word for word somewhere else is far likelier than one it
+//! never prints; and where it prints them with a space the cell lost, the space is put back.
+
+use std::collections::HashMap;
+use std::ops::RangeInclusive;
+
+use crate::text::Segment;
+
+/// Where a cell ends: no attested text runs across it.
+const CELL_END: char = '\0';
+
+/// The letters and digits of a document's text outside one part, lower-cased, with the
+/// word boundaries and spaces between them.
+pub(crate) struct Attested {
+    chars: Vec<char>,
+    /// Whether a word starts at each character (anything but a letter or digit before it).
+    starts: Vec<bool>,
+    /// Where the characters between each character and the one before it are in
+    /// `gap_text` (an empty range inside a word). Ranges into one string rather than a
+    /// string each: the whole document's text is kept.
+    gaps: Vec<(u32, u32)>,
+    gap_text: String,
+    /// Where words start, by their first two letters or digits: a cell's text is looked
+    /// up for every row, in a document's whole text.
+    by_head: HashMap<(char, char), Vec<usize>>,
+}
+
+/// A text squashed like [`Attested`]'s: its letters and digits, lower-cased.
+fn squash(s: &str) -> Vec<char> {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
+}
+
+impl Attested {
+    /// The text of every segment outside `skip` (a part's segments), the pieces of one
+    /// cell or picture run joined by a space.
+    pub(crate) fn new(segs: &[Segment], skip: RangeInclusive<usize>) -> Self {
+        let mut out = Attested {
+            chars: Vec::new(),
+            starts: Vec::new(),
+            gaps: Vec::new(),
+            gap_text: String::new(),
+            by_head: HashMap::new(),
+        };
+        let mut last_cell = None;
+        for (i, seg) in segs.iter().enumerate() {
+            if skip.contains(&i) {
+                last_cell = None;
+                continue;
+            }
+            let pl = seg.place;
+            let cell = (pl.block, pl.row, pl.cell);
+            if last_cell != Some(cell) {
+                out.end_cell();
+            }
+            last_cell = Some(cell);
+            out.push_text(&seg.text);
+        }
+        out.index();
+        out
+    }
+
+    fn index(&mut self) {
+        for (i, w) in self.chars.windows(2).enumerate() {
+            if self.starts[i] && w[0] != CELL_END && w[1] != CELL_END {
+                self.by_head.entry((w[0], w[1])).or_default().push(i);
+            }
+        }
+    }
+
+    fn end_cell(&mut self) {
+        self.chars.push(CELL_END);
+        self.starts.push(true);
+        let at = self.gap_len();
+        self.gaps.push((at, at));
+    }
+
+    fn gap_len(&self) -> u32 {
+        u32::try_from(self.gap_text.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Appends a piece of text after a space.
+    fn push_text(&mut self, text: &str) {
+        let mut start = self.gap_len();
+        self.gap_text.push(' ');
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                let end = self.gap_len();
+                self.starts.push(end > start);
+                self.chars.push(c.to_lowercase().next().unwrap_or(c));
+                self.gaps.push((start, end));
+                start = end;
+            } else {
+                self.gap_text.push(c);
+            }
+        }
+    }
+
+    fn gap(&self, i: usize) -> &str {
+        self.gaps
+            .get(i)
+            .and_then(|&(a, b)| self.gap_text.get(a as usize..b as usize))
+            .unwrap_or("")
+    }
+
+    /// Whether the document prints `text`'s letters and digits as words of their own (a
+    /// word boundary at both ends), whatever its spaces; with the characters it prints
+    /// between them (`gaps[i]` before the `i`th letter or digit) at the first such place.
+    fn find(&self, text: &str) -> Option<Vec<&str>> {
+        let pat = squash(text);
+        let (&a, &b) = (pat.first()?, pat.get(1)?);
+        let n = pat.len();
+        self.by_head
+            .get(&(a, b))?
+            .iter()
+            .copied()
+            .find(|&i| {
+                self.chars.get(i..i + n) == Some(&pat[..])
+                    && self.starts.get(i + n).is_none_or(|&s| s)
+            })
+            .map(|i| (i..i + n).map(|k| self.gap(k)).collect())
+    }
+
+    /// Whether the document prints `text` elsewhere, as words of their own.
+    pub(crate) fn holds(&self, text: &str) -> bool {
+        self.find(text).is_some()
+    }
+
+    /// `text` with the spaces put back that the document prints elsewhere between its
+    /// words and `text` lost (`CommonStock` where `Common Stock` is printed), if any. Only
+    /// spaces are added: no letter changes and no space is taken away.
+    pub(crate) fn respace(&self, text: &str) -> Option<String> {
+        let doc_gaps = self.find(text)?;
+        let mut out = String::with_capacity(text.len() + 4);
+        let mut gap = String::new();
+        let mut k = 0usize;
+        let mut changed = false;
+        for c in text.chars() {
+            if !c.is_alphanumeric() {
+                gap.push(c);
+                continue;
+            }
+            if k > 0 {
+                let doc = doc_gaps.get(k).copied().unwrap_or("");
+                // Only a space lost between words or beside a bracket: a hyphen or a stop
+                // beside a space is as often the other text's line break (`co-<br>trustee`)
+                // as the cell's lost space.
+                let printed: String = doc
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+                    .collect();
+                let lost = matches!(gap.as_str(), "" | "(" | ")")
+                    && printed == gap
+                    && doc.contains(char::is_whitespace);
+                // The space goes on the side of the bracket the document puts it.
+                let before = doc.starts_with(char::is_whitespace);
+                if lost {
+                    changed = true;
+                    if before {
+                        out.push(' ');
+                    }
+                }
+                out.push_str(&gap);
+                if lost && !before {
+                    out.push(' ');
+                }
+            } else {
+                out.push_str(&gap);
+            }
+            gap.clear();
+            out.push(c);
+            k += 1;
+        }
+        out.push_str(&gap);
+        changed.then_some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attested(lines: &[&str]) -> Attested {
+        let mut out = Attested {
+            chars: Vec::new(),
+            starts: Vec::new(),
+            gaps: Vec::new(),
+            gap_text: String::new(),
+            by_head: HashMap::new(),
+        };
+        for l in lines {
+            out.end_cell();
+            out.push_text(l);
+        }
+        out.index();
+        out
+    }
+
+    #[test]
+    fn holds_whole_words_only() {
+        let doc = attested(&[
+            "1. Each share of Class B Common Stock converts into Class A Common Stock.",
+            "See footnote (4)",
+        ]);
+        let cases: &[(&str, bool)] = &[
+            ("Class B Common Stock", true),
+            ("CommonStock", true),
+            ("See footnote", true),
+            // Not at word boundaries.
+            ("ommon Stock", false),
+            ("Common Sto", false),
+            // Not across a cell's end.
+            ("Stock See", false),
+            ("Class C Common Stock", false),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(doc.holds(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn respace_puts_back_lost_spaces_only() {
+        let doc = attested(&[
+            "Restricted stock units (\"RSUs\") vest; Common Stock; FinTech Holdings Inc. Class A",
+            "held by a co- trustee",
+            "By Beaver (DE) LLC",
+            "See footnote (4)",
+        ]);
+        let cases: &[(&str, Option<&str>)] = &[
+            ("CommonStock", Some("Common Stock")),
+            (
+                "RestrictedStock Units(RSUs)",
+                Some("Restricted Stock Units (RSUs)"),
+            ),
+            ("By Beaver (DE)LLC", Some("By Beaver (DE) LLC")),
+            ("Seefootnote", Some("See footnote")),
+            // Beside other punctuation the space may be the other text's line break.
+            ("Inc.Class A", None),
+            ("co-trustee", None),
+            // Printed without the space elsewhere too: left alone.
+            ("FinTech", None),
+            // Nothing to put back, or not printed elsewhere.
+            ("Common Stock", None),
+            ("PreferredStock", None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(doc.respace(text).as_deref(), want, "{text}");
+        }
+    }
+}
