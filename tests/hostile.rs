@@ -321,7 +321,7 @@ fn form_repeated_a_thousand_times() {
 
 /// Eight times the input takes at most about eight times as long (a quadratic stage would
 /// take sixty-four times): table rows, a header of ever more labels, one long line,
-/// repeated forms.
+/// repeated forms, OCR'd rows of all different dates.
 #[test]
 fn scales_linearly() {
     let row = "| Common Stock | 11/01/2020 | S | | 1,000 | D | $12.50 | 9,000 | D |\n";
@@ -339,7 +339,7 @@ Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
             city.repeat(n)
         )
     };
-    let cases: [(&str, Make); 4] = [
+    let cases: [(&str, Make); 5] = [
         (
             "rows",
             Box::new(|n| format!("{FIXTURE}\n{}", row.repeat(n * 100))),
@@ -350,6 +350,8 @@ Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
             Box::new(|n| format!("{FIXTURE}\n{}", "Common 1,000 (1) ".repeat(n * 400))),
         ),
         ("forms", Box::new(|n| FIXTURE.repeat(n))),
+        // OCR'd rows, every transaction date a different one.
+        ("ocr dates", Box::new(|n| ocr_tables_of(n * 600))),
     ];
     for (name, make) in cases {
         // The best of three runs each, to shed scheduling noise.
@@ -388,7 +390,9 @@ fn fuzzer_findings_stay_fixed() {
 }
 
 /// An OCR'd form (its labels misread) whose tables are long: the checks held to OCR'd rows
-/// (dates looked up among Table I's, titles searched for repeats) stay linear.
+/// (dates looked up among Table I's, each of its dates against the others, titles searched for
+/// repeats) stay linear. Table I's dates are all different, so a check comparing every date
+/// with every other would be quadratic.
 fn ocr_tables_of(n: usize) -> String {
     let mut doc = String::from(
         "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
@@ -400,8 +404,8 @@ Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned
         doc.push_str(&format!(
             "Common Stock {:02}/{:02}/{} S {},{:03} D $12.50 9,000 D\n",
             i % 12 + 1,
-            i % 28 + 1,
-            1990 + i % 30,
+            i / 12 % 28 + 1,
+            1990 + i / 336,
             i % 97 + 1,
             i % 1000
         ));

@@ -126,18 +126,11 @@ pub(crate) fn stray_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     }
     let stray = |d: Date| -> Option<Date> {
         let n = counts.get(&d).copied().unwrap_or(0);
-        counts.iter().find_map(|(&e, &m)| {
-            let (a, b) = (d.to_string(), e.to_string());
-            let differ: Vec<usize> = a
-                .bytes()
-                .zip(b.bytes())
-                .enumerate()
-                .filter(|(_, (x, y))| x != y)
-                .map(|(i, _)| i)
-                .collect();
-            // `YYYY-MM-DD`: positions 0-3 and 5-6 are the year and the month.
-            (m >= 3 * n && a.len() == b.len() && differ.len() == 1 && differ[0] < 7).then_some(e)
-        })
+        // The dates one digit of the year or month away, looked up rather than compared
+        // with every date of the filing, so that a table of many rows stays linear.
+        one_digit_of_year_or_month(d)
+            .filter(|e| counts.get(e).is_some_and(|&m| m >= 3 * n))
+            .min()
     };
     let t1 = record
         .non_derivative_table
@@ -170,6 +163,26 @@ pub(crate) fn stray_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
             None,
         );
     }
+}
+
+/// The dates that differ from `d` in one digit of its year or month (`YYYY-MM`), same day.
+fn one_digit_of_year_or_month(d: Date) -> impl Iterator<Item = Date> {
+    let (year, month, day) = (d.year(), d.month(), d.day());
+    let years = [1000, 100, 10, 1].into_iter().flat_map(move |place| {
+        let digit = year / place % 10;
+        (0..10)
+            .filter(move |&k| k != digit)
+            .map(move |k| (year - digit * place + k * place, month))
+    });
+    let months = [10, 1].into_iter().flat_map(move |place| {
+        let digit = month / place % 10;
+        (0..10)
+            .filter(move |&k| k != digit)
+            .map(move |k| (year, month - digit * place + k * place))
+    });
+    years
+        .chain(months)
+        .filter_map(move |(y, m)| Date::new(y, m, day).ok())
 }
 
 /// A row of OCR'd text that reads a transaction date and no other value (no code, amount,
