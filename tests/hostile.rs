@@ -321,7 +321,8 @@ fn form_repeated_a_thousand_times() {
 
 /// Eight times the input takes at most about eight times as long (a quadratic stage would
 /// take sixty-four times): table rows, a header of ever more labels, one long line,
-/// repeated forms, OCR'd rows of all different dates.
+/// repeated forms, OCR'd rows of all different dates, titles looked for in the rest of
+/// the document.
 #[test]
 fn scales_linearly() {
     let row = "| Common Stock | 11/01/2020 | S | | 1,000 | D | $12.50 | 9,000 | D |\n";
@@ -339,7 +340,7 @@ Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
             city.repeat(n)
         )
     };
-    let cases: [(&str, Make); 5] = [
+    let cases: [(&str, Make); 6] = [
         (
             "rows",
             Box::new(|n| format!("{FIXTURE}\n{}", row.repeat(n * 100))),
@@ -352,6 +353,9 @@ Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
         ("forms", Box::new(|n| FIXTURE.repeat(n))),
         // OCR'd rows, every transaction date a different one.
         ("ocr dates", Box::new(|n| ocr_tables_of(n * 600))),
+        // Table I titles the rest of the document does not print, whose first letters
+        // the remarks repeat: each is looked for among them.
+        ("unattested titles", Box::new(|n| titles_of(n * 500))),
     ];
     for (name, make) in cases {
         // The best of three runs each, to shed scheduling noise.
@@ -371,6 +375,25 @@ Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
             "{name}: 8x the input took {ratio:.1}x the time ({small:?} -> {large:?})"
         );
     }
+}
+
+/// A Table I of `n` rows whose titles are all different and printed nowhere else, and
+/// remarks whose words start with the same two letters as the titles, many times over.
+fn titles_of(n: usize) -> String {
+    let mut doc = String::from(
+        "FORM 4\n\n1. Name and Address of Reporting Person\n\n\
+Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+| Title | Date | Code | Amount | (A) or (D) | Price | Owned | D/I |\n|---|---|---|---|---|---|---|---|\n",
+    );
+    for i in 0..n {
+        doc.push_str(&format!(
+            "| CommonShares Class{i} | 11/01/2020 | S | 1,000 | D | $1.00 | 5,000 | D |\n"
+        ));
+    }
+    doc.push_str("\nExplanation of Responses:\n\nRemarks: ");
+    doc.push_str(&"commonly contained commentary ".repeat(4 * n));
+    doc.push('\n');
+    doc
 }
 
 /// Every input the fuzzers crashed on (`tests/regressions/`) must now give a record or an

@@ -14,6 +14,12 @@ use crate::text::Segment;
 /// Where a cell ends: no attested text runs across it.
 const CELL_END: char = '\0';
 
+/// How many places starting with a text's first two letters are tried for it: a bound for
+/// time (each row's cells are looked up, so a table of many rows whose words the rest of
+/// the document repeats would otherwise take time growing with the square of its rows),
+/// far above the places a form's text gives any two letters.
+const MAX_CANDIDATES: usize = 1024;
+
 /// The letters and digits of a document's text outside one part, lower-cased, with the
 /// word boundaries and spaces between them.
 pub(crate) struct Attested {
@@ -121,6 +127,7 @@ impl Attested {
             .get(&(a, b))?
             .iter()
             .copied()
+            .take(MAX_CANDIDATES)
             .find(|&i| {
                 self.chars.get(i..i + n) == Some(&pat[..])
                     && self.starts.get(i + n).is_none_or(|&s| s)
