@@ -6,7 +6,7 @@
 //! cell that the document prints word for word somewhere else is far likelier than one it
 //! never prints; and where it prints them with a space the cell lost, the space is put back.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
 use std::ops::RangeInclusive;
 
 use crate::text::Segment;
@@ -31,16 +31,76 @@ pub(crate) struct Attested {
     /// string each: the whole document's text is kept.
     gaps: Vec<(u32, u32)>,
     gap_text: String,
-    /// Where words start, by their first two letters or digits: a cell's text is looked
-    /// up for every row, in a document's whole text.
-    by_head: HashMap<(char, char), Vec<usize>>,
+    /// Where words start, with their first two letters or digits (`head`), grouped by
+    /// [`bucket`] and in text order within a group: a cell's text is looked up for every
+    /// row, in a document's whole text.
+    by_head: Vec<(u64, usize)>,
+    /// Where each bucket's group starts in `by_head` (and, last, its length).
+    bucket_start: Vec<usize>,
+}
+
+/// Two characters as one key.
+fn head(a: char, b: char) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+const BUCKET_BITS: u32 = 10;
+
+/// A head's group: grouping by a hash in one counting pass costs less than sorting.
+fn bucket(key: u64) -> usize {
+    let mixed = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BUCKET_BITS);
+    // Below 2^BUCKET_BITS by the shift.
+    usize::try_from(mixed).unwrap_or(0)
+}
+
+/// A character lower-cased as one character (the first, for the few that become several).
+fn lower(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// [`Attested`], built the first time a text is looked up: many tables have no row whose
+/// cells need it, and building it is a pass over the whole document.
+pub(crate) struct LazyAttested<'a> {
+    segs: &'a [Segment],
+    skip: RangeInclusive<usize>,
+    built: OnceCell<Attested>,
+}
+
+impl<'a> LazyAttested<'a> {
+    /// The text of every segment outside `skip`, as [`Attested::new`] reads it.
+    pub(crate) fn new(segs: &'a [Segment], skip: RangeInclusive<usize>) -> Self {
+        LazyAttested {
+            segs,
+            skip,
+            built: OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &Attested {
+        self.built
+            .get_or_init(|| Attested::new(self.segs, self.skip.clone()))
+    }
+
+    /// See [`Attested::holds`].
+    pub(crate) fn holds(&self, text: &str) -> bool {
+        self.get().holds(text)
+    }
+
+    /// See [`Attested::respace`].
+    pub(crate) fn respace(&self, text: &str) -> Option<String> {
+        self.get().respace(text)
+    }
 }
 
 /// A text squashed like [`Attested`]'s: its letters and digits, lower-cased.
 fn squash(s: &str) -> Vec<char> {
     s.chars()
         .filter(|c| c.is_alphanumeric())
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .map(lower)
         .collect()
 }
 
@@ -53,7 +113,8 @@ impl Attested {
             starts: Vec::new(),
             gaps: Vec::new(),
             gap_text: String::new(),
-            by_head: HashMap::new(),
+            by_head: Vec::new(),
+            bucket_start: Vec::new(),
         };
         let mut last_cell = None;
         for (i, seg) in segs.iter().enumerate() {
@@ -74,11 +135,29 @@ impl Attested {
     }
 
     fn index(&mut self) {
-        for (i, w) in self.chars.windows(2).enumerate() {
-            if self.starts[i] && w[0] != CELL_END && w[1] != CELL_END {
-                self.by_head.entry((w[0], w[1])).or_default().push(i);
-            }
+        let heads: Vec<(u64, usize)> = self
+            .chars
+            .windows(2)
+            .enumerate()
+            .filter(|&(i, w)| self.starts[i] && w[0] != CELL_END && w[1] != CELL_END)
+            .map(|(i, w)| (head(w[0], w[1]), i))
+            .collect();
+        // A counting sort by bucket, stable: a text is found at its first place.
+        let mut start = vec![0usize; (1 << BUCKET_BITS) + 1];
+        for &(key, _) in &heads {
+            start[bucket(key) + 1] += 1;
         }
+        for b in 1..start.len() {
+            start[b] += start[b - 1];
+        }
+        let mut next = start.clone();
+        self.by_head = vec![(0, 0); heads.len()];
+        for (key, i) in heads {
+            let b = bucket(key);
+            self.by_head[next[b]] = (key, i);
+            next[b] += 1;
+        }
+        self.bucket_start = start;
     }
 
     fn end_cell(&mut self) {
@@ -100,7 +179,7 @@ impl Attested {
             if c.is_alphanumeric() {
                 let end = self.gap_len();
                 self.starts.push(end > start);
-                self.chars.push(c.to_lowercase().next().unwrap_or(c));
+                self.chars.push(lower(c));
                 self.gaps.push((start, end));
                 start = end;
             } else {
@@ -123,10 +202,17 @@ impl Attested {
         let pat = squash(text);
         let (&a, &b) = (pat.first()?, pat.get(1)?);
         let n = pat.len();
+        let key = head(a, b);
+        let group = bucket(key);
+        let (from, to) = (
+            *self.bucket_start.get(group)?,
+            *self.bucket_start.get(group + 1)?,
+        );
         self.by_head
-            .get(&(a, b))?
+            .get(from..to)?
             .iter()
-            .copied()
+            .filter(|&&(k, _)| k == key)
+            .map(|&(_, i)| i)
             .take(MAX_CANDIDATES)
             .find(|&i| {
                 self.chars.get(i..i + n) == Some(&pat[..])
@@ -200,7 +286,8 @@ mod tests {
             starts: Vec::new(),
             gaps: Vec::new(),
             gap_text: String::new(),
-            by_head: HashMap::new(),
+            by_head: Vec::new(),
+            bucket_start: Vec::new(),
         };
         for l in lines {
             out.end_cell();

@@ -14,7 +14,7 @@ use form4_model::{
     RepairKind, RowField, RowKind, TransactionCode, WarningCode,
 };
 
-use crate::attest::Attested;
+use crate::attest::LazyAttested;
 use crate::ctx::Ctx;
 use crate::header::{pieces, Piece};
 use crate::labels::Pos;
@@ -237,7 +237,7 @@ pub(crate) fn read_table1(
     let mut out = Vec::new();
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
-    let doc = Attested::new(segs, from.seg..=to.seg);
+    let doc = LazyAttested::new(segs, from.seg..=to.seg);
     for full in rows {
         let row = &full.toks;
         let Some(mut al) = best_alignment(row, &[T1_TRANSACTION, T1_HOLDING]) else {
@@ -395,7 +395,7 @@ pub(crate) fn read_table2(
     let ad_cols = ad_columns(segs, from, to);
     let mut rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
-    let doc = Attested::new(segs, from.seg..=to.seg);
+    let doc = LazyAttested::new(segs, from.seg..=to.seg);
     let mut budget = MAX_DOC_WRAP_READINGS;
     if !ocr {
         t2_reattach(&mut rows, patterns, &doc, &mut budget);
@@ -588,8 +588,8 @@ pub(crate) fn read_table2(
 }
 
 /// Puts back the spaces a text lost that the document prints elsewhere (see
-/// [`Attested::respace`]); logged.
-fn respace(slot: &mut Option<String>, doc: &Attested, field: &str, cx: &mut Ctx) {
+/// [`LazyAttested::respace`]); logged.
+fn respace(slot: &mut Option<String>, doc: &LazyAttested<'_>, field: &str, cx: &mut Ctx) {
     if let Some(spaced) = slot.as_deref().and_then(|t| doc.respace(t)) {
         cx.repair(
             field,
@@ -713,7 +713,7 @@ fn t2_wrapped<'r>(
     toks: &'r [Tok],
     below: &'r [Vec<Tok>],
     al: &Alignment,
-    doc: &Attested,
+    doc: &LazyAttested<'_>,
     budget: &mut usize,
 ) -> Option<(usize, [Option<CellParts<'r>>; 3])> {
     let lines: Vec<&'r [Tok]> = above.iter().chain(below).map(Vec::as_slice).collect();
@@ -751,15 +751,10 @@ fn t2_wrapped<'r>(
     let mut best: Option<(usize, Vec<[CellParts<'r>; 3]>)> = None;
     let mut pick = vec![0usize; lines.len()];
     for _ in 0..total {
-        let mut cells: [CellParts<'r>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+        // The cheap tests first, before any cell is put together: most readings fail them.
         let mut counts = [(0usize, 0usize); 3];
         let mut marks_first = false;
         for (li, line) in lines.iter().enumerate() {
-            if li == n_above {
-                for (c, cell) in cells.iter_mut().enumerate() {
-                    cell.push(on_line[c].clone());
-                }
-            }
             let (i, j) = per_line[li][pick[li]];
             for (c, range) in [(0, 0..i), (1, i..j), (2, j..line.len())] {
                 if range.is_empty() {
@@ -770,11 +765,29 @@ fn t2_wrapped<'r>(
                 if line[range.start].kind == Kind::Marks {
                     marks_first = true;
                 }
-                cells[c].push(line[range].iter().collect());
                 if li < n_above {
                     counts[c].0 += 1;
                 } else {
                     counts[c].1 += 1;
+                }
+            }
+        }
+        let balanced = counts.iter().all(|(a, b)| a.abs_diff(*b) <= 2);
+        if !balanced || marks_first {
+            next_reading(&mut pick, &per_line);
+            continue;
+        }
+        let mut cells: [CellParts<'r>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+        for (li, line) in lines.iter().enumerate() {
+            if li == n_above {
+                for (c, cell) in cells.iter_mut().enumerate() {
+                    cell.push(on_line[c].clone());
+                }
+            }
+            let (i, j) = per_line[li][pick[li]];
+            for (c, range) in [(0, 0..i), (1, i..j), (2, j..line.len())] {
+                if !range.is_empty() {
+                    cells[c].push(line[range].iter().collect());
                 }
             }
         }
@@ -783,15 +796,7 @@ fn t2_wrapped<'r>(
                 cell.push(on_line[c].clone());
             }
         }
-        // Next reading (an odometer over the lines' cuts).
-        for (li, p) in pick.iter_mut().enumerate() {
-            *p += 1;
-            if *p < per_line[li].len() {
-                break;
-            }
-            *p = 0;
-        }
-        let balanced = counts.iter().all(|(a, b)| a.abs_diff(*b) <= 2);
+        next_reading(&mut pick, &per_line);
         // Footnote marks end a cell's text: no line of the cell follows them.
         let marks_inside = cells.iter().any(|c| {
             let parts: Vec<&Vec<&Tok>> = c.iter().filter(|p| !p.is_empty()).collect();
@@ -847,13 +852,24 @@ fn t2_wrapped<'r>(
     Some((score, out))
 }
 
+/// The next reading of [`t2_wrapped`]: an odometer over the lines' cuts.
+fn next_reading(pick: &mut [usize], per_line: &[Vec<(usize, usize)>]) {
+    for (p, options) in pick.iter_mut().zip(per_line) {
+        *p += 1;
+        if *p < options.len() {
+            break;
+        }
+        *p = 0;
+    }
+}
+
 /// Splits the lines between Table II's picture rows anew where the text columns read
 /// better so: the balance of lines [`attach_wrapped_lines`] weighs counts a row's lines,
 /// not each column's (a row of three-line titles and a two-line nature has lines the
 /// neighbouring rows may take as well). Rows linked by shared lines are weighed together;
 /// another split is taken only when its cells hold strictly more words the document
 /// prints elsewhere than the first split's, and no other split does as well.
-fn t2_reattach(rows: &mut [Row], patterns: &[&[Col]], doc: &Attested, budget: &mut usize) {
+fn t2_reattach(rows: &mut [Row], patterns: &[&[Col]], doc: &LazyAttested<'_>, budget: &mut usize) {
     let mut start = 0;
     while start < rows.len() {
         let mut end = start;
@@ -865,7 +881,12 @@ fn t2_reattach(rows: &mut [Row], patterns: &[&[Col]], doc: &Attested, budget: &m
     }
 }
 
-fn t2_reattach_chain(rows: &mut [Row], patterns: &[&[Col]], doc: &Attested, budget: &mut usize) {
+fn t2_reattach_chain(
+    rows: &mut [Row],
+    patterns: &[&[Col]],
+    doc: &LazyAttested<'_>,
+    budget: &mut usize,
+) {
     if rows
         .iter()
         .all(|r| r.up_run.is_empty() && r.down_run.is_empty())
