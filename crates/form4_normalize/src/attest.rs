@@ -22,6 +22,7 @@ const MAX_CANDIDATES: usize = 1024;
 
 /// The letters and digits of a document's text outside one part, lower-cased, with the
 /// word boundaries and spaces between them.
+#[derive(Default)]
 pub(crate) struct Attested {
     chars: Vec<char>,
     /// Whether a word starts at each character (anything but a letter or digit before it).
@@ -108,14 +109,7 @@ impl Attested {
     /// The text of every segment outside `skip` (a part's segments), the pieces of one
     /// cell or picture run joined by a space.
     pub(crate) fn new(segs: &[Segment], skip: RangeInclusive<usize>) -> Self {
-        let mut out = Attested {
-            chars: Vec::new(),
-            starts: Vec::new(),
-            gaps: Vec::new(),
-            gap_text: String::new(),
-            by_head: Vec::new(),
-            bucket_start: Vec::new(),
-        };
+        let mut out = Attested::default();
         let mut last_cell = None;
         for (i, seg) in segs.iter().enumerate() {
             if skip.contains(&i) {
@@ -281,14 +275,7 @@ mod tests {
     use super::*;
 
     fn attested(lines: &[&str]) -> Attested {
-        let mut out = Attested {
-            chars: Vec::new(),
-            starts: Vec::new(),
-            gaps: Vec::new(),
-            gap_text: String::new(),
-            by_head: Vec::new(),
-            bucket_start: Vec::new(),
-        };
+        let mut out = Attested::default();
         for l in lines {
             out.end_cell();
             out.push_text(l);
@@ -324,7 +311,7 @@ mod tests {
         let doc = attested(&[
             "Restricted stock units (\"RSUs\") vest; Common Stock; FinTech Holdings Inc. Class A",
             "held by a co- trustee",
-            "By Beaver (DE) LLC",
+            "By Oak (DE) LLC",
             "See footnote (4)",
         ]);
         let cases: &[(&str, Option<&str>)] = &[
@@ -333,7 +320,7 @@ mod tests {
                 "RestrictedStock Units(RSUs)",
                 Some("Restricted Stock Units (RSUs)"),
             ),
-            ("By Beaver (DE)LLC", Some("By Beaver (DE) LLC")),
+            ("By Oak (DE)LLC", Some("By Oak (DE) LLC")),
             ("Seefootnote", Some("See footnote")),
             // Beside other punctuation the space may be the other text's line break.
             ("Inc.Class A", None),

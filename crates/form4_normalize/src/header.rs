@@ -1382,6 +1382,15 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
     }
 }
 
+/// Where segment `s`'s own text ends: at the first label that starts on it, or at its end.
+fn line_end_before_labels(segs: &[Segment], kept: &[(Hit, Tag)], s: usize) -> usize {
+    kept.iter()
+        .filter(|(h, _)| h.start.seg == s)
+        .map(|(h, _)| h.start.byte)
+        .min()
+        .unwrap_or(segs[s].text.len())
+}
+
 /// Box 1's street lines in picture text, where the boxes printed beside box 1 are read
 /// across the page: each line between the `(Last)` caption's line (`kept[lf]`) and the
 /// `(Street)` caption's (`kept[street]`) starts with box 1's text, if any, and goes on with
@@ -1406,12 +1415,7 @@ fn picture_street(
         if kept.iter().any(|(h, _)| h.start.seg < s && h.end.seg >= s) {
             continue;
         }
-        let end = kept
-            .iter()
-            .filter(|(h, _)| h.start.seg == s)
-            .map(|(h, _)| h.start.byte)
-            .min()
-            .unwrap_or(segs[s].text.len());
+        let end = line_end_before_labels(segs, kept, s);
         let line = Piece {
             seg: s,
             a: 0,
@@ -1544,12 +1548,7 @@ fn picture_city(
         if start > 0 && inside_word(start) {
             return None;
         }
-        let end = kept
-            .iter()
-            .filter(|(h, _)| h.start.seg == s)
-            .map(|(h, _)| h.start.byte)
-            .min()
-            .unwrap_or(segs[s].text.len());
+        let end = line_end_before_labels(segs, kept, s);
         let line = Piece {
             seg: s,
             a: start.min(end),

@@ -4529,11 +4529,11 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
             // Four lines: two above, two below; a marks-ended line ends a cell, so it is
             // not above the next row.
             (
-                "Common Stock 17,130,000 I By Reinvent<br>Sponsor LLC (3)<br>By<br>\
-                 Common Stock 2,000,000 I Reprogrammed<br>Interchange<br>LLC (4)",
+                "Common Stock 17,130,000 I By Example<br>Sponsor LLC (3)<br>By<br>\
+                 Common Stock 2,000,000 I Other<br>Holdings<br>LLC (4)",
                 &[
-                    (Some("By Reinvent Sponsor LLC"), &["F3"]),
-                    (Some("By Reprogrammed Interchange LLC"), &["F4"]),
+                    (Some("By Example Sponsor LLC"), &["F3"]),
+                    (Some("By Other Holdings LLC"), &["F4"]),
                 ],
             ),
             // A direct holding's row takes no line: the next row's lines balance it.
@@ -4578,20 +4578,20 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
             ),
             // Spaced as the footnote prints it.
             (
-                "By ReinventSponsor LLC",
-                "1. Shares held by Reinvent Sponsor LLC.",
-                Some("By Reinvent Sponsor LLC"),
+                "By ExampleSponsor LLC",
+                "1. Shares held by Example Sponsor LLC.",
+                Some("By Example Sponsor LLC"),
             ),
             // Printed glued elsewhere too, or not at all: left as it is.
             (
-                "By ReinventSponsor LLC",
-                "1. Shares held by ReinventSponsor LLC.",
-                Some("By ReinventSponsor LLC"),
+                "By ExampleSponsor LLC",
+                "1. Shares held by ExampleSponsor LLC.",
+                Some("By ExampleSponsor LLC"),
             ),
             (
-                "By ReinventSponsor LLC",
+                "By ExampleSponsor LLC",
                 "1. Shares held by a trust.",
-                Some("By ReinventSponsor LLC"),
+                Some("By ExampleSponsor LLC"),
             ),
         ];
         for (nature, notes, want) in cases {
