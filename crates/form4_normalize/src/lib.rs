@@ -336,6 +336,8 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     checks::transaction_dates(&mut record, ocr, &mut cx);
     checks::stray_dates(&mut record, ocr, &mut cx);
     checks::confusable_codes(&mut record, ocr, &mut cx);
+    checks::outvoted_amounts(&mut record, ocr, &mut cx);
+    checks::underlying_amounts(&mut record, ocr, &mut cx);
     checks::rare_codes(&mut record, ocr, &mut cx);
 
     // Form 3 prints no box for it: EDGAR's `noSecuritiesOwned` is the statement made by
