@@ -486,6 +486,64 @@ pub(crate) fn underlying_amounts(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     }
 }
 
+/// Codes of a transaction that the other table reports too: a conversion (`C`) or an
+/// exercise (`M`, `X`) disposes of the derivative in Table II and acquires its underlying
+/// shares in Table I, on the same day. Every one of the corpus's 108 rows with such a code
+/// has a row of the other table on its day.
+const PAIRED_CODES: &[TransactionCode] =
+    &[TransactionCode::C, TransactionCode::M, TransactionCode::X];
+
+/// A conversion or exercise (`PAIRED_CODES`) of OCR'd text on a day the other table reports
+/// nothing on, though its dates were read, is a misread letter (`A` read `C`): its code
+/// is left out. Over the three OCR renderings this leaves out 1 misread code and no right
+/// one (without the dates of the other table read, 1 right `M` would go).
+pub(crate) fn unpaired_conversions(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    let days1: Vec<Date> = record
+        .non_derivative_table
+        .iter()
+        .filter_map(|r| r.transaction_date)
+        .collect();
+    let days2: Vec<Date> = record
+        .derivative_table
+        .iter()
+        .filter_map(|r| r.transaction_date)
+        .collect();
+    let t1 = record
+        .non_derivative_table
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| {
+            let at = format!("non_derivative_table[{i}].transaction_code");
+            (at, r.transaction_date, &mut r.transaction_code, &days2)
+        });
+    let t2 = record
+        .derivative_table
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| {
+            let at = format!("derivative_table[{i}].transaction_code");
+            (at, r.transaction_date, &mut r.transaction_code, &days1)
+        });
+    for (field, day, code, other_days) in t1.chain(t2) {
+        let (Some(day), Some(c)) = (day, *code) else {
+            continue;
+        };
+        if !PAIRED_CODES.contains(&c) || other_days.is_empty() || other_days.contains(&day) {
+            continue;
+        }
+        *code = None;
+        cx.warn(
+            WarningCode::Inconsistent,
+            Some(&field),
+            &format!("code {c} is reported in both tables on one day, but the other table reports nothing on {day}: misread, so left out"),
+            None,
+        );
+    }
+}
+
 /// Pieces of the words naming a security that converts into another, short enough to
 /// survive OCR's cuts (`nvertible`, `SeriesA2 Preferred`): every one of the corpus's 76
 /// Table II titles naming a convertible or preferred security holds one.
@@ -991,6 +1049,45 @@ mod tests {
                     .is_some(),
                 stays,
                 "{t1} {day} {u} {ocr}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_ocr_conversion_on_a_day_the_other_table_lacks_is_left_out() {
+        use form4_model::DerivativeRow;
+        // (Table II's code and day, Table I's days, OCR) -> whether the code stays.
+        let cases: &[(&str, &str, &[&str], bool, bool)] = &[
+            ("C", "2020-12-11", &["2020-12-15"], true, false),
+            ("M", "2020-12-11", &["2020-12-15"], true, false),
+            ("C", "2020-12-11", &["2020-12-15"], false, true),
+            ("C", "2020-12-15", &["2020-12-15"], true, true),
+            // The other table's dates were not read.
+            ("M", "2020-12-11", &[], true, true),
+            ("A", "2020-12-11", &["2020-12-15"], true, true),
+        ];
+        for &(c, day, days1, ocr, stays) in cases {
+            let mut record = Record {
+                non_derivative_table: days1
+                    .iter()
+                    .map(|d| NonDerivativeRow {
+                        transaction_date: Some(date(d)),
+                        ..NonDerivativeRow::default()
+                    })
+                    .collect(),
+                derivative_table: vec![DerivativeRow {
+                    transaction_date: Some(date(day)),
+                    transaction_code: c.parse().ok(),
+                    ..DerivativeRow::default()
+                }],
+                ..Record::default()
+            };
+            let mut cx = Ctx::new("");
+            unpaired_conversions(&mut record, ocr, &mut cx);
+            assert_eq!(
+                record.derivative_table[0].transaction_code.is_some(),
+                stays,
+                "{c} {day} {days1:?} {ocr}"
             );
         }
     }
