@@ -320,13 +320,18 @@ pub(crate) fn confusable_codes(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     if !converts && !codes.iter().any(|(_, c)| **c == Some(TransactionCode::C)) {
         return;
     }
+    let beside = if converts {
+        "a Table II security that converts"
+    } else {
+        "rows read C"
+    };
     for (field, code) in &mut codes {
         if **code == Some(TransactionCode::G) {
             **code = None;
             cx.warn(
                 WarningCode::Ambiguous,
                 Some(field),
-                "code G beside rows read C in OCR'd text: more likely a misread C than a gift, so the code is left out",
+                &format!("code G beside {beside} in OCR'd text: more likely a misread C than a gift, so the code is left out"),
                 None,
             );
         }
