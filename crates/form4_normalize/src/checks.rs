@@ -549,6 +549,65 @@ pub(crate) fn unpaired_conversions(record: &mut Record, ocr: bool, cx: &mut Ctx)
     }
 }
 
+/// A Table II row read as a transaction keeps a code and a side: every one of the corpus's
+/// 96 Table II transactions has a code. A row of OCR'd text that reads neither, nor any
+/// of the columns every row has after the dates (the underlying amount, the amount
+/// owned), and whose date no other row of the filing reports (4 of the 96 transactions
+/// are alone on their day), has nothing that says its date is a transaction's: a
+/// holding's expiration date (46 of the corpus's Table II holdings print one) read with
+/// debris as an amount (`$30.42 3) 03/02/2027 927 |Common`) reads the same. Its
+/// transaction columns (date, amount, value, price) are left out. Over the three OCR
+/// renderings this leaves out 2 misread values and no right one.
+pub(crate) fn unconfirmed_transactions(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    let mut days: BTreeMap<Date, usize> = BTreeMap::new();
+    let all = record
+        .non_derivative_table
+        .iter()
+        .map(|r| r.transaction_date)
+        .chain(record.derivative_table.iter().map(|r| r.transaction_date));
+    for d in all.flatten() {
+        *days.entry(d).or_default() += 1;
+    }
+    for (i, r) in record.derivative_table.iter_mut().enumerate() {
+        let Some(day) = r.transaction_date else {
+            continue;
+        };
+        let confirmed = r.transaction_code.is_some()
+            || r.acquired_disposed.is_some()
+            || r.underlying_security_shares.is_some()
+            || r.underlying_security_value.is_some()
+            || r.shares_owned_following.is_some()
+            || r.value_owned_following.is_some()
+            || days.get(&day).is_some_and(|&n| n > 1);
+        if confirmed {
+            continue;
+        }
+        let mut left_out = vec![format!("the date {day}")];
+        r.transaction_date = None;
+        for (name, slot) in [
+            ("amount", &mut r.shares),
+            ("value", &mut r.total_value),
+            ("price", &mut r.price_per_share),
+        ] {
+            if let Some(v) = slot.take() {
+                left_out.push(format!("the {name} {v}"));
+            }
+        }
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(&format!("derivative_table[{i}]")),
+            &format!(
+                "read as a transaction, the row has no code, side, underlying amount or amount owned, and no other row reports its day: nothing says its date is a transaction's (a holding's expiration date reads the same), so {} left out",
+                left_out.join(", ")
+            ),
+            None,
+        );
+    }
+}
+
 /// Pieces of the words naming a security that converts into another, short enough to
 /// survive OCR's cuts (`nvertible`, `SeriesA2 Preferred`): every one of the corpus's 76
 /// Table II titles naming a convertible or preferred security holds one.
@@ -1094,6 +1153,47 @@ mod tests {
                 stays,
                 "{c} {day} {days1:?} {ocr}"
             );
+        }
+    }
+
+    #[test]
+    fn an_ocr_table2_transaction_that_nothing_confirms_loses_its_date_and_amount() {
+        use form4_model::DerivativeRow;
+        // (code, underlying amount, a Table I row on its day, OCR) -> whether the date stays.
+        let cases: &[(Option<&str>, Option<&str>, bool, bool, bool)] = &[
+            (None, None, false, true, false),
+            (None, None, false, false, true),
+            (Some("M"), None, false, true, true),
+            (None, Some("25227"), false, true, true),
+            (None, None, true, true, true),
+        ];
+        for &(code, underlying, shared, ocr, stays) in cases {
+            let mut record = Record {
+                non_derivative_table: shared
+                    .then(|| NonDerivativeRow {
+                        transaction_date: Some(date("2027-03-02")),
+                        ..NonDerivativeRow::default()
+                    })
+                    .into_iter()
+                    .collect(),
+                derivative_table: vec![DerivativeRow {
+                    conversion_or_exercise_price: Some(dec("30.42")),
+                    transaction_date: Some(date("2027-03-02")),
+                    transaction_code: code.and_then(|c| c.parse().ok()),
+                    shares: Some(dec("927")),
+                    underlying_security_shares: underlying.map(dec),
+                    ..DerivativeRow::default()
+                }],
+                ..Record::default()
+            };
+            let mut cx = Ctx::new("");
+            unconfirmed_transactions(&mut record, ocr, &mut cx);
+            let r = &record.derivative_table[0];
+            let what = format!("{code:?} {underlying:?} {shared} {ocr}");
+            assert_eq!(r.transaction_date.is_some(), stays, "{what}");
+            assert_eq!(r.shares.is_some(), stays, "{what}");
+            // The exercise price is no transaction's column.
+            assert!(r.conversion_or_exercise_price.is_some(), "{what}");
         }
     }
 

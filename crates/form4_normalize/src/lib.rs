@@ -335,6 +335,9 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     checks::lone_prices(&mut record, ocr, &mut cx);
     checks::transaction_dates(&mut record, ocr, &mut cx);
     checks::stray_dates(&mut record, ocr, &mut cx);
+    // Before the checks that leave codes out: a code read, even one doubted, confirms a
+    // transaction.
+    checks::unconfirmed_transactions(&mut record, ocr, &mut cx);
     checks::confusable_codes(&mut record, ocr, &mut cx);
     checks::outvoted_amounts(&mut record, ocr, &mut cx);
     checks::underlying_amounts(&mut record, ocr, &mut cx);
