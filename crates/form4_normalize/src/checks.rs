@@ -360,10 +360,12 @@ fn significant(d: Decimal) -> Option<String> {
     Some(s.trim_matches('0').to_string())
 }
 
-/// Whether two amounts print one digit apart (one digit changed, dropped or added, the
-/// point where it is), both with at least [`MIN_SIGNIFICANT`] significant digits. Ten
-/// times an amount is no misread: a conversion ratio of ten (`381,126` preferred shares
-/// into `3,811,260` common) prints the same digits with a zero added.
+/// Whether two amounts print one character apart (a digit or the point changed, dropped
+/// or added anywhere: `811,260` and `3,811,260`, `3,330.962` and `3,330,962`), both with
+/// at least [`MIN_SIGNIFICANT`] significant digits. Ten times an amount is no misread: a
+/// conversion ratio of ten (`381,126` preferred shares into `3,811,260` common) prints the
+/// same digits with a zero added. (Unlike `table`'s test of a row's own amounts, which
+/// knows nothing of the rest of the filing, a digit dropped inside counts too.)
 fn one_digit_apart(a: Decimal, b: Decimal) -> bool {
     let long_enough = |d: Decimal| significant(d).is_some_and(|s| s.len() >= MIN_SIGNIFICANT);
     if a == b || !long_enough(a) || !long_enough(b) {
@@ -374,18 +376,52 @@ fn one_digit_apart(a: Decimal, b: Decimal) -> bool {
         return false;
     }
     let (a, b) = (a.normalize().to_string(), b.normalize().to_string());
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    // Digits and the point are ASCII: bytes are characters.
+    let (long, short) = (long.as_bytes(), short.as_bytes());
     match long.len() - short.len() {
-        0 => long.iter().zip(&short).filter(|(x, y)| x != y).count() == 1,
-        1 => (0..long.len()).any(|i| {
-            long.iter()
-                .take(i)
-                .chain(long.iter().skip(i + 1))
-                .eq(short.iter())
-        }),
+        0 => long.iter().zip(short).filter(|(x, y)| x != y).count() == 1,
+        1 => {
+            // Past the first place they differ, the longer is the shorter shifted by one.
+            let same = long.iter().zip(short).take_while(|(x, y)| x == y).count();
+            long.get(same + 1..) == short.get(same..)
+        }
         _ => false,
     }
+}
+
+/// The texts one digit or point from `s`: one of its characters changed or dropped, or one
+/// added.
+fn one_character_away(s: &str) -> impl Iterator<Item = String> + '_ {
+    const CHARS: &[char] = &['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.'];
+    let at: Vec<usize> = s
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(s.len()))
+        .collect();
+    let pieces = move |k: usize| {
+        let here = at.get(k).copied().unwrap_or(s.len());
+        let next = at.get(k + 1).copied().unwrap_or(s.len());
+        // Char boundaries by `char_indices`, so no piece is missing.
+        (
+            s.get(..here).unwrap_or(""),
+            s.get(here..next).unwrap_or(""),
+            s.get(next..).unwrap_or(""),
+        )
+    };
+    let n = s.chars().count();
+    (0..=n).flat_map(move |k| {
+        let (before, this, after) = pieces(k);
+        let dropped = (!this.is_empty()).then(|| format!("{before}{after}"));
+        let changed = CHARS
+            .iter()
+            .filter(move |c| !this.is_empty() && this != c.to_string())
+            .map(move |c| format!("{before}{c}{after}"));
+        let added = CHARS
+            .iter()
+            .map(move |c| format!("{before}{c}{this}{after}"));
+        dropped.into_iter().chain(changed).chain(added)
+    })
 }
 
 /// Every amount of both tables (Table I's amounts and amounts owned, Table II's amounts,
@@ -425,18 +461,22 @@ pub(crate) fn outvoted_amounts(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     if !ocr {
         return;
     }
-    let mut counts: BTreeMap<Decimal, usize> = BTreeMap::new();
+    // Keyed by the printed digits, so that an amount's neighbours are looked up rather
+    // than compared with every amount: a table of many rows stays linear.
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for (_, a) in amounts_of(record) {
         if let Some(a) = *a {
-            *counts.entry(a.normalize()).or_default() += 1;
+            *counts.entry(a.normalize().to_string()).or_default() += 1;
         }
     }
     let outvoted = |a: Decimal| -> Option<Decimal> {
-        let n = counts.get(&a.normalize()).copied().unwrap_or(0);
-        counts
-            .iter()
-            .find(|&(&b, &m)| m > n && one_digit_apart(a, b))
-            .map(|(&b, _)| b)
+        let printed = a.normalize().to_string();
+        let n = counts.get(&printed).copied().unwrap_or(0);
+        one_character_away(&printed)
+            .filter(|b| counts.get(b).is_some_and(|&m| m > n))
+            .filter_map(|b| b.parse::<Decimal>().ok())
+            .filter(|&b| one_digit_apart(a, b))
+            .min()
     };
     for (field, slot) in amounts_of(record) {
         let Some(a) = *slot else { continue };
@@ -609,8 +649,8 @@ pub(crate) fn unconfirmed_transactions(record: &mut Record, ocr: bool, cx: &mut 
 }
 
 /// Pieces of the words naming a security that converts into another, short enough to
-/// survive OCR's cuts (`nvertible`, `SeriesA2 Preferred`): every one of the corpus's 76
-/// Table II titles naming a convertible or preferred security holds one.
+/// survive OCR's cuts (`nvertible`, `SeriesA2 Preferred`): every one of the corpus's 68
+/// Table II titles (of 215) naming a convertible or preferred security holds one.
 const CONVERTIBLE_WORDS: &[&str] = &["vertib", "prefer"];
 
 fn names_a_convertible(title: Option<&str>) -> bool {
@@ -1015,6 +1055,16 @@ mod tests {
         for &(a, b, want) in cases {
             assert_eq!(one_digit_apart(dec(a), dec(b)), want, "{a} {b}");
         }
+    }
+
+    #[test]
+    fn texts_one_character_away() {
+        let near: Vec<String> = one_character_away("8667").collect();
+        for want in ["78667", "867", "8.667", "3667", "86670"] {
+            assert!(near.iter().any(|n| n == want), "{want}");
+        }
+        assert!(!near.iter().any(|n| n == "8667"));
+        assert!(!near.iter().any(|n| n == "78668"));
     }
 
     #[test]
