@@ -4,7 +4,7 @@
 //! through OCR, whose misreadings make such contradictions (`12/05` read as `02/05`), the
 //! contradicted value is also left out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use form4_model::{
     Date, Decimal, DerivativeRow, NonDerivativeRow, Record, TransactionCode, WarningCode,
@@ -461,21 +461,34 @@ pub(crate) fn outvoted_amounts(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     if !ocr {
         return;
     }
-    // Keyed by the printed digits, so that an amount's neighbours are looked up rather
-    // than compared with every amount: a table of many rows stays linear.
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for (_, a) in amounts_of(record) {
         if let Some(a) = *a {
             *counts.entry(a.normalize().to_string()).or_default() += 1;
         }
     }
+    // The amounts printed more than once, under each text one character from them: an
+    // amount's outvoting neighbours are looked up rather than searched for, so that a
+    // table of many rows stays linear.
+    let mut near: BTreeMap<String, Vec<(Decimal, usize)>> = BTreeMap::new();
+    for (printed, &m) in &counts {
+        let Ok(b) = printed.parse::<Decimal>() else {
+            continue;
+        };
+        if m < 2 || significant(b).is_none_or(|s| s.len() < MIN_SIGNIFICANT) {
+            continue;
+        }
+        for t in one_character_away(printed) {
+            near.entry(t).or_default().push((b, m));
+        }
+    }
     let outvoted = |a: Decimal| -> Option<Decimal> {
         let printed = a.normalize().to_string();
         let n = counts.get(&printed).copied().unwrap_or(0);
-        one_character_away(&printed)
-            .filter(|b| counts.get(b).is_some_and(|&m| m > n))
-            .filter_map(|b| b.parse::<Decimal>().ok())
-            .filter(|&b| one_digit_apart(a, b))
+        near.get(&printed)?
+            .iter()
+            .filter(|&&(b, m)| m > n && one_digit_apart(a, b))
+            .map(|&(b, _)| b)
             .min()
     };
     for (field, slot) in amounts_of(record) {
@@ -505,20 +518,27 @@ pub(crate) fn underlying_amounts(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     if !ocr {
         return;
     }
-    let table1: Vec<(Date, Decimal)> = record
+    // Table I's amounts by day and printed digits: each underlying amount's neighbours are
+    // looked up, so that a day of many rows stays linear.
+    let table1: BTreeSet<(Date, String)> = record
         .non_derivative_table
         .iter()
-        .filter_map(|r| Some((r.transaction_date?, r.shares?)))
+        .filter_map(|r| Some((r.transaction_date?, r.shares?.normalize().to_string())))
         .collect();
     for (i, r) in record.derivative_table.iter_mut().enumerate() {
         let (Some(day), Some(u)) = (r.transaction_date, r.underlying_security_shares) else {
             continue;
         };
-        let same_day = || table1.iter().filter(|(d, _)| *d == day).map(|(_, a)| *a);
-        if same_day().any(|a| a == u) {
+        let printed = u.normalize().to_string();
+        if table1.contains(&(day, printed.clone())) {
             continue;
         }
-        let Some(near) = same_day().find(|&a| one_digit_apart(u, a)) else {
+        let Some(near) = one_character_away(&printed)
+            .filter(|t| table1.contains(&(day, t.clone())))
+            .filter_map(|t| t.parse::<Decimal>().ok())
+            .filter(|&a| one_digit_apart(u, a))
+            .min()
+        else {
             continue;
         };
         r.underlying_security_shares = None;
@@ -546,12 +566,12 @@ pub(crate) fn unpaired_conversions(record: &mut Record, ocr: bool, cx: &mut Ctx)
     if !ocr {
         return;
     }
-    let days1: Vec<Date> = record
+    let days1: BTreeSet<Date> = record
         .non_derivative_table
         .iter()
         .filter_map(|r| r.transaction_date)
         .collect();
-    let days2: Vec<Date> = record
+    let days2: BTreeSet<Date> = record
         .derivative_table
         .iter()
         .filter_map(|r| r.transaction_date)
@@ -1209,8 +1229,9 @@ mod tests {
     #[test]
     fn an_ocr_table2_transaction_that_nothing_confirms_loses_its_date_and_amount() {
         use form4_model::DerivativeRow;
-        // (code, underlying amount, a Table I row on its day, OCR) -> whether the date stays.
-        let cases: &[(Option<&str>, Option<&str>, bool, bool, bool)] = &[
+        /// Code, underlying amount, a Table I row on its day, OCR; whether the date stays.
+        type Case<'a> = (Option<&'a str>, Option<&'a str>, bool, bool, bool);
+        let cases: &[Case] = &[
             (None, None, false, true, false),
             (None, None, false, false, true),
             (Some("M"), None, false, true, true),
