@@ -340,9 +340,9 @@ pub(crate) fn confusable_codes(record: &mut Record, ocr: bool, cx: &mut Ctx) {
 
 /// How many significant digits an amount needs before two amounts one digit apart are
 /// taken for one misread: round amounts (`1,000` beside `1,700`, `30,000` beside `80,000`)
-/// are one digit apart by design, while none of the corpus's 921 amounts of 4 significant
-/// digits or more is one digit from an amount of the same filing printed more often, but
-/// one (in a single filing).
+/// are one digit apart by design, while of the corpus's 921 amounts of 4 significant
+/// digits or more one alone (`1,161` beside three `1,261`) is one digit from an amount of
+/// its filing printed more often.
 const MIN_SIGNIFICANT: usize = 4;
 
 /// The digits of an amount without its leading and trailing zeros (`3,811,260` ->
@@ -603,7 +603,7 @@ pub(crate) fn unpaired_conversions(record: &mut Record, ocr: bool, cx: &mut Ctx)
         cx.warn(
             WarningCode::Inconsistent,
             Some(&field),
-            &format!("code {c} is reported in both tables on one day, but the other table reports nothing on {day}: misread, so left out"),
+            &format!("code {c} (a conversion or exercise) shows in both tables on its day, but the other table reports nothing on {day}: misread, so left out"),
             None,
         );
     }
