@@ -238,7 +238,10 @@ pub(crate) fn read_table1(
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
     let doc = LazyAttested::new(segs, from.seg..=to.seg);
-    for full in rows {
+    // Picture text's rows only: OCR'd text's lines are too often out of order.
+    let spill = title_row_spill(segs, to, cx).filter(|_| !ocr);
+    let last = rows.len().checked_sub(1);
+    for (k, full) in rows.into_iter().enumerate() {
         let row = &full.toks;
         let Some(mut al) = best_alignment(row, &[T1_TRANSACTION, T1_HOLDING]) else {
             continue;
@@ -338,6 +341,21 @@ pub(crate) fn read_table1(
             let (text, marks) = join_wrapped(&full, &al, col, &path(name), cx);
             *slot = text;
             add_marks(&mut fns, field, marks);
+        }
+        if let Some((_, toks)) = spill
+            .as_ref()
+            .filter(|(block, _)| Some(k) == last && *block == full.block)
+        {
+            let mut marks = Vec::new();
+            run_into_title_row(
+                &mut r.nature_of_ownership,
+                &mut marks,
+                toks,
+                &doc,
+                &path("nature_of_ownership"),
+                cx,
+            );
+            add_marks(&mut fns, RowField::NatureOfOwnership, marks);
         }
         for (slot, name) in [
             (&mut r.security_title, "security_title"),
@@ -1749,6 +1767,122 @@ fn join_wrapped(
         row.wrapped().next().map(|t| t.span),
     );
     (text, marks)
+}
+
+/// The words a converter that cuts the page into table rows by height put in Table II's
+/// title row after the title: the end of a tall cell of the row above it (the last row of
+/// Table I), whose last line lies lower than the title's top (`By Rivendell` over the
+/// title's `One LLC`). Only a table row whose text before the title's last bold piece is
+/// all bold (the title's pieces), with plain text after it; returns the row's block and
+/// its tokens, which are words only (an amount there is another row's).
+fn title_row_spill(segs: &[Segment], to: Pos, cx: &mut Ctx) -> Option<(usize, Vec<Tok>)> {
+    let title = segs.get(to.seg)?;
+    let pl = title.place;
+    if !pl.in_table || !title.bold() {
+        return None;
+    }
+    let same_row = |s: &usize| segs[*s].place.block == pl.block && segs[*s].place.row == pl.row;
+    let plain = |s: &usize| !segs[*s].bold() && !segs[*s].text.trim().is_empty();
+    // The row's segments on both sides of the title's: a table row's plain text comes
+    // before its bold captions in reading order (see `text.rs`).
+    let first = (0..to.seg)
+        .rev()
+        .take_while(same_row)
+        .last()
+        .unwrap_or(to.seg);
+    let row: Vec<usize> = (first..segs.len()).take_while(same_row).collect();
+    let last_bold_cell = row
+        .iter()
+        .filter(|&&s| segs[s].bold())
+        .map(|&s| segs[s].place.cell)
+        .max()?;
+    let spill: Vec<Piece> = row
+        .iter()
+        .filter(|s| plain(s))
+        .map(|&s| Piece {
+            seg: s,
+            a: 0,
+            b: segs[s].text.len(),
+        })
+        .collect();
+    if spill.is_empty()
+        || spill
+            .iter()
+            .any(|p| segs[p.seg].place.cell <= last_bold_cell)
+    {
+        return None;
+    }
+    let mark = cx.mark();
+    let toks = lex_row(segs, &spill, cx);
+    cx.rollback(mark);
+    let words = !toks.is_empty()
+        && toks
+            .iter()
+            .all(|t| matches!(t.kind, Kind::Word | Kind::Letter(_)));
+    words.then_some((pl.block, toks))
+}
+
+/// Puts the end of the nature of ownership that ran on into Table II's title row (see
+/// [`title_row_spill`]) after the row's own text: with a space, or without where the
+/// row's text ends inside a word (`See f` and `ootnote`). Only a joined text the document
+/// prints elsewhere word for word (a footnote naming the holder: `Rivendell One LLC` for
+/// `By Rivendell One LLC`) is taken; otherwise the row's text is known to be cut and
+/// where the rest goes is not, so the nature is left empty with a warning.
+fn run_into_title_row(
+    nature: &mut Option<String>,
+    marks: &mut Vec<FootnoteId>,
+    spill: &[Tok],
+    doc: &LazyAttested<'_>,
+    field: &str,
+    cx: &mut Ctx,
+) {
+    let (Some(own), Some(rest)) = (
+        nature.as_deref(),
+        text_of(&spill.iter().collect::<Vec<_>>()),
+    ) else {
+        return;
+    };
+    // A footnote mark whose number the cut lost (`LP<sup>()</sup>`) is no text.
+    let rest = rest.trim_end_matches("()").trim_end().to_string();
+    if rest.is_empty() {
+        return;
+    }
+    let words = |s: &str| s.split_whitespace().count();
+    // The document names a holder without the `By` or `See` of the cell: the text past
+    // its first word counts, if it holds a word of the row's own text as well.
+    let printed = |text: &str| {
+        doc.holds_as_words(text)
+            || text
+                .split_once(' ')
+                .is_some_and(|(_, tail)| words(tail) > words(&rest) && doc.holds_as_words(tail))
+    };
+    let mut joined = vec![format!("{own} {rest}")];
+    if own.ends_with(char::is_alphabetic) && rest.starts_with(char::is_lowercase) {
+        joined.push(format!("{own}{rest}"));
+    }
+    use_tokens(&spill.iter().collect::<Vec<_>>(), cx);
+    let at = spill.first().map(|t| t.span);
+    if let Some(text) = joined.into_iter().find(|t| printed(t)) {
+        cx.repair(
+            field,
+            RepairKind::JoinedText,
+            &format!("`{own}` and `{rest}` in Table II's title row"),
+            &text,
+            at,
+        );
+        *nature = Some(text);
+        marks.extend(spill.iter().flat_map(|t| t.marks.clone()));
+    } else {
+        cx.warn(
+            WarningCode::Ambiguous,
+            Some(field),
+            &format!(
+                "the text `{own}` runs on into Table II's title row (`{rest}`), and the document prints their join nowhere else: left out"
+            ),
+            at,
+        );
+        *nature = None;
+    }
 }
 
 fn warn_ambiguous(row: &[Tok], al: &Alignment, at: &str, cx: &mut Ctx) {
@@ -4473,6 +4607,68 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
         );
         let row = &record.non_derivative_table[1];
         assert_eq!(ids(row.footnotes.get(&RowField::NatureOfOwnership)), ["F3"]);
+    }
+
+    /// The last row's nature cell runs on into Table II's title row (a converter cutting
+    /// rows by height): the rest is joined to it where the document prints the join, with
+    /// a space or inside a cut word; where it prints it nowhere, the nature is left out.
+    #[test]
+    fn a_nature_running_into_table_ii_title_row_is_joined_where_printed() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        let cases: &[(&str, &str, &str, Option<&str>, &[&str])] = &[
+            (
+                "By<br>Rivendell<br>",
+                "One<br>LLC<sup>(2)</sup>",
+                "2. Held by Rivendell One LLC (\"Rivendell\").",
+                Some("By Rivendell One LLC"),
+                &["F2"],
+            ),
+            // A mark whose number the cut lost is no text.
+            (
+                "By The<br>Founders<br> <sup>2</sup>",
+                "Fund II, LP<sup>()</sup>",
+                "2. Held by The Founders Fund II, LP.",
+                Some("By The Founders Fund II, LP"),
+                &["F2"],
+            ),
+            // Cut inside a word: joined without a space, as the document prints it.
+            (
+                "See<br>f<sup>(2)</sup>",
+                "ootnote",
+                "2. Held in trust; see footnote 1.",
+                Some("See footnote"),
+                &["F2"],
+            ),
+            // Printed nowhere: the row's text is cut, and where its rest goes unknown.
+            (
+                "By Rivendell<br>O LLC<sup>(2)</sup>",
+                "ne",
+                "2. Held by Rivendell One LLC.",
+                None,
+                &["F2"],
+            ),
+        ];
+        for &(own, rest, notes, want, marks) in cases {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}\
+|Common Stock|11/18/2021|J|1,125,295|D|(1)|10,127,658|I|By Trust|\n\
+|Common Stock|11/18/2021|J|228,832|D|(1)|2,059,488|I|{own}|\n\
+||**{T2}**|||||||{rest}|\n\n\
+Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
+            ));
+            let natures: Vec<_> = record
+                .non_derivative_table
+                .iter()
+                .map(|r| r.nature_of_ownership.as_deref())
+                .collect();
+            assert_eq!(natures, [Some("By Trust"), want], "{own} | {rest}");
+            let row = &record.non_derivative_table[1];
+            assert_eq!(
+                ids(row.footnotes.get(&RowField::NatureOfOwnership)),
+                marks,
+                "{own} | {rest}"
+            );
+        }
     }
 
     /// Picture text: a row is a plain line, so whether a mark between spaces is a value
