@@ -2556,16 +2556,28 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::with_capacity(words_in_row);
     // A `$` alone (its amount cut into the next cell or word) marks the amount after it.
     let mut pending_dollar: Option<Span> = None;
-    for p in g {
+    // The piece whose first word a footnote mark cut across cells took (see `cut_mark`).
+    let mut taken_first: Option<usize> = None;
+    for (pi, p) in g.iter().enumerate() {
         let seg = &segs[p.seg];
         let pl = seg.place;
         let cell = (pl.row, pl.cell, pl.piece);
         let ncells = if pl.in_table { pl.ncells } else { 0 };
         let text = &seg.text[p.a..p.b];
-        for (wa, w0) in words(text) {
+        let mut ws = words(text).peekable();
+        let mut first = true;
+        while let Some((wa, w0)) = ws.next() {
+            if std::mem::take(&mut first) && taken_first == Some(pi) {
+                continue;
+            }
+            let cut = if ws.peek().is_none() {
+                cut_mark(segs, p, g.get(pi + 1), w0)
+            } else {
+                None
+            };
             // A stray mark alone (`|`, `\\`) is no value and no text; it stays in the
             // unmapped text. Marks glued to a value make it unreadable (see `classify_text`).
-            let w = w0;
+            let w = cut.as_ref().map_or(w0, |c| &w0[..c.head]);
             if w.chars().all(|c| matches!(c, '\\' | '|' | '`' | '~' | '_')) {
                 continue;
             }
@@ -2659,6 +2671,19 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                     tok.dollar = true;
                 }
             }
+            if let Some(c) = cut {
+                let head = seg.src_span(a + c.head, a + w0.len());
+                cx.repair(
+                    "table.footnote",
+                    RepairKind::JoinedText,
+                    &format!("`{}` and `{}` in the next cell", &w0[c.head..], c.tail),
+                    &format!("({})", c.id),
+                    Some(head),
+                );
+                tok.marks.push(c.id);
+                tok.mark_spans.extend([head, c.tail_span]);
+                taken_first = Some(pi + 1);
+            }
             toks.push(tok);
         }
     }
@@ -2677,6 +2702,62 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     // Every row of a table is lexed before any is read: keep no slack per row.
     toks.shrink_to_fit();
     toks
+}
+
+/// A footnote mark a table's cell boundary cut in two (`16,840<sup>(1</sup>|<sup>6)</sup>`,
+/// `Footnote<sup>(</sup>|<sup>2)</sup>`): the opening bracket and first digits end the
+/// last word of a piece, the other digits and the closing bracket are the first word of
+/// the next cell of the row.
+struct CutMark<'s> {
+    /// Where the mark's head starts in the word.
+    head: usize,
+    id: FootnoteId,
+    tail: &'s str,
+    tail_span: Span,
+}
+
+/// The mark cut across cells that word `w`, the last of piece `p`, ends with, if any (see
+/// [`CutMark`]). Only after a value or a word: a mark alone is left as it is.
+fn cut_mark<'s>(
+    segs: &'s [Segment],
+    p: &Piece,
+    next: Option<&Piece>,
+    w: &str,
+) -> Option<CutMark<'s>> {
+    let head = w.rfind('(')?;
+    let first = &w[head + 1..];
+    if head == 0 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if values::split_trailing_marks(&w[..head]).0.trim().is_empty() {
+        return None;
+    }
+    let next = next?;
+    let (pl, npl) = (segs[p.seg].place, segs[next.seg].place);
+    let next_cell = pl.in_table
+        && npl.in_table
+        && npl.block == pl.block
+        && npl.row == pl.row
+        && npl.cell == pl.cell + 1
+        && npl.piece == 0
+        && next.a == 0;
+    if !next_cell {
+        return None;
+    }
+    let text = &segs[next.seg].text[next.a..next.b];
+    let (ta, tail) = words(text).next()?;
+    let rest = tail.strip_suffix(')')?;
+    let digits = format!("{first}{rest}");
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = digits.parse().ok().filter(|&n| n > 0)?;
+    Some(CutMark {
+        head,
+        id: FootnoteId(n),
+        tail,
+        tail_span: segs[next.seg].src_span(next.a + ta, next.a + ta + tail.len()),
+    })
 }
 
 /// Words of a text with their byte offsets.
@@ -4668,6 +4749,62 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
                 marks,
                 "{own} | {rest}"
             );
+        }
+    }
+
+    /// A footnote mark a cell boundary cut in two (`(1` | `6)`) is put back together and
+    /// glued to the value before it, which reads again; digits and a bracket that are no
+    /// mark's are left alone.
+    #[test]
+    fn a_footnote_mark_cut_across_cells_is_put_back() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        type Want<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            &'a [(RowField, &'a [&'a str])],
+        );
+        let cases: &[(&str, Want)] = &[
+            (
+                "1,000|D|$173.2672<sup>(7</sup>|<sup>)</sup>|9,000",
+                (
+                    Some("1000"),
+                    Some("173.2672"),
+                    &[(RowField::PricePerShare, &["F7"])],
+                ),
+            ),
+            (
+                "1,000<sup>(1</sup>|<sup>6)</sup>|D|$17.50|9,000",
+                (Some("1000"), Some("17.5"), &[(RowField::Shares, &["F16"])]),
+            ),
+            (
+                "1,000<sup>(</sup>|<sup>16)</sup>|D|$17.50|9,000",
+                (Some("1000"), Some("17.5"), &[(RowField::Shares, &["F16"])]),
+            ),
+            // No mark's closing part in the next cell: nothing is joined.
+            (
+                "1,000<sup>(</sup>|<sup>16</sup>|D|$17.50|9,000",
+                (None, Some("17.5"), &[]),
+            ),
+        ];
+        for &(cells, (shares, price, marks)) in cases {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}|Common Stock|11/18/2021|S|{cells}|D||\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(
+                (
+                    row.shares.map(|d| d.to_string()),
+                    row.price_per_share.map(|d| d.to_string())
+                ),
+                (shares.map(String::from), price.map(String::from)),
+                "{cells}"
+            );
+            for (field, want) in marks {
+                assert_eq!(ids(row.footnotes.get(field)), *want, "{cells}");
+            }
+            if marks.is_empty() {
+                assert!(row.footnotes.is_empty(), "{cells}: {:?}", row.footnotes);
+            }
         }
     }
 
