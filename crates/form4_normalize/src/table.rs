@@ -362,6 +362,7 @@ pub(crate) fn read_table1(
             (&mut r.nature_of_ownership, "nature_of_ownership"),
         ] {
             respace(slot, &doc, &path(name), cx);
+            doubt_cut_text(slot, &path(name), cx);
         }
         r.footnotes = fns;
         if r.kind == RowKind::Transaction {
@@ -568,6 +569,7 @@ pub(crate) fn read_table2(
         for col in T2_TEXT_COLS {
             let (slot, _, name) = t2_text_slot(&mut r, col);
             respace(slot, &doc, &path(name), cx);
+            doubt_cut_text(slot, &path(name), cx);
         }
         r.footnotes = fns;
         if r.acquired_disposed.is_none() && ad_cols.separate_in(full.block) {
@@ -620,6 +622,37 @@ fn respace(slot: &mut Option<String>, doc: &LazyAttested<'_>, field: &str, cx: &
             None,
         );
         *slot = Some(spaced);
+    }
+}
+
+/// Words that never end a title or a nature of ownership (`By`, `of`, `the`): none of the
+/// corpus's 1,536 such texts ends with one. A text that does was cut (a cell's last lines
+/// lost or put in another row), and its rest is nowhere to be read.
+const NEVER_LAST: [&str; 16] = [
+    "the", "of", "by", "and", "for", "in", "to", "an", "with", "see", "through", "or", "as", "at",
+    "on", "from",
+];
+
+/// Leaves out a table's text that ends with a word no such text ends with (see
+/// [`NEVER_LAST`]), with a warning.
+fn doubt_cut_text(slot: &mut Option<String>, field: &str, cx: &mut Ctx) {
+    let Some(text) = slot.as_deref() else {
+        return;
+    };
+    let last = text
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches([',', ';', ':'])
+        .to_lowercase();
+    if NEVER_LAST.contains(&last.as_str()) {
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(field),
+            &format!("`{text}` ends with `{last}`, which no such text ends with: the rest was cut off, so it was left out"),
+            None,
+        );
+        *slot = None;
     }
 }
 
@@ -2665,6 +2698,11 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                     tok.span = span;
                 }
             }
+            if !cx.damaged && alone_in_cell(segs, g, pi, text, w) {
+                if let Some(n) = bare_amount(w) {
+                    tok.kind = Kind::Num(n);
+                }
+            }
             if let Some(d) = pending_dollar.take() {
                 if matches!(tok.kind, Kind::Num(_)) {
                     tok.extra_spans.push(d);
@@ -2702,6 +2740,40 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     // Every row of a table is lexed before any is read: keep no slack per row.
     toks.shrink_to_fit();
     toks
+}
+
+/// Whether word `w` is all of the text of its table cell: `text` is piece `pi` of the row
+/// `g`, and no other piece of the row is in the same cell.
+fn alone_in_cell(segs: &[Segment], g: &[Piece], pi: usize, text: &str, w: &str) -> bool {
+    let Some(p) = g.get(pi) else {
+        return false;
+    };
+    let pl = segs[p.seg].place;
+    let same_cell = |q: &Piece| {
+        let ql = segs[q.seg].place;
+        ql.block == pl.block && ql.row == pl.row && ql.cell == pl.cell
+    };
+    // A row's pieces are in cell order: the cell's other pieces are beside this one.
+    let before = g[..pi].iter().rev().take_while(|q| same_cell(q)).count();
+    let after = g[pi + 1..].iter().take_while(|q| same_cell(q)).count();
+    pl.in_table && before == 0 && after == 0 && text.trim() == w
+}
+
+/// An amount printed without thousands separators (`33733`), read as one where it is all
+/// of a table cell's text: a filer's own typing the converter kept (5 rows of the corpus's
+/// pymupdf4llm files). Four digits that may be a year (1900 to 2099) stay text: a year cut
+/// from a title (`Series | 2020`) is as likely there, and the corpus's 1,329 amounts of
+/// Tables I and II hold 12 such numbers, all printed with a separator. None of its amounts
+/// has ten digits or more.
+fn bare_amount(w: &str) -> Option<Decimal> {
+    if !(4..=9).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = w.parse().ok()?;
+    if w.len() == 4 && (1900..=2099).contains(&n) {
+        return None;
+    }
+    values::parse_amount(w)
 }
 
 /// A footnote mark a table's cell boundary cut in two (`16,840<sup>(1</sup>|<sup>6)</sup>`,
@@ -4805,6 +4877,67 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
             if marks.is_empty() {
                 assert!(row.footnotes.is_empty(), "{cells}: {:?}", row.footnotes);
             }
+        }
+    }
+
+    /// An amount without separators is one only where it is all of its cell, and not a
+    /// possible year.
+    #[test]
+    fn a_bare_amount_alone_in_its_cell_is_an_amount() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("33733", Some("33733")),
+            ("147475000", Some("147475000")),
+            ("1803", Some("1803")),
+            ("2020", None),
+            ("1999", None),
+            ("1234567890", None),
+            ("12a45", None),
+            ("33,733", None),
+        ];
+        for &(w, want) in cases {
+            assert_eq!(
+                super::bare_amount(w).map(|d| d.to_string()),
+                want.map(String::from),
+                "{w}"
+            );
+        }
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        let rows: &[(&str, Option<&str>)] = &[
+            ("|Common Stock||||||33733|D||", Some("33733")),
+            // With other words in its cell it stays text, and the row has no value.
+            ("|Common Stock||||||33733 shares|D||", None),
+        ];
+        for &(row, want) in rows {
+            let record = read(&format!("{HEAD}{T1}\n\n{head}{row}\n"));
+            let owned = record
+                .non_derivative_table
+                .first()
+                .and_then(|r| r.shares_owned_following)
+                .map(|d| d.to_string());
+            assert_eq!(owned, want.map(String::from), "{row}");
+        }
+    }
+
+    /// A text ending with a word no title or nature ends with was cut: left out.
+    #[test]
+    fn a_text_ending_with_a_word_no_text_ends_with_is_left_out() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        let cases: &[(&str, Option<&str>)] = &[
+            ("By Trust", Some("By Trust")),
+            ("See", None),
+            ("By The", None),
+            ("FOUNDER OF THE", None),
+            ("Held in trust for", None),
+            ("Class A", Some("Class A")),
+        ];
+        for &(nature, want) in cases {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}|Common Stock|11/18/2021|J|1,125,295|D|(1)|10,127,658|I|{nature}|\n"
+            ));
+            let got = record.non_derivative_table[0]
+                .nature_of_ownership
+                .as_deref();
+            assert_eq!(got, want, "{nature}");
         }
     }
 
