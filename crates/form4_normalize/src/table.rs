@@ -634,7 +634,8 @@ const NEVER_LAST: [&str; 16] = [
 ];
 
 /// Leaves out a table's text that ends with a word no such text ends with (see
-/// [`NEVER_LAST`]) or with a lone lower-case letter, with a warning.
+/// [`NEVER_LAST`]) or with a lone lower-case letter, or that holds the headings' words or
+/// fewer than two letters, with a warning.
 fn doubt_cut_text(slot: &mut Option<String>, field: &str, cx: &mut Ctx) {
     let Some(text) = slot.as_deref() else {
         return;
@@ -656,6 +657,22 @@ fn doubt_cut_text(slot: &mut Option<String>, field: &str, cx: &mut Ctx) {
             WarningCode::Unreadable,
             Some(field),
             &format!("`{text}` ends with `{last}`, which no such text ends with: the rest was cut off, so it was left out"),
+            None,
+        );
+        *slot = None;
+        return;
+    }
+    // The column headings' phrases (`(Instr. 4)`, `(Month/Day/Year)`) and debris of a
+    // letter or none (`(e.`): none of the corpus's 1,536 titles and natures holds one.
+    let lower = text.to_lowercase();
+    let heading = ["instr.", "month/day", "day/year"]
+        .iter()
+        .any(|h| lower.contains(h));
+    if heading || text.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(field),
+            &format!("`{text}` is the column headings' text or debris, not a value: left out"),
             None,
         );
         *slot = None;
@@ -4937,6 +4954,9 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
             ("Class A", Some("Class A")),
             ("By Sequoi Grove II, LLC a", None),
             ("By Trust I", Some("By Trust I")),
+            ("(e.", None),
+            ("Indirect (I) (Instr. 4)", None),
+            ("Date (Month/Day/Year)", None),
         ];
         for &(nature, want) in cases {
             let record = read(&format!(
