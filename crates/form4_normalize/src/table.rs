@@ -2660,7 +2660,15 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                 // in their cell.
                 // In OCR'd text the row is too noisy to weigh a mark against a column.
                 let loose = !pl.in_table && !toks.is_empty() && !cx.damaged;
-                if let Some(prev) = toks.last_mut() {
+                // A line of marks alone between a text and a value of a cell that holds
+                // several columns (`Stock<br>(2)(3)<br>01/02/2013`) is a column's value,
+                // printed only as marks, not the text's.
+                let between = pl.in_table
+                    && !cx.damaged
+                    && text.trim() == w0
+                    && toks.last().is_some_and(|t| t.cell.2 != cell.2)
+                    && value_later_in_cell(segs, g, pi);
+                if let Some(prev) = toks.last_mut().filter(|_| !between) {
                     let same_cell = prev.cell.0 == cell.0 && prev.cell.1 == cell.1;
                     if pl.in_table && same_cell || !pl.in_table && !loose {
                         prev.marks.extend(marks);
@@ -2763,6 +2771,26 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     // Every row of a table is lexed before any is read: keep no slack per row.
     toks.shrink_to_fit();
     toks
+}
+
+/// Whether a later line (piece) of the cell of piece `pi` of row `g` holds a date or an
+/// amount.
+fn value_later_in_cell(segs: &[Segment], g: &[Piece], pi: usize) -> bool {
+    let Some(p) = g.get(pi) else {
+        return false;
+    };
+    let pl = segs[p.seg].place;
+    g[pi + 1..]
+        .iter()
+        .take_while(|q| {
+            let ql = segs[q.seg].place;
+            ql.block == pl.block && ql.row == pl.row && ql.cell == pl.cell
+        })
+        .flat_map(|q| words(&segs[q.seg].text[q.a..q.b]))
+        .any(|(_, w)| {
+            let (rest, _) = values::split_trailing_marks(w);
+            matches!(classify_text(rest), Kind::Date(_) | Kind::Num(_))
+        })
 }
 
 /// Whether word `w` is all of the text of its table cell: `text` is piece `pi` of the row
@@ -4966,6 +4994,36 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
                 .nature_of_ownership
                 .as_deref();
             assert_eq!(got, want, "{nature}");
+        }
+    }
+
+    /// A line of marks alone between a cell's text and its value (a cell holding several
+    /// columns) is the value of the column between them; after the cell's last text or
+    /// value it stays theirs.
+    #[test]
+    fn marks_between_a_cells_text_and_value_are_a_column_of_their_own() {
+        let head = "|**1. Title**|**2.**|**3. Date**|**3A.**|**4. Code**|**(A)**<br>**(D)**|**Date**<br>**Exercisable**|**Expiration**|**Title**|**Amount**|**8. Price**|**9. Number**|**10.**|**11. Nature**|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        let cases: &[(&str, &[(RowField, &[&str])])] = &[
+            (
+                "|Class B Common Stock<br>(2)(3)<br>01/02/2013|C<sup>(1)</sup>|83,334|",
+                &[
+                    (RowField::SecurityTitle, &[]),
+                    (RowField::ConversionOrExercisePrice, &["F2", "F3"]),
+                ],
+            ),
+            (
+                "|Class B Common Stock<br>(2)(3)|01/02/2013|C<sup>(1)</sup>|83,334|",
+                &[(RowField::SecurityTitle, &["F2", "F3"])],
+            ),
+        ];
+        for &(cells, want) in cases {
+            let record = read(&format!(
+                "{HEAD}{T2}\n\n{head}{cells}$0|(5)|(5)|Class A Common Stock|83,334|$0|17,879,695|I|By Trust|\n"
+            ));
+            let row = &record.derivative_table[0];
+            for (field, marks) in want {
+                assert_eq!(ids(row.footnotes.get(field)), *marks, "{cells}: {field:?}");
+            }
         }
     }
 
