@@ -4819,7 +4819,9 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
     #[test]
     fn a_nature_running_into_table_ii_title_row_is_joined_where_printed() {
         let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
-        let cases: &[(&str, &str, &str, Option<&str>, &[&str])] = &[
+        // The row's own text, the rest in the title row, the notes, the nature and marks.
+        type Case<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, &'a [&'a str]);
+        let cases: &[Case] = &[
             (
                 "By<br>Rivendell<br>",
                 "One<br>LLC<sup>(2)</sup>",
@@ -5003,7 +5005,8 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
     #[test]
     fn marks_between_a_cells_text_and_value_are_a_column_of_their_own() {
         let head = "|**1. Title**|**2.**|**3. Date**|**3A.**|**4. Code**|**(A)**<br>**(D)**|**Date**<br>**Exercisable**|**Expiration**|**Title**|**Amount**|**8. Price**|**9. Number**|**10.**|**11. Nature**|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
-        let cases: &[(&str, &[(RowField, &[&str])])] = &[
+        type Marks<'a> = &'a [(RowField, &'a [&'a str])];
+        let cases: &[(&str, Marks)] = &[
             (
                 "|Class B Common Stock<br>(2)(3)<br>01/02/2013|C<sup>(1)</sup>|83,334|",
                 &[
