@@ -2614,6 +2614,9 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     let mut pending_dollar: Option<Span> = None;
     // The piece whose first word a footnote mark cut across cells took (see `cut_mark`).
     let mut taken_first: Option<usize> = None;
+    // For each piece, whether a later piece of its cell holds a value: worked out once, on
+    // first need, so that a cell of many lines of marks stays linear.
+    let mut value_after: Option<Vec<bool>> = None;
     for (pi, p) in g.iter().enumerate() {
         let seg = &segs[p.seg];
         let pl = seg.place;
@@ -2667,7 +2670,11 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                     && !cx.damaged
                     && text.trim() == w0
                     && toks.last().is_some_and(|t| t.cell.2 != cell.2)
-                    && value_later_in_cell(segs, g, pi);
+                    && value_after
+                        .get_or_insert_with(|| values_later_in_cells(segs, g))
+                        .get(pi)
+                        .copied()
+                        .unwrap_or(false);
                 if let Some(prev) = toks.last_mut().filter(|_| !between) {
                     let same_cell = prev.cell.0 == cell.0 && prev.cell.1 == cell.1;
                     if pl.in_table && same_cell || !pl.in_table && !loose {
@@ -2729,8 +2736,8 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                     tok.span = span;
                 }
             }
-            if !cx.damaged && alone_in_cell(segs, g, pi, text, w) {
-                if let Some(n) = bare_amount(w) {
+            if let Some(n) = bare_amount(w).filter(|_| !cx.damaged) {
+                if alone_in_cell(segs, g, pi, text, w) {
                     tok.kind = Kind::Num(n);
                 }
             }
@@ -2773,24 +2780,26 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     toks
 }
 
-/// Whether a later line (piece) of the cell of piece `pi` of row `g` holds a date or an
-/// amount.
-fn value_later_in_cell(segs: &[Segment], g: &[Piece], pi: usize) -> bool {
-    let Some(p) = g.get(pi) else {
-        return false;
-    };
-    let pl = segs[p.seg].place;
-    g[pi + 1..]
-        .iter()
-        .take_while(|q| {
-            let ql = segs[q.seg].place;
-            ql.block == pl.block && ql.row == pl.row && ql.cell == pl.cell
-        })
-        .flat_map(|q| words(&segs[q.seg].text[q.a..q.b]))
-        .any(|(_, w)| {
+/// For each piece of row `g`, whether a later line (piece) of its cell holds a date or an
+/// amount: one pass from the row's end.
+fn values_later_in_cells(segs: &[Segment], g: &[Piece]) -> Vec<bool> {
+    let mut out = vec![false; g.len()];
+    let mut seen = false;
+    let mut cell_of_seen = None;
+    for (i, q) in g.iter().enumerate().rev() {
+        let ql = segs[q.seg].place;
+        let key = (ql.block, ql.row, ql.cell);
+        if cell_of_seen != Some(key) {
+            seen = false;
+            cell_of_seen = Some(key);
+        }
+        out[i] = seen;
+        seen |= words(&segs[q.seg].text[q.a..q.b]).any(|(_, w)| {
             let (rest, _) = values::split_trailing_marks(w);
             matches!(classify_text(rest), Kind::Date(_) | Kind::Num(_))
-        })
+        });
+    }
+    out
 }
 
 /// Whether word `w` is all of the text of its table cell: `text` is piece `pi` of the row
@@ -2805,9 +2814,12 @@ fn alone_in_cell(segs: &[Segment], g: &[Piece], pi: usize, text: &str, w: &str) 
         ql.block == pl.block && ql.row == pl.row && ql.cell == pl.cell
     };
     // A row's pieces are in cell order: the cell's other pieces are beside this one.
-    let before = g[..pi].iter().rev().take_while(|q| same_cell(q)).count();
-    let after = g[pi + 1..].iter().take_while(|q| same_cell(q)).count();
-    pl.in_table && before == 0 && after == 0 && text.trim() == w
+    let before = pi
+        .checked_sub(1)
+        .and_then(|i| g.get(i))
+        .is_some_and(same_cell);
+    let after = g.get(pi + 1).is_some_and(same_cell);
+    pl.in_table && !before && !after && text.trim() == w
 }
 
 /// An amount printed without thousands separators (`33733`), read as one where it is all
