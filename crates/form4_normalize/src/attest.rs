@@ -91,6 +91,11 @@ impl<'a> LazyAttested<'a> {
         self.get().holds(text)
     }
 
+    /// See [`Attested::holds_as_words`].
+    pub(crate) fn holds_as_words(&self, text: &str) -> bool {
+        self.get().holds_as_words(text)
+    }
+
     /// See [`Attested::respace`].
     pub(crate) fn respace(&self, text: &str) -> Option<String> {
         self.get().respace(text)
@@ -220,6 +225,29 @@ impl Attested {
         self.find(text).is_some()
     }
 
+    /// Whether the document prints `text` elsewhere as words of their own, and breaks a
+    /// word wherever `text` does (`See f ootnote` is not `See footnote`); it may break
+    /// words where `text` lost the space.
+    pub(crate) fn holds_as_words(&self, text: &str) -> bool {
+        let Some(doc_gaps) = self.find(text) else {
+            return false;
+        };
+        let mut k = 0usize;
+        let mut broken = false;
+        for c in text.chars() {
+            if !c.is_alphanumeric() {
+                broken |= c.is_whitespace();
+                continue;
+            }
+            if k > 0 && broken && doc_gaps.get(k).is_none_or(|g| g.is_empty()) {
+                return false;
+            }
+            broken = false;
+            k += 1;
+        }
+        true
+    }
+
     /// `text` with the spaces put back that the document prints elsewhere between its
     /// words and `text` lost (`CommonStock` where `Common Stock` is printed), if any. Only
     /// spaces are added: no letter changes and no space is taken away.
@@ -303,6 +331,28 @@ mod tests {
         ];
         for &(text, want) in cases {
             assert_eq!(doc.holds(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn holds_as_words_keeps_the_text_word_breaks() {
+        let doc = attested(&[
+            "See footnote (4)",
+            "held by Rivendell One LLC (\"Rivendell\")",
+        ]);
+        let cases: &[(&str, bool)] = &[
+            ("See footnote", true),
+            ("Rivendell One LLC", true),
+            // A break the document prints and the text lost.
+            ("Seefootnote", true),
+            // A break inside a word the document prints whole.
+            ("See f ootnote", false),
+            ("Rivendell O ne LLC", false),
+            ("Rivendell One", true),
+            ("Rivendell Two LLC", false),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(doc.holds_as_words(text), want, "{text}");
         }
     }
 

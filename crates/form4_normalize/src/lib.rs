@@ -352,7 +352,15 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
         record.no_securities_owned = both_found.then_some(empty);
     }
 
-    tail::read(&mut record, &segs, &stream, &parts, end_of_doc, &mut cx);
+    tail::read(
+        &mut record,
+        &segs,
+        &stream,
+        &parts,
+        end_of_doc,
+        ocr,
+        &mut cx,
+    );
     let (diagnostics, coverage) = cx.finish(&segs);
     record.diagnostics = diagnostics;
     Ok((record, coverage))

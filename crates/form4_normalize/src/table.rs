@@ -238,7 +238,10 @@ pub(crate) fn read_table1(
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
     let doc = LazyAttested::new(segs, from.seg..=to.seg);
-    for full in rows {
+    // Picture text's rows only: OCR'd text's lines are too often out of order.
+    let spill = title_row_spill(segs, to, cx).filter(|_| !ocr);
+    let last = rows.len().checked_sub(1);
+    for (k, full) in rows.into_iter().enumerate() {
         let row = &full.toks;
         let Some(mut al) = best_alignment(row, &[T1_TRANSACTION, T1_HOLDING]) else {
             continue;
@@ -339,11 +342,27 @@ pub(crate) fn read_table1(
             *slot = text;
             add_marks(&mut fns, field, marks);
         }
+        if let Some((_, toks)) = spill
+            .as_ref()
+            .filter(|(block, _)| Some(k) == last && *block == full.block)
+        {
+            let mut marks = Vec::new();
+            run_into_title_row(
+                &mut r.nature_of_ownership,
+                &mut marks,
+                toks,
+                &doc,
+                &path("nature_of_ownership"),
+                cx,
+            );
+            add_marks(&mut fns, RowField::NatureOfOwnership, marks);
+        }
         for (slot, name) in [
             (&mut r.security_title, "security_title"),
             (&mut r.nature_of_ownership, "nature_of_ownership"),
         ] {
             respace(slot, &doc, &path(name), cx);
+            doubt_cut_text(slot, &path(name), cx);
         }
         r.footnotes = fns;
         if r.kind == RowKind::Transaction {
@@ -550,6 +569,7 @@ pub(crate) fn read_table2(
         for col in T2_TEXT_COLS {
             let (slot, _, name) = t2_text_slot(&mut r, col);
             respace(slot, &doc, &path(name), cx);
+            doubt_cut_text(slot, &path(name), cx);
         }
         r.footnotes = fns;
         if r.acquired_disposed.is_none() && ad_cols.separate_in(full.block) {
@@ -602,6 +622,60 @@ fn respace(slot: &mut Option<String>, doc: &LazyAttested<'_>, field: &str, cx: &
             None,
         );
         *slot = Some(spaced);
+    }
+}
+
+/// Words that never end a title or a nature of ownership (`By`, `of`, `the`): none of the
+/// corpus's 1,536 such texts ends with one. A text that does was cut (a cell's last lines
+/// lost or put in another row), and its rest is nowhere to be read.
+const NEVER_LAST: [&str; 16] = [
+    "the", "of", "by", "and", "for", "in", "to", "an", "with", "see", "through", "or", "as", "at",
+    "on", "from",
+];
+
+/// Leaves out a table's text that ends with a word no such text ends with (see
+/// [`NEVER_LAST`]) or with a lone lower-case letter, or that holds the headings' words or
+/// fewer than two letters, with a warning.
+fn doubt_cut_text(slot: &mut Option<String>, field: &str, cx: &mut Ctx) {
+    let Some(text) = slot.as_deref() else {
+        return;
+    };
+    let last = text
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches([',', ';', ':'])
+        .to_lowercase();
+    // A lone lower-case letter is a piece of a word cut apart (`Commo Stock n`): none of
+    // the corpus's 1,536 titles and natures ends with one.
+    let lone_letter = {
+        let mut cs = last.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+    } && text.ends_with(|c: char| c.is_lowercase());
+    if NEVER_LAST.contains(&last.as_str()) || lone_letter {
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(field),
+            &format!("`{text}` ends with `{last}`, which no such text ends with: the rest was cut off, so it was left out"),
+            None,
+        );
+        *slot = None;
+        return;
+    }
+    // The column headings' phrases (`(Instr. 4)`, `(Month/Day/Year)`) and debris of a
+    // letter or none (`(e.`): none of the corpus's 1,536 titles and natures holds one.
+    let lower = text.to_lowercase();
+    let heading = ["instr.", "month/day", "day/year"]
+        .iter()
+        .any(|h| lower.contains(h));
+    if heading || text.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(field),
+            &format!("`{text}` is the column headings' text or debris, not a value: left out"),
+            None,
+        );
+        *slot = None;
     }
 }
 
@@ -1751,6 +1825,122 @@ fn join_wrapped(
     (text, marks)
 }
 
+/// The words a converter that cuts the page into table rows by height put in Table II's
+/// title row after the title: the end of a tall cell of the row above it (the last row of
+/// Table I), whose last line lies lower than the title's top (`By Rivendell` over the
+/// title's `One LLC`). Only a table row whose text before the title's last bold piece is
+/// all bold (the title's pieces), with plain text after it; returns the row's block and
+/// its tokens, which are words only (an amount there is another row's).
+fn title_row_spill(segs: &[Segment], to: Pos, cx: &mut Ctx) -> Option<(usize, Vec<Tok>)> {
+    let title = segs.get(to.seg)?;
+    let pl = title.place;
+    if !pl.in_table || !title.bold() {
+        return None;
+    }
+    let same_row = |s: &usize| segs[*s].place.block == pl.block && segs[*s].place.row == pl.row;
+    let plain = |s: &usize| !segs[*s].bold() && !segs[*s].text.trim().is_empty();
+    // The row's segments on both sides of the title's: a table row's plain text comes
+    // before its bold captions in reading order (see `text.rs`).
+    let first = (0..to.seg)
+        .rev()
+        .take_while(same_row)
+        .last()
+        .unwrap_or(to.seg);
+    let row: Vec<usize> = (first..segs.len()).take_while(same_row).collect();
+    let last_bold_cell = row
+        .iter()
+        .filter(|&&s| segs[s].bold())
+        .map(|&s| segs[s].place.cell)
+        .max()?;
+    let spill: Vec<Piece> = row
+        .iter()
+        .filter(|s| plain(s))
+        .map(|&s| Piece {
+            seg: s,
+            a: 0,
+            b: segs[s].text.len(),
+        })
+        .collect();
+    if spill.is_empty()
+        || spill
+            .iter()
+            .any(|p| segs[p.seg].place.cell <= last_bold_cell)
+    {
+        return None;
+    }
+    let mark = cx.mark();
+    let toks = lex_row(segs, &spill, cx);
+    cx.rollback(mark);
+    let words = !toks.is_empty()
+        && toks
+            .iter()
+            .all(|t| matches!(t.kind, Kind::Word | Kind::Letter(_)));
+    words.then_some((pl.block, toks))
+}
+
+/// Puts the end of the nature of ownership that ran on into Table II's title row (see
+/// [`title_row_spill`]) after the row's own text: with a space, or without where the
+/// row's text ends inside a word (`See f` and `ootnote`). Only a joined text the document
+/// prints elsewhere word for word (a footnote naming the holder: `Rivendell One LLC` for
+/// `By Rivendell One LLC`) is taken; otherwise the row's text is known to be cut and
+/// where the rest goes is not, so the nature is left empty with a warning.
+fn run_into_title_row(
+    nature: &mut Option<String>,
+    marks: &mut Vec<FootnoteId>,
+    spill: &[Tok],
+    doc: &LazyAttested<'_>,
+    field: &str,
+    cx: &mut Ctx,
+) {
+    let (Some(own), Some(rest)) = (
+        nature.as_deref(),
+        text_of(&spill.iter().collect::<Vec<_>>()),
+    ) else {
+        return;
+    };
+    // A footnote mark whose number the cut lost (`LP<sup>()</sup>`) is no text.
+    let rest = rest.trim_end_matches("()").trim_end().to_string();
+    if rest.is_empty() {
+        return;
+    }
+    let words = |s: &str| s.split_whitespace().count();
+    // The document names a holder without the `By` or `See` of the cell: the text past
+    // its first word counts, if it holds a word of the row's own text as well.
+    let printed = |text: &str| {
+        doc.holds_as_words(text)
+            || text
+                .split_once(' ')
+                .is_some_and(|(_, tail)| words(tail) > words(&rest) && doc.holds_as_words(tail))
+    };
+    let mut joined = vec![format!("{own} {rest}")];
+    if own.ends_with(char::is_alphabetic) && rest.starts_with(char::is_lowercase) {
+        joined.push(format!("{own}{rest}"));
+    }
+    use_tokens(&spill.iter().collect::<Vec<_>>(), cx);
+    let at = spill.first().map(|t| t.span);
+    if let Some(text) = joined.into_iter().find(|t| printed(t)) {
+        cx.repair(
+            field,
+            RepairKind::JoinedText,
+            &format!("`{own}` and `{rest}` in Table II's title row"),
+            &text,
+            at,
+        );
+        *nature = Some(text);
+        marks.extend(spill.iter().flat_map(|t| t.marks.clone()));
+    } else {
+        cx.warn(
+            WarningCode::Ambiguous,
+            Some(field),
+            &format!(
+                "the text `{own}` runs on into Table II's title row (`{rest}`), and the document prints their join nowhere else: left out"
+            ),
+            at,
+        );
+        *nature = None;
+    }
+}
+
 fn warn_ambiguous(row: &[Tok], al: &Alignment, at: &str, cx: &mut Ctx) {
     for (i, c, other) in &al.ambiguous {
         let t = &row[*i];
@@ -2422,16 +2612,31 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::with_capacity(words_in_row);
     // A `$` alone (its amount cut into the next cell or word) marks the amount after it.
     let mut pending_dollar: Option<Span> = None;
-    for p in g {
+    // The piece whose first word a footnote mark cut across cells took (see `cut_mark`).
+    let mut taken_first: Option<usize> = None;
+    // For each piece, whether a later piece of its cell holds a value: worked out once, on
+    // first need, so that a cell of many lines of marks stays linear.
+    let mut value_after: Option<Vec<bool>> = None;
+    for (pi, p) in g.iter().enumerate() {
         let seg = &segs[p.seg];
         let pl = seg.place;
         let cell = (pl.row, pl.cell, pl.piece);
         let ncells = if pl.in_table { pl.ncells } else { 0 };
         let text = &seg.text[p.a..p.b];
-        for (wa, w0) in words(text) {
+        let mut ws = words(text).peekable();
+        let mut first = true;
+        while let Some((wa, w0)) = ws.next() {
+            if std::mem::take(&mut first) && taken_first == Some(pi) {
+                continue;
+            }
+            let cut = if ws.peek().is_none() {
+                cut_mark(segs, p, g.get(pi + 1), w0)
+            } else {
+                None
+            };
             // A stray mark alone (`|`, `\\`) is no value and no text; it stays in the
             // unmapped text. Marks glued to a value make it unreadable (see `classify_text`).
-            let w = w0;
+            let w = cut.as_ref().map_or(w0, |c| &w0[..c.head]);
             if w.chars().all(|c| matches!(c, '\\' | '|' | '`' | '~' | '_')) {
                 continue;
             }
@@ -2458,7 +2663,19 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                 // in their cell.
                 // In OCR'd text the row is too noisy to weigh a mark against a column.
                 let loose = !pl.in_table && !toks.is_empty() && !cx.damaged;
-                if let Some(prev) = toks.last_mut() {
+                // A line of marks alone between a text and a value of a cell that holds
+                // several columns (`Stock<br>(2)(3)<br>01/02/2013`) is a column's value,
+                // printed only as marks, not the text's.
+                let between = pl.in_table
+                    && !cx.damaged
+                    && text.trim() == w0
+                    && toks.last().is_some_and(|t| t.cell.2 != cell.2)
+                    && value_after
+                        .get_or_insert_with(|| values_later_in_cells(segs, g))
+                        .get(pi)
+                        .copied()
+                        .unwrap_or(false);
+                if let Some(prev) = toks.last_mut().filter(|_| !between) {
                     let same_cell = prev.cell.0 == cell.0 && prev.cell.1 == cell.1;
                     if pl.in_table && same_cell || !pl.in_table && !loose {
                         prev.marks.extend(marks);
@@ -2519,11 +2736,29 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                     tok.span = span;
                 }
             }
+            if let Some(n) = bare_amount(w).filter(|_| !cx.damaged) {
+                if alone_in_cell(segs, g, pi, text, w) {
+                    tok.kind = Kind::Num(n);
+                }
+            }
             if let Some(d) = pending_dollar.take() {
                 if matches!(tok.kind, Kind::Num(_)) {
                     tok.extra_spans.push(d);
                     tok.dollar = true;
                 }
+            }
+            if let Some(c) = cut {
+                let head = seg.src_span(a + c.head, a + w0.len());
+                cx.repair(
+                    "table.footnote",
+                    RepairKind::JoinedText,
+                    &format!("`{}` and `{}` in the next cell", &w0[c.head..], c.tail),
+                    &format!("({})", c.id),
+                    Some(head),
+                );
+                tok.marks.push(c.id);
+                tok.mark_spans.extend([head, c.tail_span]);
+                taken_first = Some(pi + 1);
             }
             toks.push(tok);
         }
@@ -2543,6 +2778,121 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     // Every row of a table is lexed before any is read: keep no slack per row.
     toks.shrink_to_fit();
     toks
+}
+
+/// For each piece of row `g`, whether a later line (piece) of its cell holds a date or an
+/// amount: one pass from the row's end.
+fn values_later_in_cells(segs: &[Segment], g: &[Piece]) -> Vec<bool> {
+    let mut out = vec![false; g.len()];
+    let mut seen = false;
+    let mut cell_of_seen = None;
+    for (i, q) in g.iter().enumerate().rev() {
+        let ql = segs[q.seg].place;
+        let key = (ql.block, ql.row, ql.cell);
+        if cell_of_seen != Some(key) {
+            seen = false;
+            cell_of_seen = Some(key);
+        }
+        out[i] = seen;
+        seen |= words(&segs[q.seg].text[q.a..q.b]).any(|(_, w)| {
+            let (rest, _) = values::split_trailing_marks(w);
+            matches!(classify_text(rest), Kind::Date(_) | Kind::Num(_))
+        });
+    }
+    out
+}
+
+/// Whether word `w` is all of the text of its table cell: `text` is piece `pi` of the row
+/// `g`, and no other piece of the row is in the same cell.
+fn alone_in_cell(segs: &[Segment], g: &[Piece], pi: usize, text: &str, w: &str) -> bool {
+    let Some(p) = g.get(pi) else {
+        return false;
+    };
+    let pl = segs[p.seg].place;
+    let same_cell = |q: &Piece| {
+        let ql = segs[q.seg].place;
+        ql.block == pl.block && ql.row == pl.row && ql.cell == pl.cell
+    };
+    // A row's pieces are in cell order: the cell's other pieces are beside this one.
+    let before = pi
+        .checked_sub(1)
+        .and_then(|i| g.get(i))
+        .is_some_and(same_cell);
+    let after = g.get(pi + 1).is_some_and(same_cell);
+    pl.in_table && !before && !after && text.trim() == w
+}
+
+/// An amount printed without thousands separators (`33733`), read as one where it is all
+/// of a table cell's text: a filer's own typing the converter kept (5 rows of the corpus's
+/// pymupdf4llm files). Four digits that may be a year (1900 to 2099) stay text: a year cut
+/// from a title (`Series | 2020`) is as likely there, and the corpus's 1,329 amounts of
+/// Tables I and II hold 12 such numbers, all printed with a separator. None of its amounts
+/// has ten digits or more.
+fn bare_amount(w: &str) -> Option<Decimal> {
+    if !(4..=9).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = w.parse().ok()?;
+    if w.len() == 4 && (1900..=2099).contains(&n) {
+        return None;
+    }
+    values::parse_amount(w)
+}
+
+/// A footnote mark a table's cell boundary cut in two (`16,840<sup>(1</sup>|<sup>6)</sup>`,
+/// `Footnote<sup>(</sup>|<sup>2)</sup>`): the opening bracket and first digits end the
+/// last word of a piece, the other digits and the closing bracket are the first word of
+/// the next cell of the row.
+struct CutMark<'s> {
+    /// Where the mark's head starts in the word.
+    head: usize,
+    id: FootnoteId,
+    tail: &'s str,
+    tail_span: Span,
+}
+
+/// The mark cut across cells that word `w`, the last of piece `p`, ends with, if any (see
+/// [`CutMark`]). Only after a value or a word: a mark alone is left as it is.
+fn cut_mark<'s>(
+    segs: &'s [Segment],
+    p: &Piece,
+    next: Option<&Piece>,
+    w: &str,
+) -> Option<CutMark<'s>> {
+    let head = w.rfind('(')?;
+    let first = &w[head + 1..];
+    if head == 0 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if values::split_trailing_marks(&w[..head]).0.trim().is_empty() {
+        return None;
+    }
+    let next = next?;
+    let (pl, npl) = (segs[p.seg].place, segs[next.seg].place);
+    let next_cell = pl.in_table
+        && npl.in_table
+        && npl.block == pl.block
+        && npl.row == pl.row
+        && npl.cell == pl.cell + 1
+        && npl.piece == 0
+        && next.a == 0;
+    if !next_cell {
+        return None;
+    }
+    let text = &segs[next.seg].text[next.a..next.b];
+    let (ta, tail) = words(text).next()?;
+    let rest = tail.strip_suffix(')')?;
+    let digits = format!("{first}{rest}");
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = digits.parse().ok().filter(|&n| n > 0)?;
+    Some(CutMark {
+        head,
+        id: FootnoteId(n),
+        tail,
+        tail_span: segs[next.seg].src_span(next.a + ta, next.a + ta + tail.len()),
+    })
 }
 
 /// Words of a text with their byte offsets.
@@ -4473,6 +4823,223 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
         );
         let row = &record.non_derivative_table[1];
         assert_eq!(ids(row.footnotes.get(&RowField::NatureOfOwnership)), ["F3"]);
+    }
+
+    /// The last row's nature cell runs on into Table II's title row (a converter cutting
+    /// rows by height): the rest is joined to it where the document prints the join, with
+    /// a space or inside a cut word; where it prints it nowhere, the nature is left out.
+    #[test]
+    fn a_nature_running_into_table_ii_title_row_is_joined_where_printed() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        // The row's own text, the rest in the title row, the notes, the nature and marks.
+        type Case<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                "By<br>Rivendell<br>",
+                "One<br>LLC<sup>(2)</sup>",
+                "2. Held by Rivendell One LLC (\"Rivendell\").",
+                Some("By Rivendell One LLC"),
+                &["F2"],
+            ),
+            // A mark whose number the cut lost is no text.
+            (
+                "By The<br>Founders<br> <sup>2</sup>",
+                "Fund II, LP<sup>()</sup>",
+                "2. Held by The Founders Fund II, LP.",
+                Some("By The Founders Fund II, LP"),
+                &["F2"],
+            ),
+            // Cut inside a word: joined without a space, as the document prints it.
+            (
+                "See<br>f<sup>(2)</sup>",
+                "ootnote",
+                "2. Held in trust; see footnote 1.",
+                Some("See footnote"),
+                &["F2"],
+            ),
+            // Printed nowhere: the row's text is cut, and where its rest goes unknown.
+            (
+                "By Rivendell<br>O LLC<sup>(2)</sup>",
+                "ne",
+                "2. Held by Rivendell One LLC.",
+                None,
+                &["F2"],
+            ),
+        ];
+        for &(own, rest, notes, want, marks) in cases {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}\
+|Common Stock|11/18/2021|J|1,125,295|D|(1)|10,127,658|I|By Trust|\n\
+|Common Stock|11/18/2021|J|228,832|D|(1)|2,059,488|I|{own}|\n\
+||**{T2}**|||||||{rest}|\n\n\
+Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
+            ));
+            let natures: Vec<_> = record
+                .non_derivative_table
+                .iter()
+                .map(|r| r.nature_of_ownership.as_deref())
+                .collect();
+            assert_eq!(natures, [Some("By Trust"), want], "{own} | {rest}");
+            let row = &record.non_derivative_table[1];
+            assert_eq!(
+                ids(row.footnotes.get(&RowField::NatureOfOwnership)),
+                marks,
+                "{own} | {rest}"
+            );
+        }
+    }
+
+    /// A footnote mark a cell boundary cut in two (`(1` | `6)`) is put back together and
+    /// glued to the value before it, which reads again; digits and a bracket that are no
+    /// mark's are left alone.
+    #[test]
+    fn a_footnote_mark_cut_across_cells_is_put_back() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        type Want<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            &'a [(RowField, &'a [&'a str])],
+        );
+        let cases: &[(&str, Want)] = &[
+            (
+                "1,000|D|$173.2672<sup>(7</sup>|<sup>)</sup>|9,000",
+                (
+                    Some("1000"),
+                    Some("173.2672"),
+                    &[(RowField::PricePerShare, &["F7"])],
+                ),
+            ),
+            (
+                "1,000<sup>(1</sup>|<sup>6)</sup>|D|$17.50|9,000",
+                (Some("1000"), Some("17.5"), &[(RowField::Shares, &["F16"])]),
+            ),
+            (
+                "1,000<sup>(</sup>|<sup>16)</sup>|D|$17.50|9,000",
+                (Some("1000"), Some("17.5"), &[(RowField::Shares, &["F16"])]),
+            ),
+            // No mark's closing part in the next cell: nothing is joined.
+            (
+                "1,000<sup>(</sup>|<sup>16</sup>|D|$17.50|9,000",
+                (None, Some("17.5"), &[]),
+            ),
+        ];
+        for &(cells, (shares, price, marks)) in cases {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}|Common Stock|11/18/2021|S|{cells}|D||\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(
+                (
+                    row.shares.map(|d| d.to_string()),
+                    row.price_per_share.map(|d| d.to_string())
+                ),
+                (shares.map(String::from), price.map(String::from)),
+                "{cells}"
+            );
+            for (field, want) in marks {
+                assert_eq!(ids(row.footnotes.get(field)), *want, "{cells}");
+            }
+            if marks.is_empty() {
+                assert!(row.footnotes.is_empty(), "{cells}: {:?}", row.footnotes);
+            }
+        }
+    }
+
+    /// An amount without separators is one only where it is all of its cell, and not a
+    /// possible year.
+    #[test]
+    fn a_bare_amount_alone_in_its_cell_is_an_amount() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("33733", Some("33733")),
+            ("147475000", Some("147475000")),
+            ("1803", Some("1803")),
+            ("2020", None),
+            ("1999", None),
+            ("1234567890", None),
+            ("12a45", None),
+            ("33,733", None),
+        ];
+        for &(w, want) in cases {
+            assert_eq!(
+                super::bare_amount(w).map(|d| d.to_string()),
+                want.map(String::from),
+                "{w}"
+            );
+        }
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        let rows: &[(&str, Option<&str>)] = &[
+            ("|Common Stock||||||33733|D||", Some("33733")),
+            // With other words in its cell it stays text, and the row has no value.
+            ("|Common Stock||||||33733 shares|D||", None),
+        ];
+        for &(row, want) in rows {
+            let record = read(&format!("{HEAD}{T1}\n\n{head}{row}\n"));
+            let owned = record
+                .non_derivative_table
+                .first()
+                .and_then(|r| r.shares_owned_following)
+                .map(|d| d.to_string());
+            assert_eq!(owned, want.map(String::from), "{row}");
+        }
+    }
+
+    /// A text ending with a word no title or nature ends with was cut: left out.
+    #[test]
+    fn a_text_ending_with_a_word_no_text_ends_with_is_left_out() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        let cases: &[(&str, Option<&str>)] = &[
+            ("By Trust", Some("By Trust")),
+            ("See", None),
+            ("By The", None),
+            ("FOUNDER OF THE", None),
+            ("Held in trust for", None),
+            ("Class A", Some("Class A")),
+            ("By Sequoi Grove II, LLC a", None),
+            ("By Trust I", Some("By Trust I")),
+            ("(e.", None),
+            ("Indirect (I) (Instr. 4)", None),
+            ("Date (Month/Day/Year)", None),
+        ];
+        for &(nature, want) in cases {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}|Common Stock|11/18/2021|J|1,125,295|D|(1)|10,127,658|I|{nature}|\n"
+            ));
+            let got = record.non_derivative_table[0]
+                .nature_of_ownership
+                .as_deref();
+            assert_eq!(got, want, "{nature}");
+        }
+    }
+
+    /// A line of marks alone between a cell's text and its value (a cell holding several
+    /// columns) is the value of the column between them; after the cell's last text or
+    /// value it stays theirs.
+    #[test]
+    fn marks_between_a_cells_text_and_value_are_a_column_of_their_own() {
+        let head = "|**1. Title**|**2.**|**3. Date**|**3A.**|**4. Code**|**(A)**<br>**(D)**|**Date**<br>**Exercisable**|**Expiration**|**Title**|**Amount**|**8. Price**|**9. Number**|**10.**|**11. Nature**|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        type Marks<'a> = &'a [(RowField, &'a [&'a str])];
+        let cases: &[(&str, Marks)] = &[
+            (
+                "|Class B Common Stock<br>(2)(3)<br>01/02/2013|C<sup>(1)</sup>|83,334|",
+                &[
+                    (RowField::SecurityTitle, &[]),
+                    (RowField::ConversionOrExercisePrice, &["F2", "F3"]),
+                ],
+            ),
+            (
+                "|Class B Common Stock<br>(2)(3)|01/02/2013|C<sup>(1)</sup>|83,334|",
+                &[(RowField::SecurityTitle, &["F2", "F3"])],
+            ),
+        ];
+        for &(cells, want) in cases {
+            let record = read(&format!(
+                "{HEAD}{T2}\n\n{head}{cells}$0|(5)|(5)|Class A Common Stock|83,334|$0|17,879,695|I|By Trust|\n"
+            ));
+            let row = &record.derivative_table[0];
+            for (field, marks) in want {
+                assert_eq!(ids(row.footnotes.get(field)), *marks, "{cells}: {field:?}");
+            }
+        }
     }
 
     /// Picture text: a row is a plain line, so whether a mark between spaces is a value

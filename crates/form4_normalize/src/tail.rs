@@ -32,6 +32,7 @@ pub(crate) fn read(
     stream: &Stream,
     parts: &Parts,
     end: Pos,
+    ocr: bool,
     cx: &mut Ctx,
 ) {
     let start = Pos { seg: 0, byte: 0 };
@@ -73,7 +74,7 @@ pub(crate) fn read(
             .map(|h| h.start)
             .min()
             .unwrap_or(end);
-        read_footnotes(record, segs, &pieces(segs, ex.end, stop), cx);
+        read_footnotes(record, segs, &pieces(segs, ex.end, stop), ocr, cx);
     } else {
         cx.warn(
             WarningCode::MissingPart,
@@ -163,6 +164,16 @@ fn checkbox(segs: &[Segment], stream: &Stream, label: &str, cx: &mut Ctx) -> Opt
     Some(false)
 }
 
+/// The bytes a Markdown quoted block's marker takes at the start of a line (`> `, with
+/// the spaces around it), or 0.
+fn quote_marker_len(t: &str) -> usize {
+    let s = t.trim_start();
+    match s.strip_prefix('>') {
+        Some(r) => t.len() - r.trim_start().len(),
+        None => 0,
+    }
+}
+
 /// Numbered notes: `1. text`, `(1) text`, `1 text` at the start of a piece.
 fn footnote_start(t: &str) -> Option<(u32, usize)> {
     let s = t.trim_start();
@@ -216,7 +227,8 @@ fn next_note_start(t: &str, n: u32) -> Option<(usize, usize)> {
     None
 }
 
-fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], cx: &mut Ctx) {
+/// `ocr`: whether the tables' text went through OCR (see `table::read_from_image`).
+fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], ocr: bool, cx: &mut Ctx) {
     let mut current: Option<(u32, Vec<Piece>)> = None;
     let mut done: Vec<(u32, Vec<Piece>)> = Vec::new();
     for p in ps {
@@ -226,12 +238,24 @@ fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], cx: &mut 
             break;
         }
         let mut rest = *p;
+        // A quoted block's marker (`> `) starts each of its lines: no text of a note. (Not
+        // in OCR'd text, whose notes, read so, are more often misread than right.)
+        let quote = if ocr || cx.damaged {
+            0
+        } else {
+            quote_marker_len(t)
+        };
+        if quote > 0 {
+            cx.cover(segs[p.seg].src_span(p.a, p.a + quote));
+            rest.a = p.a + quote;
+        }
+        let t = &t[quote..];
         if let Some((n, used)) = footnote_start(t) {
             if let Some(c) = current.take() {
                 done.push(c);
             }
-            cx.cover(segs[p.seg].src_span(p.a, p.a + used));
-            rest.a = p.a + used;
+            cx.cover(segs[p.seg].src_span(rest.a, rest.a + used));
+            rest.a += used;
             current = Some((n, Vec::new()));
         }
         let Some((mut n, mut v)) = current.take() else {
@@ -704,6 +728,52 @@ fn only_date(t: &str) -> Option<form4_model::Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Notes in a quoted block (`> 1. …`): the marker starts no note's text, on a note's
+    /// first line or on a line it runs on to.
+    #[test]
+    fn notes_in_a_quoted_block() {
+        for (t, want) in [
+            ("> 1. The", 2),
+            (" >  x", 4),
+            (">", 1),
+            ("1. The", 0),
+            ("a > b", 0),
+        ] {
+            assert_eq!(quote_marker_len(t), want, "{t:?}");
+        }
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "> 1. The first note.\n\n> 2. The second note.\n\n",
+                &[("F1", "The first note."), ("F2", "The second note.")],
+            ),
+            (
+                "> 1. The first note\n\n> runs on. 2. The second note.\n\n",
+                &[
+                    ("F1", "The first note runs on."),
+                    ("F2", "The second note."),
+                ],
+            ),
+        ];
+        for &(notes, want) in cases {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n\
+                Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                ## **Explanation of Responses:**\n\n{notes}Remarks:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let got: Vec<(String, &str)> = record
+                .footnotes
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.as_str()))
+                .collect();
+            let want: Vec<(String, &str)> = want.iter().map(|&(k, v)| (k.to_string(), v)).collect();
+            assert_eq!(got, want, "{notes:?}");
+        }
+    }
 
     /// Notes run into one line are split where the next note's number follows the end of
     /// a sentence; a number inside a sentence is not a note's.
