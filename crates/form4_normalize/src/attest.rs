@@ -110,6 +110,13 @@ impl Attested {
     /// cell or picture run joined by a space.
     pub(crate) fn new(segs: &[Segment], skip: RangeInclusive<usize>) -> Self {
         let mut out = Attested::default();
+        // Room for every character at once: the document's whole text is read, and a
+        // vector grown a push at a time copies it over and over.
+        let bytes: usize = segs.iter().map(|s| s.text.len()).sum();
+        out.chars.reserve(bytes + segs.len());
+        out.starts.reserve(bytes + segs.len());
+        out.gaps.reserve(bytes + segs.len());
+        out.gap_text.reserve(bytes / 2 + segs.len());
         let mut last_cell = None;
         for (i, seg) in segs.iter().enumerate() {
             if skip.contains(&i) {
@@ -129,13 +136,14 @@ impl Attested {
     }
 
     fn index(&mut self) {
-        let heads: Vec<(u64, usize)> = self
-            .chars
-            .windows(2)
+        let mut heads: Vec<(u64, usize)> = Vec::with_capacity(self.chars.len() / 4);
+        heads.extend(
+            self.chars
+                .windows(2)
             .enumerate()
-            .filter(|&(i, w)| self.starts[i] && w[0] != CELL_END && w[1] != CELL_END)
-            .map(|(i, w)| (head(w[0], w[1]), i))
-            .collect();
+                .filter(|&(i, w)| self.starts[i] && w[0] != CELL_END && w[1] != CELL_END)
+                .map(|(i, w)| (head(w[0], w[1]), i)),
+        );
         // A counting sort by bucket, stable: a text is found at its first place.
         let mut start = vec![0usize; (1 << BUCKET_BITS) + 1];
         for &(key, _) in &heads {
