@@ -6,6 +6,7 @@
 //! order is fixed, and any column may be empty. Cell boundaries are used only where they
 //! help (a footnote mark alone in a cell is a value of its own).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use form4_grammar::Span;
@@ -18,7 +19,7 @@ use crate::attest::LazyAttested;
 use crate::ctx::Ctx;
 use crate::header::{pieces, Piece};
 use crate::labels::Pos;
-use crate::text::{clean_spaces, real_words, Segment};
+use crate::text::{clean_spaces, clean_spaces_owned, real_words, Segment};
 use crate::values;
 
 /// At most this many tokens in a row are aligned; the rest are reported, not read.
@@ -646,28 +647,29 @@ type CellParts<'r> = Vec<Vec<&'r Tok>>;
 /// middle (`Class<br>Comm<br>Stock | A<br>on`) comes out as two cells side by side, the
 /// first holding the left part of each line: its lines are read across both cells, line
 /// by line (`Class A Common Stock`).
-fn lines_across_cut_cell<'t>(toks: &[&'t Tok]) -> Vec<&'t Tok> {
-    let mut out = toks.to_vec();
+fn lines_across_cut_cell<'s, 't>(toks: &'s [&'t Tok]) -> Cow<'s, [&'t Tok]> {
     let Some(first) = toks.first() else {
-        return out;
+        return Cow::Borrowed(toks);
     };
     let (row, cell) = (first.cell.0, first.cell.1);
-    let in_cells = |c: usize| {
-        toks.iter()
-            .filter(|t| t.cell.1 == c)
-            .map(|t| t.cell.2)
-            .collect::<BTreeSet<usize>>()
-            .len()
+    // Whether cell `c` holds pieces of two lines or more (asked of every text: no set).
+    let two_lines_in = |c: usize| {
+        let mut pieces = toks.iter().filter(|t| t.cell.1 == c).map(|t| t.cell.2);
+        pieces
+            .next()
+            .is_some_and(|first| pieces.any(|p| p != first))
     };
     let cut = toks
         .iter()
         .all(|t| t.ncells > 0 && t.cell.0 == row && (t.cell.1 == cell || t.cell.1 == cell + 1))
-        && in_cells(cell) >= 2
-        && in_cells(cell + 1) >= 2;
-    if cut {
-        out.sort_by_key(|t| (t.cell.2, t.cell.1));
+        && two_lines_in(cell)
+        && two_lines_in(cell + 1);
+    if !cut {
+        return Cow::Borrowed(toks);
     }
-    out
+    let mut out = toks.to_vec();
+    out.sort_by_key(|t| (t.cell.2, t.cell.1));
+    Cow::Owned(out)
 }
 
 /// Whether a line's text ends with a word broken after its hyphen (`Non-`).
@@ -822,7 +824,10 @@ fn t2_wrapped<'r>(
             .flatten()
             .map(|t| (t, t.split_whitespace().count()))
             .filter(|&(_, n)| n >= 2)
-            .filter(|(t, _)| *holds.entry((*t).clone()).or_insert_with(|| doc.holds(t)))
+            .filter(|(t, _)| match holds.get(*t) {
+                Some(&held) => held,
+                None => *holds.entry((*t).clone()).or_insert_with(|| doc.holds(t)),
+            })
             .map(|(_, n)| n)
             .sum();
         match &mut best {
@@ -1784,10 +1789,10 @@ fn is_value(toks: &[&Tok]) -> bool {
 /// (`co-<br>trustee`: none of the corpus's 1,536 titles and natures has a hyphen followed
 /// by a space, 25 have one inside a word).
 fn text_of(toks: &[&Tok]) -> Option<String> {
-    let mut out = String::new();
-    let mut prev: Option<&Tok> = None;
     let toks = lines_across_cut_cell(toks);
-    for t in &toks {
+    let mut out = String::with_capacity(toks.iter().map(|t| t.text.len() + 1).sum());
+    let mut prev: Option<&Tok> = None;
+    for t in toks.iter() {
         if let Some(p) = prev {
             let cut = p.cell.1 != t.cell.1
                 && p.cell.2 == t.cell.2
@@ -1805,7 +1810,7 @@ fn text_of(toks: &[&Tok]) -> Option<String> {
         out.push_str(&t.text);
         prev = Some(t);
     }
-    let s = clean_spaces(&out);
+    let s = clean_spaces_owned(out);
     (!s.is_empty()).then_some(s)
 }
 
