@@ -15,7 +15,7 @@ use form4_model::{
     RepairKind, RowField, RowKind, TransactionCode, WarningCode,
 };
 
-use crate::attest::LazyAttested;
+use crate::attest::{DocText, LazyAttested};
 use crate::ctx::Ctx;
 use crate::header::{pieces, Piece};
 use crate::labels::Pos;
@@ -230,6 +230,7 @@ fn code_letter(c: char) -> Option<TransactionCode> {
 /// Reads the rows of Table I between two positions, and whether its text went through OCR.
 pub(crate) fn read_table1(
     segs: &[Segment],
+    doc_text: &DocText<'_>,
     from: Pos,
     to: Pos,
     form3: bool,
@@ -238,7 +239,7 @@ pub(crate) fn read_table1(
     let mut out = Vec::new();
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
-    let doc = LazyAttested::new(segs, from.seg..=to.seg);
+    let doc = doc_text.skipping(from.seg..=to.seg);
     for full in rows {
         let row = &full.toks;
         let Some(mut al) = best_alignment(row, &[T1_TRANSACTION, T1_HOLDING]) else {
@@ -381,6 +382,7 @@ pub(crate) fn read_table1(
 /// Reads the rows of Table II between two positions, and whether its text went through OCR.
 pub(crate) fn read_table2(
     segs: &[Segment],
+    doc_text: &DocText<'_>,
     from: Pos,
     to: Pos,
     form3: bool,
@@ -396,7 +398,7 @@ pub(crate) fn read_table2(
     let ad_cols = ad_columns(segs, from, to);
     let mut rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
-    let doc = LazyAttested::new(segs, from.seg..=to.seg);
+    let doc = doc_text.skipping(from.seg..=to.seg);
     let mut budget = MAX_DOC_WRAP_READINGS;
     if !ocr {
         t2_reattach(&mut rows, patterns, &doc, &mut budget);
