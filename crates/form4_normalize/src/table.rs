@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use form4_grammar::Span;
 use form4_model::{
@@ -754,31 +755,35 @@ fn t2_wrapped<'r>(
     let mut holds: BTreeMap<String, bool> = BTreeMap::new();
     let mut best: Option<(usize, Vec<[CellParts<'r>; 3]>)> = None;
     let mut pick = vec![0usize; lines.len()];
+    // The cheap tests first, before any cell is put together: most readings fail them.
+    // What each cut of each line adds to them is worked out once, and their totals kept
+    // as the odometer turns (most turns change the cut of one line): a row weighs
+    // thousands of readings.
+    let cuts: Vec<Vec<CutTally>> = lines
+        .iter()
+        .zip(&per_line)
+        .map(|(line, options)| {
+            options
+                .iter()
+                .map(|&(i, j)| CutTally::of(line, [0..i, i..j, j..line.len()]))
+                .collect()
+        })
+        .collect();
+    let mut tally = Tally::default();
+    for (li, line_cuts) in cuts.iter().enumerate() {
+        tally.add(line_cuts[0], li < n_above);
+    }
+    let turn = |pick: &mut [usize], tally: &mut Tally| {
+        next_reading(pick, &per_line, |li, old, new| {
+            tally.remove(cuts[li][old], li < n_above);
+            tally.add(cuts[li][new], li < n_above);
+        });
+    };
     for _ in 0..total {
-        // The cheap tests first, before any cell is put together: most readings fail them.
-        let mut counts = [(0usize, 0usize); 3];
-        let mut marks_first = false;
-        for (li, line) in lines.iter().enumerate() {
-            let (i, j) = per_line[li][pick[li]];
-            for (c, range) in [(0, 0..i), (1, i..j), (2, j..line.len())] {
-                if range.is_empty() {
-                    continue;
-                }
-                // Footnote marks follow the words they are printed after: no cell's
-                // line starts with them.
-                if line[range.start].kind == Kind::Marks {
-                    marks_first = true;
-                }
-                if li < n_above {
-                    counts[c].0 += 1;
-                } else {
-                    counts[c].1 += 1;
-                }
-            }
-        }
-        let balanced = counts.iter().all(|(a, b)| a.abs_diff(*b) <= 2);
+        let balanced = tally.counts.iter().all(|(a, b)| a.abs_diff(*b) <= 2);
+        let marks_first = tally.marks_first > 0;
         if !balanced || marks_first {
-            next_reading(&mut pick, &per_line);
+            turn(&mut pick, &mut tally);
             continue;
         }
         let mut cells: [CellParts<'r>; 3] = [Vec::new(), Vec::new(), Vec::new()];
@@ -800,7 +805,7 @@ fn t2_wrapped<'r>(
                 cell.push(on_line[c].clone());
             }
         }
-        next_reading(&mut pick, &per_line);
+        turn(&mut pick, &mut tally);
         // Footnote marks end a cell's text: no line of the cell follows them.
         let marks_inside = cells.iter().any(|c| {
             let parts: Vec<&Vec<&Tok>> = c.iter().filter(|p| !p.is_empty()).collect();
@@ -859,14 +864,74 @@ fn t2_wrapped<'r>(
     Some((score, out))
 }
 
-/// The next reading of [`t2_wrapped`]: an odometer over the lines' cuts.
-fn next_reading(pick: &mut [usize], per_line: &[Vec<(usize, usize)>]) {
-    for (p, options) in pick.iter_mut().zip(per_line) {
+/// The next reading of [`t2_wrapped`]: an odometer over the lines' cuts. `turned` is told
+/// of each line whose cut changes (line, old cut, new cut).
+fn next_reading(
+    pick: &mut [usize],
+    per_line: &[Vec<(usize, usize)>],
+    mut turned: impl FnMut(usize, usize, usize),
+) {
+    for (li, (p, options)) in pick.iter_mut().zip(per_line).enumerate() {
+        let old = *p;
         *p += 1;
         if *p < options.len() {
+            turned(li, old, *p);
             break;
         }
         *p = 0;
+        turned(li, old, 0);
+    }
+}
+
+/// What one cut of a wrapped line adds to [`t2_wrapped`]'s cheap tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct CutTally {
+    /// The text columns the cut gives words.
+    parts: [bool; 3],
+    /// A part starts with footnote marks, which follow the words they are printed after:
+    /// no cell's line starts with them.
+    marks_first: bool,
+}
+
+impl CutTally {
+    /// The tally of a line cut into the three columns' `parts`.
+    fn of(line: &[Tok], parts: [Range<usize>; 3]) -> Self {
+        let mut out = CutTally::default();
+        for (c, range) in parts.into_iter().enumerate() {
+            let Some(first) = line.get(range.start).filter(|_| !range.is_empty()) else {
+                continue;
+            };
+            out.parts[c] = true;
+            out.marks_first |= first.kind == Kind::Marks;
+        }
+        out
+    }
+}
+
+/// [`t2_wrapped`]'s cheap tests over a reading's lines: each column's parts above and below
+/// the row's line, and how many cuts start a part with footnote marks.
+#[derive(Debug, Default, PartialEq)]
+struct Tally {
+    counts: [(usize, usize); 3],
+    marks_first: usize,
+}
+
+impl Tally {
+    fn add(&mut self, cut: CutTally, above: bool) {
+        for (count, part) in self.counts.iter_mut().zip(cut.parts) {
+            let side = if above { &mut count.0 } else { &mut count.1 };
+            *side += usize::from(part);
+        }
+        self.marks_first += usize::from(cut.marks_first);
+    }
+
+    /// Takes back a cut [`Tally::add`] added.
+    fn remove(&mut self, cut: CutTally, above: bool) {
+        for (count, part) in self.counts.iter_mut().zip(cut.parts) {
+            let side = if above { &mut count.0 } else { &mut count.1 };
+            *side -= usize::from(part);
+        }
+        self.marks_first -= usize::from(cut.marks_first);
     }
 }
 
@@ -3640,6 +3705,101 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn word_tok(i: usize, w: &str) -> super::Tok {
+        super::Tok {
+            kind: if w.starts_with('(') {
+                super::Kind::Marks
+            } else {
+                super::Kind::Word
+            },
+            text: w.to_string(),
+            span: form4_grammar::Span::new(i, i + 1),
+            cell: (0, 0, i),
+            ncells: 0,
+            marks: Vec::new(),
+            mark_spans: Vec::new(),
+            extra_spans: Vec::new(),
+            dollar: false,
+            joined: false,
+            stray: false,
+            loose: false,
+        }
+    }
+
+    /// A cut of a wrapped line tallies the columns it gives words and whether a part
+    /// starts with footnote marks.
+    #[test]
+    fn a_cut_of_a_wrapped_line_tallies_its_parts() {
+        use super::CutTally;
+        let line: Vec<super::Tok> = ["Class", "A", "(1)", "By", "Trust"]
+            .iter()
+            .enumerate()
+            .map(|(i, w)| word_tok(i, w))
+            .collect();
+        let cases: &[((usize, usize), [bool; 3], bool)] = &[
+            ((0, 0), [false, false, true], false),
+            ((5, 5), [true, false, false], false),
+            ((2, 3), [true, true, true], true),
+            ((3, 5), [true, false, true], false),
+            ((1, 2), [true, true, true], true),
+            ((0, 5), [false, true, false], false),
+        ];
+        for &((i, j), parts, marks_first) in cases {
+            let got = CutTally::of(&line, [0..i, i..j, j..line.len()]);
+            assert_eq!(got, CutTally { parts, marks_first }, "{i}..{j}");
+        }
+    }
+
+    /// The cheap tests' totals kept as the odometer turns are those of each reading worked
+    /// out afresh, over every reading of some wrapped lines.
+    #[test]
+    fn wrapped_readings_tally_as_the_odometer_turns() {
+        use super::{next_reading, CutTally, Tally, Tok};
+        let lines: Vec<Vec<Tok>> = [
+            &["Class", "A"][..],
+            &["(1)", "Shares"][..],
+            &[][..],
+            &["Common", "Stock", "(2)"][..],
+        ]
+        .iter()
+        .map(|l| l.iter().enumerate().map(|(i, w)| word_tok(i, w)).collect())
+        .collect();
+        let n_above = 2;
+        let per_line: Vec<Vec<(usize, usize)>> = lines
+            .iter()
+            .map(|l| {
+                (0..=l.len())
+                    .flat_map(|i| (i..=l.len()).map(move |j| (i, j)))
+                    .collect()
+            })
+            .collect();
+        let cut = |li: usize, k: usize| {
+            let (i, j) = per_line[li][k];
+            CutTally::of(&lines[li], [0..i, i..j, j..lines[li].len()])
+        };
+        let fresh = |pick: &[usize]| {
+            let mut t = Tally::default();
+            for (li, &k) in pick.iter().enumerate() {
+                t.add(cut(li, k), li < n_above);
+            }
+            t
+        };
+        let mut pick = vec![0; lines.len()];
+        let mut tally = fresh(&pick);
+        let total: usize = per_line.iter().map(Vec::len).product();
+        let mut balanced = 0;
+        for _ in 0..total {
+            assert_eq!(tally, fresh(&pick), "{pick:?}");
+            balanced += usize::from(tally.counts.iter().all(|(a, b)| a.abs_diff(*b) <= 2));
+            next_reading(&mut pick, &per_line, |li, old, new| {
+                tally.remove(cut(li, old), li < n_above);
+                tally.add(cut(li, new), li < n_above);
+            });
+        }
+        assert!(pick.iter().all(|&p| p == 0));
+        assert!(balanced > 0 && balanced < total);
     }
 
     const HEAD: &str = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
