@@ -25,11 +25,9 @@ const MAX_CANDIDATES: usize = 1024;
 #[derive(Default)]
 pub(crate) struct Attested {
     chars: Vec<char>,
-    /// Whether a word starts at each character (anything but a letter or digit before it).
-    starts: Vec<bool>,
     /// Where the characters between each character and the one before it are in
-    /// `gap_text` (an empty range inside a word). Ranges into one string rather than a
-    /// string each: the whole document's text is kept.
+    /// `gap_text` (an empty range inside a word, and at a cell's end). Ranges into one
+    /// string rather than a string each: the whole document's text is kept.
     gaps: Vec<(u32, u32)>,
     gap_text: String,
     /// Where words start, with their first two letters or digits (`head`), grouped by
@@ -155,7 +153,6 @@ impl Attested {
         // vector grown a push at a time copies it over and over.
         let bytes: usize = segs.iter().map(|s| s.text.len()).sum();
         out.chars.reserve(bytes + segs.len());
-        out.starts.reserve(bytes + segs.len());
         out.gaps.reserve(bytes + segs.len());
         out.gap_text.reserve(bytes / 2 + segs.len());
         out.seg_chars.reserve(segs.len());
@@ -196,9 +193,10 @@ impl Attested {
         heads.extend(
             self.chars
                 .windows(2)
+                .zip(&self.gaps)
                 .enumerate()
-                .filter(|&(i, w)| self.starts[i] && w[0] != CELL_END && w[1] != CELL_END)
-                .map(|(i, w)| (head(w[0], w[1]), i)),
+                .filter(|&(_, (w, &(a, b)))| a < b && w[0] != CELL_END && w[1] != CELL_END)
+                .map(|(i, (w, _))| (head(w[0], w[1]), i)),
         );
         // A counting sort by bucket, stable: a text is found at its first place.
         let mut start = vec![0usize; (1 << BUCKET_BITS) + 1];
@@ -220,7 +218,6 @@ impl Attested {
 
     fn end_cell(&mut self) {
         self.chars.push(CELL_END);
-        self.starts.push(true);
         let at = self.gap_len();
         self.gaps.push((at, at));
     }
@@ -236,7 +233,6 @@ impl Attested {
         for c in text.chars() {
             if c.is_alphanumeric() {
                 let end = self.gap_len();
-                self.starts.push(end > start);
                 self.chars.push(lower(c));
                 self.gaps.push((start, end));
                 start = end;
@@ -244,6 +240,14 @@ impl Attested {
                 self.gap_text.push(c);
             }
         }
+    }
+
+    /// Whether a word starts at character `i` (anything but a letter or digit before it,
+    /// or a cell's end there), if there is one.
+    fn starts(&self, i: usize) -> Option<bool> {
+        let c = *self.chars.get(i)?;
+        let (a, b) = self.gaps.get(i)?;
+        Some(c == CELL_END || a < b)
     }
 
     fn gap(&self, i: usize) -> &str {
@@ -275,7 +279,7 @@ impl Attested {
             .find(|&i| {
                 outside.holds(i, n)
                     && self.chars.get(i..i + n) == Some(&pat[..])
-                    && self.starts.get(i + n).is_none_or(|&s| s)
+                    && self.starts(i + n).is_none_or(|s| s)
             })
             .map(|i| (i..i + n).map(|k| self.gap(k)).collect())
     }
