@@ -7,6 +7,7 @@
 //! help (a footnote mark alone in a cell is a value of its own).
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -684,14 +685,20 @@ fn hyphen_broken(s: &str) -> bool {
 /// The text of a cell from its lines' parts, a word broken after its hyphen put back
 /// together as [`text_of`] does.
 fn cell_text(parts: &[Vec<&Tok>]) -> Option<String> {
+    join_part_texts(parts.iter().map(|p| text_of(p)))
+}
+
+/// A cell's text from its lines' parts' texts (each [`text_of`] a part), as
+/// [`cell_text`] puts it together.
+fn join_part_texts<S: AsRef<str>>(parts: impl IntoIterator<Item = Option<S>>) -> Option<String> {
     let mut out = String::new();
-    for part in parts {
-        let Some(t) = text_of(part) else { continue };
+    for t in parts.into_iter().flatten() {
+        let t = t.as_ref();
         let broken = hyphen_broken(&out) && t.starts_with(char::is_alphabetic);
         if !out.is_empty() && !broken {
             out.push(' ');
         }
-        out.push_str(&t);
+        out.push_str(t);
     }
     (!out.is_empty()).then_some(out)
 }
@@ -779,6 +786,20 @@ fn t2_wrapped<'r>(
             tally.add(cuts[li][new], li < n_above);
         });
     };
+    // Each part's text (`text_of`), asked once: by line, and by where the title's part
+    // ends, by cut, and by where the nature's part starts (room linear in the cuts).
+    let part_texts: Vec<[Vec<OnceCell<Option<String>>>; 3]> = lines
+        .iter()
+        .zip(&per_line)
+        .map(|(l, options)| {
+            [
+                vec![OnceCell::new(); l.len() + 1],
+                vec![OnceCell::new(); options.len()],
+                vec![OnceCell::new(); l.len() + 1],
+            ]
+        })
+        .collect();
+    let on_line_texts: [Option<String>; 3] = on_line.each_ref().map(|p| text_of(p));
     for _ in 0..total {
         let balanced = tally.counts.iter().all(|(a, b)| a.abs_diff(*b) <= 2);
         let marks_first = tally.marks_first > 0;
@@ -815,6 +836,55 @@ fn t2_wrapped<'r>(
             turn(&mut pick, &mut tally);
             continue;
         }
+        // The cells' texts from their parts' texts, each part's asked once: the readings
+        // of a row share most of their lines' cuts.
+        let texts: [Option<String>; 3] = std::array::from_fn(|c| {
+            let mut parts: Vec<Option<&str>> = Vec::with_capacity(lines.len() + 1);
+            for (li, line) in lines.iter().enumerate() {
+                if li == n_above {
+                    parts.push(on_line_texts[c].as_deref());
+                }
+                let (i, j) = per_line[li][pick[li]];
+                let range = [0..i, i..j, j..line.len()][c].clone();
+                if !range.is_empty() {
+                    let slot = [i, pick[li], j][c];
+                    let text = part_texts[li][c][slot].get_or_init(|| {
+                        let part: Vec<&Tok> = line[range].iter().collect();
+                        text_of(&part)
+                    });
+                    parts.push(text.as_deref());
+                }
+            }
+            if n_above == lines.len() {
+                parts.push(on_line_texts[c].as_deref());
+            }
+            join_part_texts(parts)
+        });
+        let natured = match di {
+            Some('I') => texts[2].is_some(),
+            Some('D') => texts[2].is_none(),
+            _ => true,
+        };
+        if !balanced || !natured || texts[0].is_none() {
+            turn(&mut pick, &mut tally);
+            continue;
+        }
+        let score: usize = texts
+            .iter()
+            .flatten()
+            .map(|t| (t, t.split_whitespace().count()))
+            .filter(|&(_, n)| n >= 2)
+            .filter(|(t, _)| match holds.get(*t) {
+                Some(&held) => held,
+                None => *holds.entry((*t).clone()).or_insert_with(|| doc.holds(t)),
+            })
+            .map(|(_, n)| n)
+            .sum();
+        // The cells are put together only for a reading that is kept.
+        if best.as_ref().is_some_and(|(s, _)| *s > score) {
+            turn(&mut pick, &mut tally);
+            continue;
+        }
         let mut cells: [CellParts<'r>; 3] = [Vec::new(), Vec::new(), Vec::new()];
         for (li, line) in lines.iter().enumerate() {
             if li == n_above {
@@ -835,26 +905,6 @@ fn t2_wrapped<'r>(
             }
         }
         turn(&mut pick, &mut tally);
-        let texts: Vec<Option<String>> = cells.iter().map(|c| cell_text(c)).collect();
-        let natured = match di {
-            Some('I') => texts[2].is_some(),
-            Some('D') => texts[2].is_none(),
-            _ => true,
-        };
-        if !balanced || !natured || texts[0].is_none() {
-            continue;
-        }
-        let score: usize = texts
-            .iter()
-            .flatten()
-            .map(|t| (t, t.split_whitespace().count()))
-            .filter(|&(_, n)| n >= 2)
-            .filter(|(t, _)| match holds.get(*t) {
-                Some(&held) => held,
-                None => *holds.entry((*t).clone()).or_insert_with(|| doc.holds(t)),
-            })
-            .map(|(_, n)| n)
-            .sum();
         match &mut best {
             Some((s, v)) if *s == score => v.push(cells),
             Some((s, _)) if *s > score => {}
