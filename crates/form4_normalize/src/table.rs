@@ -685,14 +685,16 @@ fn hyphen_broken(s: &str) -> bool {
 /// The text of a cell from its lines' parts, a word broken after its hyphen put back
 /// together as [`text_of`] does.
 fn cell_text(parts: &[Vec<&Tok>]) -> Option<String> {
-    join_part_texts(parts.iter().map(|p| text_of(p)))
+    let texts: Vec<Option<String>> = parts.iter().map(|p| text_of(p)).collect();
+    join_part_texts(&texts)
 }
 
 /// A cell's text from its lines' parts' texts (each [`text_of`] a part), as
 /// [`cell_text`] puts it together.
-fn join_part_texts<S: AsRef<str>>(parts: impl IntoIterator<Item = Option<S>>) -> Option<String> {
-    let mut out = String::new();
-    for t in parts.into_iter().flatten() {
+fn join_part_texts<S: AsRef<str>>(parts: &[Option<S>]) -> Option<String> {
+    let len = parts.iter().flatten().map(|t| t.as_ref().len() + 1).sum();
+    let mut out = String::with_capacity(len);
+    for t in parts.iter().flatten() {
         let t = t.as_ref();
         let broken = hyphen_broken(&out) && t.starts_with(char::is_alphabetic);
         if !out.is_empty() && !broken {
@@ -858,7 +860,7 @@ fn t2_wrapped<'r>(
             if n_above == lines.len() {
                 parts.push(on_line_texts[c].as_deref());
             }
-            join_part_texts(parts)
+            join_part_texts(&parts)
         });
         let natured = match di {
             Some('I') => texts[2].is_some(),
