@@ -410,7 +410,7 @@ mod tests {
             (1..=9, "Preferred Units", false),
             (1..=9, "Common Stock", true),
             // Nothing left out.
-            (4..=1, "Warrants", true),
+            (RangeInclusive::new(4, 1), "Warrants", true),
             (9..=9, "Preferred Units", true),
         ];
         for (skip, text, want) in cases {
