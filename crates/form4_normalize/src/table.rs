@@ -3812,7 +3812,7 @@ mod tests {
             ((0, 0), [false, false, true], false),
             ((5, 5), [true, false, false], false),
             ((2, 3), [true, true, true], true),
-            ((3, 5), [true, false, true], false),
+            ((3, 5), [true, true, false], false),
             ((1, 2), [true, true, true], true),
             ((0, 5), [false, true, false], false),
         ];
@@ -3830,13 +3830,13 @@ mod tests {
         let lines: Vec<Vec<Tok>> = [
             &["Class", "A"][..],
             &["(1)", "Shares"][..],
+            &["Common"][..],
             &[][..],
-            &["Common", "Stock", "(2)"][..],
         ]
         .iter()
         .map(|l| l.iter().enumerate().map(|(i, w)| word_tok(i, w)).collect())
         .collect();
-        let n_above = 2;
+        let n_above = 3;
         let per_line: Vec<Vec<(usize, usize)>> = lines
             .iter()
             .map(|l| {
