@@ -25,11 +25,9 @@ const MAX_CANDIDATES: usize = 1024;
 #[derive(Default)]
 pub(crate) struct Attested {
     chars: Vec<char>,
-    /// Whether a word starts at each character (anything but a letter or digit before it).
-    starts: Vec<bool>,
     /// Where the characters between each character and the one before it are in
-    /// `gap_text` (an empty range inside a word). Ranges into one string rather than a
-    /// string each: the whole document's text is kept.
+    /// `gap_text` (an empty range inside a word, and at a cell's end). Ranges into one
+    /// string rather than a string each: the whole document's text is kept.
     gaps: Vec<(u32, u32)>,
     gap_text: String,
     /// Where words start, with their first two letters or digits (`head`), grouped by
@@ -38,6 +36,31 @@ pub(crate) struct Attested {
     by_head: Vec<(u64, usize)>,
     /// Where each bucket's group starts in `by_head` (and, last, its length).
     bucket_start: Vec<usize>,
+    /// Where each segment's characters start and end in `chars` (its cell's end, when it
+    /// starts a cell, counted before it): a part's segments are left out of a lookup by
+    /// the range of characters they span.
+    seg_chars: Vec<(usize, usize)>,
+}
+
+/// Characters a lookup leaves out, `lo..hi` (a part's own text); a text is found only
+/// wholly before or wholly after them, as if they were a cell of their own that no text
+/// runs across.
+#[derive(Clone, Copy)]
+struct Outside {
+    lo: usize,
+    hi: usize,
+}
+
+impl Outside {
+    const NOTHING: Outside = Outside {
+        lo: usize::MAX,
+        hi: usize::MAX,
+    };
+
+    /// Whether characters `i..i + n` lie outside.
+    fn holds(self, i: usize, n: usize) -> bool {
+        i.saturating_add(n) <= self.lo || i >= self.hi
+    }
 }
 
 /// Two characters as one key.
@@ -63,42 +86,60 @@ fn lower(c: char) -> char {
     }
 }
 
-/// [`Attested`], built the first time a text is looked up: many tables have no row whose
-/// cells need it, and building it is a pass over the whole document.
-pub(crate) struct LazyAttested<'a> {
+/// A document's [`Attested`] text, built the first time a text is looked up (many tables
+/// have no row whose cells need it, and building it is a pass over the whole document),
+/// and once for both tables, each looking past its own segments.
+pub(crate) struct DocText<'a> {
     segs: &'a [Segment],
-    skip: RangeInclusive<usize>,
     built: OnceCell<Attested>,
 }
 
-impl<'a> LazyAttested<'a> {
-    /// The text of every segment outside `skip`, as [`Attested::new`] reads it.
-    pub(crate) fn new(segs: &'a [Segment], skip: RangeInclusive<usize>) -> Self {
-        LazyAttested {
+impl<'a> DocText<'a> {
+    pub(crate) fn new(segs: &'a [Segment]) -> Self {
+        DocText {
             segs,
-            skip,
             built: OnceCell::new(),
         }
     }
 
+    /// The text of every segment outside `skip` (a part's segments).
+    pub(crate) fn skipping(&'a self, skip: RangeInclusive<usize>) -> LazyAttested<'a> {
+        LazyAttested { text: self, skip }
+    }
+
     fn get(&self) -> &Attested {
-        self.built
-            .get_or_init(|| Attested::new(self.segs, self.skip.clone()))
+        self.built.get_or_init(|| Attested::new(self.segs))
+    }
+}
+
+/// The text of a document's segments outside one part, for lookups.
+pub(crate) struct LazyAttested<'a> {
+    text: &'a DocText<'a>,
+    skip: RangeInclusive<usize>,
+}
+
+impl LazyAttested<'_> {
+    fn get(&self) -> (&Attested, Outside) {
+        let doc = self.text.get();
+        (doc, doc.outside(&self.skip))
     }
 
     /// See [`Attested::holds`].
     pub(crate) fn holds(&self, text: &str) -> bool {
-        self.get().holds(text)
+        let (doc, outside) = self.get();
+        doc.holds(text, outside)
     }
 
     /// See [`Attested::holds_as_words`].
     pub(crate) fn holds_as_words(&self, text: &str) -> bool {
-        self.get().holds_as_words(text)
+        let (doc, outside) = self.get();
+        doc.holds_as_words(text, outside)
     }
 
     /// See [`Attested::respace`].
     pub(crate) fn respace(&self, text: &str) -> Option<String> {
-        self.get().respace(text)
+        let (doc, outside) = self.get();
+        doc.respace(text, outside)
     }
 }
 
@@ -111,16 +152,19 @@ fn squash(s: &str) -> Vec<char> {
 }
 
 impl Attested {
-    /// The text of every segment outside `skip` (a part's segments), the pieces of one
-    /// cell or picture run joined by a space.
-    pub(crate) fn new(segs: &[Segment], skip: RangeInclusive<usize>) -> Self {
+    /// The text of every segment, the pieces of one cell or picture run joined by a space.
+    fn new(segs: &[Segment]) -> Self {
         let mut out = Attested::default();
+        // Room for every character at once: the document's whole text is read, and a
+        // vector grown a push at a time copies it over and over.
+        let bytes: usize = segs.iter().map(|s| s.text.len()).sum();
+        out.chars.reserve(bytes + segs.len());
+        out.gaps.reserve(bytes + segs.len());
+        out.gap_text.reserve(bytes / 2 + segs.len());
+        out.seg_chars.reserve(segs.len());
         let mut last_cell = None;
-        for (i, seg) in segs.iter().enumerate() {
-            if skip.contains(&i) {
-                last_cell = None;
-                continue;
-            }
+        for seg in segs {
+            let start = out.chars.len();
             let pl = seg.place;
             let cell = (pl.block, pl.row, pl.cell);
             if last_cell != Some(cell) {
@@ -128,19 +172,38 @@ impl Attested {
             }
             last_cell = Some(cell);
             out.push_text(&seg.text);
+            out.seg_chars.push((start, out.chars.len()));
         }
         out.index();
         out
     }
 
+    /// The characters of the segments `skip` (which run to the end when it does).
+    ///
+    /// A lookup past them finds what the text without them would: before them the text is
+    /// the same, and a text found there ends at a word boundary (a segment's first letter
+    /// or digit starts a word, a cell's end is one); after them it is the same from the
+    /// next segment's first letter or digit on.
+    fn outside(&self, skip: &RangeInclusive<usize>) -> Outside {
+        if skip.is_empty() {
+            return Outside::NOTHING;
+        }
+        let end = self.chars.len();
+        let lo = self.seg_chars.get(*skip.start()).map_or(end, |s| s.0);
+        let hi = self.seg_chars.get(*skip.end()).map_or(end, |s| s.1);
+        Outside { lo, hi }
+    }
+
     fn index(&mut self) {
-        let heads: Vec<(u64, usize)> = self
-            .chars
-            .windows(2)
-            .enumerate()
-            .filter(|&(i, w)| self.starts[i] && w[0] != CELL_END && w[1] != CELL_END)
-            .map(|(i, w)| (head(w[0], w[1]), i))
-            .collect();
+        let mut heads: Vec<(u64, usize)> = Vec::with_capacity(self.chars.len() / 4);
+        heads.extend(
+            self.chars
+                .windows(2)
+                .zip(&self.gaps)
+                .enumerate()
+                .filter(|&(_, (w, &(a, b)))| a < b && w[0] != CELL_END && w[1] != CELL_END)
+                .map(|(i, (w, _))| (head(w[0], w[1]), i)),
+        );
         // A counting sort by bucket, stable: a text is found at its first place.
         let mut start = vec![0usize; (1 << BUCKET_BITS) + 1];
         for &(key, _) in &heads {
@@ -161,7 +224,6 @@ impl Attested {
 
     fn end_cell(&mut self) {
         self.chars.push(CELL_END);
-        self.starts.push(true);
         let at = self.gap_len();
         self.gaps.push((at, at));
     }
@@ -177,7 +239,6 @@ impl Attested {
         for c in text.chars() {
             if c.is_alphanumeric() {
                 let end = self.gap_len();
-                self.starts.push(end > start);
                 self.chars.push(lower(c));
                 self.gaps.push((start, end));
                 start = end;
@@ -185,6 +246,14 @@ impl Attested {
                 self.gap_text.push(c);
             }
         }
+    }
+
+    /// Whether a word starts at character `i` (anything but a letter or digit before it,
+    /// or a cell's end there), if there is one.
+    fn starts(&self, i: usize) -> Option<bool> {
+        let c = *self.chars.get(i)?;
+        let (a, b) = self.gaps.get(i)?;
+        Some(c == CELL_END || a < b)
     }
 
     fn gap(&self, i: usize) -> &str {
@@ -197,7 +266,7 @@ impl Attested {
     /// Whether the document prints `text`'s letters and digits as words of their own (a
     /// word boundary at both ends), whatever its spaces; with the characters it prints
     /// between them (`gaps[i]` before the `i`th letter or digit) at the first such place.
-    fn find(&self, text: &str) -> Option<Vec<&str>> {
+    fn find(&self, text: &str, outside: Outside) -> Option<Vec<&str>> {
         let pat = squash(text);
         let (&a, &b) = (pat.first()?, pat.get(1)?);
         let n = pat.len();
@@ -210,26 +279,27 @@ impl Attested {
         self.by_head
             .get(from..to)?
             .iter()
-            .filter(|&&(k, _)| k == key)
+            .filter(|&&(k, i)| k == key && outside.holds(i, 2))
             .map(|&(_, i)| i)
             .take(MAX_CANDIDATES)
             .find(|&i| {
-                self.chars.get(i..i + n) == Some(&pat[..])
-                    && self.starts.get(i + n).is_none_or(|&s| s)
+                outside.holds(i, n)
+                    && self.chars.get(i..i + n) == Some(&pat[..])
+                    && self.starts(i + n).is_none_or(|s| s)
             })
             .map(|i| (i..i + n).map(|k| self.gap(k)).collect())
     }
 
     /// Whether the document prints `text` elsewhere, as words of their own.
-    pub(crate) fn holds(&self, text: &str) -> bool {
-        self.find(text).is_some()
+    fn holds(&self, text: &str, outside: Outside) -> bool {
+        self.find(text, outside).is_some()
     }
 
     /// Whether the document prints `text` elsewhere as words of their own, and breaks a
     /// word wherever `text` does (`See f ootnote` is not `See footnote`); it may break
     /// words where `text` lost the space.
-    pub(crate) fn holds_as_words(&self, text: &str) -> bool {
-        let Some(doc_gaps) = self.find(text) else {
+    fn holds_as_words(&self, text: &str, outside: Outside) -> bool {
+        let Some(doc_gaps) = self.find(text, outside) else {
             return false;
         };
         let mut k = 0usize;
@@ -251,8 +321,8 @@ impl Attested {
     /// `text` with the spaces put back that the document prints elsewhere between its
     /// words and `text` lost (`CommonStock` where `Common Stock` is printed), if any. Only
     /// spaces are added: no letter changes and no space is taken away.
-    pub(crate) fn respace(&self, text: &str) -> Option<String> {
-        let doc_gaps = self.find(text)?;
+    fn respace(&self, text: &str, outside: Outside) -> Option<String> {
+        let doc_gaps = self.find(text, outside)?;
         let mut out = String::with_capacity(text.len() + 4);
         let mut gap = String::new();
         let mut k = 0usize;
@@ -330,7 +400,51 @@ mod tests {
             ("Class C Common Stock", false),
         ];
         for &(text, want) in cases {
-            assert_eq!(doc.holds(text), want, "{text}");
+            assert_eq!(doc.holds(text, Outside::NOTHING), want, "{text}");
+        }
+    }
+
+    /// A part's own segments are left out of its lookups, as if the document did not hold
+    /// them: a text found only there is not attested, one found around them is.
+    #[test]
+    fn a_part_is_left_out_of_its_own_lookups() {
+        let input =
+            "Class A Common Stock\n\n| Warrants | Stock |\n| Units | x |\n\nPreferred Units\n";
+        let tree = form4_grammar::parse(input).expect("the grammar takes any text");
+        let segs = crate::text::segments(&tree);
+        let texts: Vec<&str> = segs.iter().map(|s| s.text.trim()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Class A Common Stock",
+                "Warrants",
+                "Stock",
+                "Units",
+                "x",
+                "Preferred Units"
+            ]
+        );
+        let doc = DocText::new(&segs);
+        let cases: &[(RangeInclusive<usize>, &str, bool)] = &[
+            (1..=4, "Class A Common Stock", true),
+            (1..=4, "Preferred Units", true),
+            (1..=4, "Warrants", false),
+            (1..=4, "Units", true),
+            (1..=2, "Units", true),
+            (1..=2, "Warrants", false),
+            (0..=0, "Class A", false),
+            (0..=0, "Warrants", true),
+            (5..=5, "Preferred Units", false),
+            (5..=9, "Preferred Units", false),
+            (1..=9, "Preferred Units", false),
+            (1..=9, "Common Stock", true),
+            // Nothing left out.
+            (RangeInclusive::new(4, 1), "Warrants", true),
+            (9..=9, "Preferred Units", true),
+        ];
+        for (skip, text, want) in cases {
+            let part = doc.skipping(skip.clone());
+            assert_eq!(part.holds(text), *want, "{skip:?} {text}");
         }
     }
 
@@ -352,7 +466,7 @@ mod tests {
             ("Rivendell Two LLC", false),
         ];
         for &(text, want) in cases {
-            assert_eq!(doc.holds_as_words(text), want, "{text}");
+            assert_eq!(doc.holds_as_words(text, Outside::NOTHING), want, "{text}");
         }
     }
 
@@ -382,7 +496,11 @@ mod tests {
             ("PreferredStock", None),
         ];
         for &(text, want) in cases {
-            assert_eq!(doc.respace(text).as_deref(), want, "{text}");
+            assert_eq!(
+                doc.respace(text, Outside::NOTHING).as_deref(),
+                want,
+                "{text}"
+            );
         }
     }
 }

@@ -363,6 +363,12 @@ fn approx_find(pat: &[u8], hay: &Hay, k: usize) -> Vec<(usize, usize, usize)> {
 /// found by the plain dynamic program on a short window.
 fn myers_find(pat: &[u8], hay: &Hay, k: usize) -> Vec<(usize, usize, usize)> {
     let m = pat.len();
+    let windows = candidate_windows(pat, hay, k);
+    // Most labels are looked for in parts of the form that do not print them: no table
+    // of the pattern's letters to set up.
+    if windows.is_empty() {
+        return Vec::new();
+    }
     let mut peq = [0u64; 256];
     for (i, &c) in pat.iter().enumerate() {
         peq[usize::from(c)] |= 1u64 << i;
@@ -371,7 +377,7 @@ fn myers_find(pat: &[u8], hay: &Hay, k: usize) -> Vec<(usize, usize, usize)> {
     // growing the vector twice.
     let mut ends: Vec<(usize, usize)> = Vec::with_capacity(16);
     let bytes = hay.bytes();
-    for (lo, hi) in candidate_windows(pat, hay, k) {
+    for (lo, hi) in windows {
         myers_ends(m, &peq, &bytes[lo..hi], k, lo, &mut ends);
     }
     // Each run of neighbouring ends is one place; its cheapest end, and the start there.

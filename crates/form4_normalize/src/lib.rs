@@ -285,9 +285,17 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     // Form 3's tables hold holdings only.
     let form3 = record.document_type.is_some_and(|t| t.form_number() == 3);
     let mut ocr = false;
+    // The rest of the document's text, as evidence for the tables' cells.
+    let doc_text = attest::DocText::new(&segs);
     if let Some(t1) = parts.table1 {
-        let (rows, from_image) =
-            table::read_table1(&segs, t1.end, next_stop(t1.start), form3, &mut cx);
+        let (rows, from_image) = table::read_table1(
+            &segs,
+            &doc_text,
+            t1.end,
+            next_stop(t1.start),
+            form3,
+            &mut cx,
+        );
         record.non_derivative_table = rows;
         ocr |= from_image;
     } else {
@@ -313,6 +321,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
             .collect();
         let (rows, from_image) = table::read_table2(
             &segs,
+            &doc_text,
             t2.end,
             next_stop(t2.start),
             form3,

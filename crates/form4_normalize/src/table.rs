@@ -6,7 +6,10 @@
 //! order is fixed, and any column may be empty. Cell boundaries are used only where they
 //! help (a footnote mark alone in a cell is a value of its own).
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use form4_grammar::Span;
 use form4_model::{
@@ -14,11 +17,11 @@ use form4_model::{
     RepairKind, RowField, RowKind, TransactionCode, WarningCode,
 };
 
-use crate::attest::LazyAttested;
+use crate::attest::{DocText, LazyAttested};
 use crate::ctx::Ctx;
 use crate::header::{pieces, Piece};
 use crate::labels::Pos;
-use crate::text::{clean_spaces, real_words, Segment};
+use crate::text::{clean_spaces, clean_spaces_owned, real_words, Segment};
 use crate::values;
 
 /// At most this many tokens in a row are aligned; the rest are reported, not read.
@@ -229,6 +232,7 @@ fn code_letter(c: char) -> Option<TransactionCode> {
 /// Reads the rows of Table I between two positions, and whether its text went through OCR.
 pub(crate) fn read_table1(
     segs: &[Segment],
+    doc_text: &DocText<'_>,
     from: Pos,
     to: Pos,
     form3: bool,
@@ -237,7 +241,7 @@ pub(crate) fn read_table1(
     let mut out = Vec::new();
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
-    let doc = LazyAttested::new(segs, from.seg..=to.seg);
+    let doc = doc_text.skipping(from.seg..=to.seg);
     // Picture text's rows only: OCR'd text's lines are too often out of order.
     let spill = title_row_spill(segs, to, cx).filter(|_| !ocr);
     let last = rows.len().checked_sub(1);
@@ -399,6 +403,7 @@ pub(crate) fn read_table1(
 /// Reads the rows of Table II between two positions, and whether its text went through OCR.
 pub(crate) fn read_table2(
     segs: &[Segment],
+    doc_text: &DocText<'_>,
     from: Pos,
     to: Pos,
     form3: bool,
@@ -414,7 +419,7 @@ pub(crate) fn read_table2(
     let ad_cols = ad_columns(segs, from, to);
     let mut rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
-    let doc = LazyAttested::new(segs, from.seg..=to.seg);
+    let doc = doc_text.skipping(from.seg..=to.seg);
     let mut budget = MAX_DOC_WRAP_READINGS;
     if !ocr {
         t2_reattach(&mut rows, patterns, &doc, &mut budget);
@@ -720,28 +725,29 @@ type CellParts<'r> = Vec<Vec<&'r Tok>>;
 /// middle (`Class<br>Comm<br>Stock | A<br>on`) comes out as two cells side by side, the
 /// first holding the left part of each line: its lines are read across both cells, line
 /// by line (`Class A Common Stock`).
-fn lines_across_cut_cell<'t>(toks: &[&'t Tok]) -> Vec<&'t Tok> {
-    let mut out = toks.to_vec();
+fn lines_across_cut_cell<'s, 't>(toks: &'s [&'t Tok]) -> Cow<'s, [&'t Tok]> {
     let Some(first) = toks.first() else {
-        return out;
+        return Cow::Borrowed(toks);
     };
     let (row, cell) = (first.cell.0, first.cell.1);
-    let in_cells = |c: usize| {
-        toks.iter()
-            .filter(|t| t.cell.1 == c)
-            .map(|t| t.cell.2)
-            .collect::<BTreeSet<usize>>()
-            .len()
+    // Whether cell `c` holds pieces of two lines or more (asked of every text: no set).
+    let two_lines_in = |c: usize| {
+        let mut pieces = toks.iter().filter(|t| t.cell.1 == c).map(|t| t.cell.2);
+        pieces
+            .next()
+            .is_some_and(|first| pieces.any(|p| p != first))
     };
     let cut = toks
         .iter()
         .all(|t| t.ncells > 0 && t.cell.0 == row && (t.cell.1 == cell || t.cell.1 == cell + 1))
-        && in_cells(cell) >= 2
-        && in_cells(cell + 1) >= 2;
-    if cut {
-        out.sort_by_key(|t| (t.cell.2, t.cell.1));
+        && two_lines_in(cell)
+        && two_lines_in(cell + 1);
+    if !cut {
+        return Cow::Borrowed(toks);
     }
-    out
+    let mut out = toks.to_vec();
+    out.sort_by_key(|t| (t.cell.2, t.cell.1));
+    Cow::Owned(out)
 }
 
 /// Whether a line's text ends with a word broken after its hyphen (`Non-`).
@@ -753,14 +759,22 @@ fn hyphen_broken(s: &str) -> bool {
 /// The text of a cell from its lines' parts, a word broken after its hyphen put back
 /// together as [`text_of`] does.
 fn cell_text(parts: &[Vec<&Tok>]) -> Option<String> {
-    let mut out = String::new();
-    for part in parts {
-        let Some(t) = text_of(part) else { continue };
+    let texts: Vec<Option<String>> = parts.iter().map(|p| text_of(p)).collect();
+    join_part_texts(&texts)
+}
+
+/// A cell's text from its lines' parts' texts (each [`text_of`] a part), as
+/// [`cell_text`] puts it together.
+fn join_part_texts<S: AsRef<str>>(parts: &[Option<S>]) -> Option<String> {
+    let len = parts.iter().flatten().map(|t| t.as_ref().len() + 1).sum();
+    let mut out = String::with_capacity(len);
+    for t in parts.iter().flatten() {
+        let t = t.as_ref();
         let broken = hyphen_broken(&out) && t.starts_with(char::is_alphabetic);
         if !out.is_empty() && !broken {
             out.push(' ');
         }
-        out.push_str(&t);
+        out.push_str(t);
     }
     (!out.is_empty()).then_some(out)
 }
@@ -824,31 +838,127 @@ fn t2_wrapped<'r>(
     let mut holds: BTreeMap<String, bool> = BTreeMap::new();
     let mut best: Option<(usize, Vec<[CellParts<'r>; 3]>)> = None;
     let mut pick = vec![0usize; lines.len()];
+    // The cheap tests first, before any cell is put together: most readings fail them.
+    // What each cut of each line adds to them is worked out once, and their totals kept
+    // as the odometer turns (most turns change the cut of one line): a row weighs
+    // thousands of readings.
+    let cuts: Vec<Vec<CutTally>> = lines
+        .iter()
+        .zip(&per_line)
+        .map(|(line, options)| {
+            options
+                .iter()
+                .map(|&(i, j)| CutTally::of(line, [0..i, i..j, j..line.len()]))
+                .collect()
+        })
+        .collect();
+    let mut tally = Tally::default();
+    for (li, line_cuts) in cuts.iter().enumerate() {
+        tally.add(line_cuts[0], li < n_above);
+    }
+    let turn = |pick: &mut [usize], tally: &mut Tally| {
+        next_reading(pick, &per_line, |li, old, new| {
+            tally.remove(cuts[li][old], li < n_above);
+            tally.add(cuts[li][new], li < n_above);
+        });
+    };
+    // Each part's text (`text_of`), asked once: by line, and by where the title's part
+    // ends, by cut, and by where the nature's part starts (room linear in the cuts).
+    let part_texts: Vec<[Vec<OnceCell<Option<String>>>; 3]> = lines
+        .iter()
+        .zip(&per_line)
+        .map(|(l, options)| {
+            [
+                vec![OnceCell::new(); l.len() + 1],
+                vec![OnceCell::new(); options.len()],
+                vec![OnceCell::new(); l.len() + 1],
+            ]
+        })
+        .collect();
+    let on_line_texts: [Option<String>; 3] = on_line.each_ref().map(|p| text_of(p));
     for _ in 0..total {
-        // The cheap tests first, before any cell is put together: most readings fail them.
-        let mut counts = [(0usize, 0usize); 3];
-        let mut marks_first = false;
-        for (li, line) in lines.iter().enumerate() {
-            let (i, j) = per_line[li][pick[li]];
-            for (c, range) in [(0, 0..i), (1, i..j), (2, j..line.len())] {
-                if range.is_empty() {
-                    continue;
+        let balanced = tally.counts.iter().all(|(a, b)| a.abs_diff(*b) <= 2);
+        let marks_first = tally.marks_first > 0;
+        if !balanced || marks_first {
+            turn(&mut pick, &mut tally);
+            continue;
+        }
+        // Footnote marks end a cell's text: no line of the cell follows them. Asked of
+        // the lines' cuts before any cell is put together (four readings in ten fail it).
+        let marks_inside = (0..3).any(|c| {
+            let mut last_before: Option<&Tok> = None;
+            let mut inside = false;
+            let mut part = |last: Option<&'r Tok>| {
+                if let Some(t) = last {
+                    inside |=
+                        last_before.is_some_and(|b| !b.marks.is_empty() || b.kind == Kind::Marks);
+                    last_before = Some(t);
                 }
-                // Footnote marks follow the words they are printed after: no cell's
-                // line starts with them.
-                if line[range.start].kind == Kind::Marks {
-                    marks_first = true;
+            };
+            for (li, line) in lines.iter().enumerate() {
+                if li == n_above {
+                    part(on_line[c].last().copied());
                 }
-                if li < n_above {
-                    counts[c].0 += 1;
-                } else {
-                    counts[c].1 += 1;
+                let (i, j) = per_line[li][pick[li]];
+                let range = [0..i, i..j, j..line.len()][c].clone();
+                part(line[range].last());
+            }
+            if n_above == lines.len() {
+                part(on_line[c].last().copied());
+            }
+            inside
+        });
+        if marks_inside {
+            turn(&mut pick, &mut tally);
+            continue;
+        }
+        // The cells' texts from their parts' texts, each part's asked once: the readings
+        // of a row share most of their lines' cuts.
+        let texts: [Option<String>; 3] = std::array::from_fn(|c| {
+            let mut parts: Vec<Option<&str>> = Vec::with_capacity(lines.len() + 1);
+            for (li, line) in lines.iter().enumerate() {
+                if li == n_above {
+                    parts.push(on_line_texts[c].as_deref());
+                }
+                let (i, j) = per_line[li][pick[li]];
+                let range = [0..i, i..j, j..line.len()][c].clone();
+                if !range.is_empty() {
+                    let slot = [i, pick[li], j][c];
+                    let text = part_texts[li][c][slot].get_or_init(|| {
+                        let part: Vec<&Tok> = line[range].iter().collect();
+                        text_of(&part)
+                    });
+                    parts.push(text.as_deref());
                 }
             }
+            if n_above == lines.len() {
+                parts.push(on_line_texts[c].as_deref());
+            }
+            join_part_texts(&parts)
+        });
+        let natured = match di {
+            Some('I') => texts[2].is_some(),
+            Some('D') => texts[2].is_none(),
+            _ => true,
+        };
+        if !balanced || !natured || texts[0].is_none() {
+            turn(&mut pick, &mut tally);
+            continue;
         }
-        let balanced = counts.iter().all(|(a, b)| a.abs_diff(*b) <= 2);
-        if !balanced || marks_first {
-            next_reading(&mut pick, &per_line);
+        let score: usize = texts
+            .iter()
+            .flatten()
+            .map(|t| (t, t.split_whitespace().count()))
+            .filter(|&(_, n)| n >= 2)
+            .filter(|(t, _)| match holds.get(*t) {
+                Some(&held) => held,
+                None => *holds.entry((*t).clone()).or_insert_with(|| doc.holds(t)),
+            })
+            .map(|(_, n)| n)
+            .sum();
+        // The cells are put together only for a reading that is kept.
+        if best.as_ref().is_some_and(|(s, _)| *s > score) {
+            turn(&mut pick, &mut tally);
             continue;
         }
         let mut cells: [CellParts<'r>; 3] = [Vec::new(), Vec::new(), Vec::new()];
@@ -870,35 +980,7 @@ fn t2_wrapped<'r>(
                 cell.push(on_line[c].clone());
             }
         }
-        next_reading(&mut pick, &per_line);
-        // Footnote marks end a cell's text: no line of the cell follows them.
-        let marks_inside = cells.iter().any(|c| {
-            let parts: Vec<&Vec<&Tok>> = c.iter().filter(|p| !p.is_empty()).collect();
-            parts.iter().rev().skip(1).any(|p| {
-                p.last()
-                    .is_some_and(|t| !t.marks.is_empty() || t.kind == Kind::Marks)
-            })
-        });
-        if marks_inside || marks_first {
-            continue;
-        }
-        let texts: Vec<Option<String>> = cells.iter().map(|c| cell_text(c)).collect();
-        let natured = match di {
-            Some('I') => texts[2].is_some(),
-            Some('D') => texts[2].is_none(),
-            _ => true,
-        };
-        if !balanced || !natured || texts[0].is_none() {
-            continue;
-        }
-        let score: usize = texts
-            .iter()
-            .flatten()
-            .map(|t| (t, t.split_whitespace().count()))
-            .filter(|&(_, n)| n >= 2)
-            .filter(|(t, _)| *holds.entry((*t).clone()).or_insert_with(|| doc.holds(t)))
-            .map(|(_, n)| n)
-            .sum();
+        turn(&mut pick, &mut tally);
         match &mut best {
             Some((s, v)) if *s == score => v.push(cells),
             Some((s, _)) if *s > score => {}
@@ -926,14 +1008,74 @@ fn t2_wrapped<'r>(
     Some((score, out))
 }
 
-/// The next reading of [`t2_wrapped`]: an odometer over the lines' cuts.
-fn next_reading(pick: &mut [usize], per_line: &[Vec<(usize, usize)>]) {
-    for (p, options) in pick.iter_mut().zip(per_line) {
+/// The next reading of [`t2_wrapped`]: an odometer over the lines' cuts. `turned` is told
+/// of each line whose cut changes (line, old cut, new cut).
+fn next_reading(
+    pick: &mut [usize],
+    per_line: &[Vec<(usize, usize)>],
+    mut turned: impl FnMut(usize, usize, usize),
+) {
+    for (li, (p, options)) in pick.iter_mut().zip(per_line).enumerate() {
+        let old = *p;
         *p += 1;
         if *p < options.len() {
+            turned(li, old, *p);
             break;
         }
         *p = 0;
+        turned(li, old, 0);
+    }
+}
+
+/// What one cut of a wrapped line adds to [`t2_wrapped`]'s cheap tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct CutTally {
+    /// The text columns the cut gives words.
+    parts: [bool; 3],
+    /// A part starts with footnote marks, which follow the words they are printed after:
+    /// no cell's line starts with them.
+    marks_first: bool,
+}
+
+impl CutTally {
+    /// The tally of a line cut into the three columns' `parts`.
+    fn of(line: &[Tok], parts: [Range<usize>; 3]) -> Self {
+        let mut out = CutTally::default();
+        for (c, range) in parts.into_iter().enumerate() {
+            let Some(first) = line.get(range.start).filter(|_| !range.is_empty()) else {
+                continue;
+            };
+            out.parts[c] = true;
+            out.marks_first |= first.kind == Kind::Marks;
+        }
+        out
+    }
+}
+
+/// [`t2_wrapped`]'s cheap tests over a reading's lines: each column's parts above and below
+/// the row's line, and how many cuts start a part with footnote marks.
+#[derive(Debug, Default, PartialEq)]
+struct Tally {
+    counts: [(usize, usize); 3],
+    marks_first: usize,
+}
+
+impl Tally {
+    fn add(&mut self, cut: CutTally, above: bool) {
+        for (count, part) in self.counts.iter_mut().zip(cut.parts) {
+            let side = if above { &mut count.0 } else { &mut count.1 };
+            *side += usize::from(part);
+        }
+        self.marks_first += usize::from(cut.marks_first);
+    }
+
+    /// Takes back a cut [`Tally::add`] added.
+    fn remove(&mut self, cut: CutTally, above: bool) {
+        for (count, part) in self.counts.iter_mut().zip(cut.parts) {
+            let side = if above { &mut count.0 } else { &mut count.1 };
+            *side -= usize::from(part);
+        }
+        self.marks_first -= usize::from(cut.marks_first);
     }
 }
 
@@ -1974,10 +2116,10 @@ fn is_value(toks: &[&Tok]) -> bool {
 /// (`co-<br>trustee`: none of the corpus's 1,536 titles and natures has a hyphen followed
 /// by a space, 25 have one inside a word).
 fn text_of(toks: &[&Tok]) -> Option<String> {
-    let mut out = String::new();
-    let mut prev: Option<&Tok> = None;
     let toks = lines_across_cut_cell(toks);
-    for t in &toks {
+    let mut out = String::with_capacity(toks.iter().map(|t| t.text.len() + 1).sum());
+    let mut prev: Option<&Tok> = None;
+    for t in toks.iter() {
         if let Some(p) = prev {
             let cut = p.cell.1 != t.cell.1
                 && p.cell.2 == t.cell.2
@@ -1995,7 +2137,7 @@ fn text_of(toks: &[&Tok]) -> Option<String> {
         out.push_str(&t.text);
         prev = Some(t);
     }
-    let s = clean_spaces(&out);
+    let s = clean_spaces_owned(out);
     (!s.is_empty()).then_some(s)
 }
 
@@ -3983,6 +4125,101 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn word_tok(i: usize, w: &str) -> super::Tok {
+        super::Tok {
+            kind: if w.starts_with('(') {
+                super::Kind::Marks
+            } else {
+                super::Kind::Word
+            },
+            text: w.to_string(),
+            span: form4_grammar::Span::new(i, i + 1),
+            cell: (0, 0, i),
+            ncells: 0,
+            marks: Vec::new(),
+            mark_spans: Vec::new(),
+            extra_spans: Vec::new(),
+            dollar: false,
+            joined: false,
+            stray: false,
+            loose: false,
+        }
+    }
+
+    /// A cut of a wrapped line tallies the columns it gives words and whether a part
+    /// starts with footnote marks.
+    #[test]
+    fn a_cut_of_a_wrapped_line_tallies_its_parts() {
+        use super::CutTally;
+        let line: Vec<super::Tok> = ["Class", "A", "(1)", "By", "Trust"]
+            .iter()
+            .enumerate()
+            .map(|(i, w)| word_tok(i, w))
+            .collect();
+        let cases: &[((usize, usize), [bool; 3], bool)] = &[
+            ((0, 0), [false, false, true], false),
+            ((5, 5), [true, false, false], false),
+            ((2, 3), [true, true, true], true),
+            ((3, 5), [true, true, false], false),
+            ((1, 2), [true, true, true], true),
+            ((0, 5), [false, true, false], false),
+        ];
+        for &((i, j), parts, marks_first) in cases {
+            let got = CutTally::of(&line, [0..i, i..j, j..line.len()]);
+            assert_eq!(got, CutTally { parts, marks_first }, "{i}..{j}");
+        }
+    }
+
+    /// The cheap tests' totals kept as the odometer turns are those of each reading worked
+    /// out afresh, over every reading of some wrapped lines.
+    #[test]
+    fn wrapped_readings_tally_as_the_odometer_turns() {
+        use super::{next_reading, CutTally, Tally, Tok};
+        let lines: Vec<Vec<Tok>> = [
+            &["Class", "A"][..],
+            &["(1)", "Shares"][..],
+            &["Common"][..],
+            &[][..],
+        ]
+        .iter()
+        .map(|l| l.iter().enumerate().map(|(i, w)| word_tok(i, w)).collect())
+        .collect();
+        let n_above = 3;
+        let per_line: Vec<Vec<(usize, usize)>> = lines
+            .iter()
+            .map(|l| {
+                (0..=l.len())
+                    .flat_map(|i| (i..=l.len()).map(move |j| (i, j)))
+                    .collect()
+            })
+            .collect();
+        let cut = |li: usize, k: usize| {
+            let (i, j) = per_line[li][k];
+            CutTally::of(&lines[li], [0..i, i..j, j..lines[li].len()])
+        };
+        let fresh = |pick: &[usize]| {
+            let mut t = Tally::default();
+            for (li, &k) in pick.iter().enumerate() {
+                t.add(cut(li, k), li < n_above);
+            }
+            t
+        };
+        let mut pick = vec![0; lines.len()];
+        let mut tally = fresh(&pick);
+        let total: usize = per_line.iter().map(Vec::len).product();
+        let mut balanced = 0;
+        for _ in 0..total {
+            assert_eq!(tally, fresh(&pick), "{pick:?}");
+            balanced += usize::from(tally.counts.iter().all(|(a, b)| a.abs_diff(*b) <= 2));
+            next_reading(&mut pick, &per_line, |li, old, new| {
+                tally.remove(cut(li, old), li < n_above);
+                tally.add(cut(li, new), li < n_above);
+            });
+        }
+        assert!(pick.iter().all(|&p| p == 0));
+        assert!(balanced > 0 && balanced < total);
     }
 
     const HEAD: &str = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\

@@ -505,6 +505,26 @@ pub(crate) fn real_words(s: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Collapses runs of whitespace to one space and trims.
+/// [`clean_spaces`] of a text of one's own: returned as it is when it is already clean, as
+/// most texts put together word by word are (no copy).
+pub(crate) fn clean_spaces_owned(s: String) -> String {
+    let mut space_before = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || space_before {
+                return clean_spaces(&s);
+            }
+            space_before = true;
+        } else {
+            space_before = false;
+        }
+    }
+    if space_before && !s.is_empty() {
+        return clean_spaces(&s);
+    }
+    s
+}
+
 pub(crate) fn clean_spaces(s: &str) -> String {
     // Written out rather than collected and joined: asked of most texts the record holds.
     let mut out = String::with_capacity(s.len());
@@ -536,6 +556,17 @@ mod tests {
             segs[0].offsets[gas] as usize,
             input.find("Gas").expect("Gas")
         );
+    }
+
+    /// A clean text is kept as it is; any other comes out as [`clean_spaces`] makes it.
+    #[test]
+    fn clean_spaces_owned_agrees_with_clean_spaces() {
+        let cases = [
+            "", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u{a0}b", "\u{3000}", "é b c",
+        ];
+        for s in cases {
+            assert_eq!(clean_spaces_owned(s.to_string()), clean_spaces(s), "{s:?}");
+        }
     }
 
     /// pymupdf4llm's padding glyph is not a letter of a label; a word `i` is.

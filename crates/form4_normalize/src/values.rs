@@ -118,6 +118,14 @@ pub(crate) fn split_trailing_marks(s: &str) -> (&str, Vec<FootnoteId>) {
 }
 
 fn strip_one_mark(s: &str) -> Option<(&str, FootnoteId)> {
+    // Every mark ends in a bracket or a superscript (not ASCII): a word ending in any
+    // other ASCII character, as most do, has none.
+    if s.as_bytes()
+        .last()
+        .is_some_and(|&b| b.is_ascii() && b != b')' && b != b']')
+    {
+        return None;
+    }
     // (12)
     if let Some(inner) = s.strip_suffix(')') {
         let open = inner.rfind('(')?;
@@ -283,6 +291,13 @@ mod tests {
             ),
             ("Common Stock", "Common Stock", vec![]),
             ("(0)", "(0)", vec![]),
+            // Ends in ASCII other than a bracket: no mark, whatever comes before.
+            ("(1)x", "(1)x", vec![]),
+            ("⁽²⁾.", "⁽²⁾.", vec![]),
+            ("Stock¹", "Stock", vec![1]),
+            ("Stock (1) ", "Stock", vec![1]),
+            ("é", "é", vec![]),
+            ("", "", vec![]),
         ] {
             let (r, got) = split_trailing_marks(input);
             let got: Vec<u32> = got.iter().map(|f| f.0).collect();
