@@ -1140,14 +1140,20 @@ fn city_line_apart(segs: &[Segment], labels: &[(Hit, Tag)]) -> Option<(Address, 
 ///
 /// A grid that cuts the amendment label across cells (`5. If Amendment, D|ate of`) loses it;
 /// the relationship box's label after the period's then ends the stretch: no box between
-/// them holds a date but the amendment's, and a second date gives no reading.
+/// them holds a date but the amendment's, and a second date gives no reading. Picture text
+/// that cuts both labels over lines (Form 3's `4. Relationship of Reporting Person(s) to 5.
+/// If Amendment, Date of Original` | `Issuer Filed`) loses both; box 1's `(Last)` caption,
+/// printed under Form 3's box 2, then ends it (boxes 3 to 5 read before it hold no date
+/// but the amendment's, and again a second date gives no reading).
 fn date_before_amend(segs: &[Segment], kept: &[(Hit, Tag)], from: Pos) -> Option<(Date, Piece)> {
     let after = |tag: Tag| {
         kept.iter()
             .find(|(h, t)| *t == tag && h.start >= from)
             .map(|(h, _)| h.start)
     };
-    let to = after(Tag::Amend).or_else(|| after(Tag::Rel))?;
+    let to = after(Tag::Amend)
+        .or_else(|| after(Tag::Rel))
+        .or_else(|| after(Tag::LastFirst))?;
     let mut found: Option<(Date, Piece)> = None;
     for (w, p) in piece_words(segs, &pieces(segs, from, to)) {
         let Some(d) = word_date(&w) else {
@@ -1941,6 +1947,43 @@ mod tests {
                  {lines}<br>\
                  4. Relationship of Reporting Person(s) to Issuer 5. If Amendment, Date of Original Filed<br>\
                  (Last) (First) (Middle) (Check all applicable) (Month/Day/Year)<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let got = crate::normalize(&doc)
+                .expect("a form")
+                .period_of_report
+                .map(|d| d.to_string());
+            assert_eq!(got.as_deref(), period, "{lines}");
+        }
+    }
+
+    /// Picture text that cuts boxes 4's and 5's labels over lines (`4. Relationship of
+    /// Reporting Person(s) to 5. If Amendment, Date of Original` | `Issuer Filed`) loses
+    /// both: box 1's `(Last)` caption, printed under box 2, then ends the stretch where box
+    /// 2's one date is looked for.
+    #[test]
+    fn form3_event_date_before_the_last_caption_when_box4_and_box5_labels_are_cut() {
+        for (lines, period) in [
+            (
+                "12/03/2020 4. Relationship of Reporting Person(s) to 5. If Amendment, Date of Original<br>Issuer Filed (Month/Day/Year)",
+                Some("2020-12-03"),
+            ),
+            (
+                "4. Relationship of Reporting Person(s) to 5. If Amendment, Date of Original<br>12/03/2020<br>Issuer Filed (Month/Day/Year)",
+                Some("2020-12-03"),
+            ),
+            (
+                "12/03/2020 4. Relationship of Reporting Person(s) to 5. If Amendment, Date of Original<br>Issuer Filed (Month/Day/Year) 11/02/2020",
+                None,
+            ),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol<br>\
+                 DOE JANE Requiring Statement EXAMPLE CORP [ EXM ]<br>(Month/Day/Year)<br>\
+                 {lines}<br>\
+                 (Last) (First) (Middle)<br>(Check all applicable)<br>1 MAIN STREET Director 10% Owner<br><!-- End of picture text -->\n\n\
                  Table I - Non-Derivative Securities Beneficially Owned\n"
             );
             let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
