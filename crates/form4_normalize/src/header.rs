@@ -511,7 +511,7 @@ pub(crate) fn read(
                     (None, Tag::Period) => {
                         if let Some((d, p)) = date_before_amend(segs, &kept, kept[i].0.end) {
                             record.period_of_report = Some(d);
-                            cover_pieces(segs, &[p], cx);
+                            cover_pieces(segs, &p, cx);
                         } else {
                             cx.warn(
                                 WarningCode::MissingPart,
@@ -654,7 +654,7 @@ pub(crate) fn read(
             cx.cover_hit(segs, head);
             if let Some((d, p)) = date_before_amend(segs, &kept, head.end) {
                 record.period_of_report = Some(d);
-                cover_pieces(segs, &[p], cx);
+                cover_pieces(segs, &p, cx);
             }
         }
     }
@@ -1022,25 +1022,39 @@ fn tick_before(segs: &[Segment], at: Pos, prev_end: Option<Pos>, cx: &mut Ctx) -
     false
 }
 
-/// The first date in a slot; a date cut in two (`03/23/2 | 020`, `03 | /23/2020`) is put
-/// back together when its two pieces, made only of digits and slashes, touch.
+/// The first date in a slot (see [`dates`]).
 fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
+    dates(segs, ps, false).into_iter().next()
+}
+
+/// The dates in some pieces, in order; a date cut in two (`03/23/2 | 020`, `03 | /23/2020`)
+/// is put back together when its two pieces, made only of digits and slashes, touch.
+/// `bare`: only pieces with no debris around them are put together (a stretch over several
+/// lines of OCR'd text puts a date's debris beside another line's digits: `)2/05/202'` |
+/// `4,`).
+fn dates(segs: &[Segment], ps: &[Piece], bare: bool) -> Vec<(Date, Vec<Piece>)> {
     let words = piece_words(segs, ps);
     let datey = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'/');
-    for (i, (w, p)) in words.iter().enumerate() {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some((w, p)) = words.get(i) {
+        i += 1;
         if let Some(d) = word_date(w) {
-            return Some((d, vec![*p]));
+            out.push((d, vec![*p]));
+            continue;
         }
-        if let Some((next, q)) = words.get(i + 1) {
+        if let Some((next, q)) = words.get(i) {
             let (c, n) = (date_core(w), date_core(next));
-            if datey(c) && datey(n) && c.contains('/') | n.contains('/') {
+            let clean = !bare || (c == w && n == next);
+            if clean && datey(c) && datey(n) && c.contains('/') | n.contains('/') {
                 if let Some(d) = values::parse_date(&format!("{c}{n}")) {
-                    return Some((d, vec![*p, *q]));
+                    out.push((d, vec![*p, *q]));
+                    i += 1;
                 }
             }
         }
     }
-    None
+    out
 }
 
 /// The digits and slashes of a word that may be a date, debris around them trimmed
@@ -1145,7 +1159,11 @@ fn city_line_apart(segs: &[Segment], labels: &[(Hit, Tag)]) -> Option<(Address, 
 /// If Amendment, Date of Original` | `Issuer Filed`) loses both; box 1's `(Last)` caption,
 /// printed under Form 3's box 2, then ends it (boxes 3 to 5 read before it hold no date
 /// but the amendment's, and again a second date gives no reading).
-fn date_before_amend(segs: &[Segment], kept: &[(Hit, Tag)], from: Pos) -> Option<(Date, Piece)> {
+fn date_before_amend(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    from: Pos,
+) -> Option<(Date, Vec<Piece>)> {
     let after = |tag: Tag| {
         kept.iter()
             .find(|(h, t)| *t == tag && h.start >= from)
@@ -1154,15 +1172,12 @@ fn date_before_amend(segs: &[Segment], kept: &[(Hit, Tag)], from: Pos) -> Option
     let to = after(Tag::Amend)
         .or_else(|| after(Tag::Rel))
         .or_else(|| after(Tag::LastFirst))?;
-    let mut found: Option<(Date, Piece)> = None;
-    for (w, p) in piece_words(segs, &pieces(segs, from, to)) {
-        let Some(d) = word_date(&w) else {
-            continue;
-        };
+    let mut found: Option<(Date, Vec<Piece>)> = None;
+    for (d, ps) in dates(segs, &pieces(segs, from, to), true) {
         match found {
             Some((f, _)) if f != d => return None,
             Some(_) => {}
-            None => found = Some((d, p)),
+            None => found = Some((d, ps)),
         }
     }
     found
@@ -1975,6 +1990,15 @@ mod tests {
             ),
             (
                 "12/03/2020 4. Relationship of Reporting Person(s) to 5. If Amendment, Date of Original<br>Issuer Filed (Month/Day/Year) 11/02/2020",
+                None,
+            ),
+            // A date cut in two is put back together, unless debris stands around a piece.
+            (
+                "12/03/ 2020 4. Relationship of Reporting Person(s) to 5. If Amendment, Date of Original<br>Issuer Filed (Month/Day/Year)",
+                Some("2020-12-03"),
+            ),
+            (
+                "12/03/ 2020) 4. Relationship of Reporting Person(s) to 5. If Amendment, Date of Original<br>Issuer Filed (Month/Day/Year)",
                 None,
             ),
         ] {
