@@ -1058,8 +1058,18 @@ fn dates(segs: &[Segment], ps: &[Piece], bare: bool) -> Vec<(Date, Vec<Piece>)> 
 }
 
 /// The digits and slashes of a word that may be a date, debris around them trimmed
-/// (`(12/04/2020)`, `12/04/2020]`).
+/// (`(12/04/2020)`, `12/04/2020]`), and a caption the converter glued before it
+/// (`(Month/Day/Year)12/31/2019`: words in brackets without a digit).
 fn date_core(w: &str) -> &str {
+    let w = match w.rfind(')') {
+        Some(k)
+            if !w[..k].contains(|c: char| c.is_ascii_digit())
+                && w[k + 1..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            &w[k + 1..]
+        }
+        _ => w,
+    };
     w.trim_matches(|c: char| !c.is_ascii_digit() && c != '/')
 }
 
@@ -2154,6 +2164,22 @@ mod tests {
             owner.officer_title.as_deref(),
             Some("SVP, GC and Secretary")
         );
+    }
+
+    /// A date's debris is trimmed, and so is a caption glued before it; digits in the
+    /// brackets say they are no caption.
+    #[test]
+    fn dates_in_words() {
+        for (w, date) in [
+            ("12/31/2019", Some("2019-12-31")),
+            ("(12/31/2019)", Some("2019-12-31")),
+            ("12/31/2019]", Some("2019-12-31")),
+            ("(Month/Day/Year)12/31/2019", Some("2019-12-31")),
+            ("(1)12/31/2019", None),
+            ("below)Senior", None),
+        ] {
+            assert_eq!(word_date(w).map(|d| d.to_string()).as_deref(), date, "{w}");
+        }
     }
 
     /// Box 5's title on the lines below its check boxes, beside box 1's capitals and box
