@@ -13,6 +13,9 @@ use crate::text::{ascii_letters, clean_spaces, Segment};
 use crate::values;
 
 pub(crate) const NAME_BOX: &str = "Name and Address of Reporting Person";
+/// Box 1's title up to where picture text cuts it over two lines (its tail, `Person *` or
+/// `Reporting Person *`, opens the next line), longest first.
+const NAME_BOX_HEADS: [&str; 2] = ["Name and Address of Reporting", "Name and Address of"];
 pub(crate) const ISSUER_BOX: &str = "Issuer Name and Ticker or Trading Symbol";
 pub(crate) const PERIOD_BOXES: &[&str] = &[
     "Date of Earliest Transaction",
@@ -111,6 +114,19 @@ pub(crate) fn read(
     let to_opt = Some(to);
     for h in stream.find(segs, NAME_BOX, from, to_opt, 3) {
         labels.push((h, Tag::Name));
+    }
+    // Box 1's title cut over two lines with boxes 2's and 3's titles between (Form 3 read
+    // across the page): its head, exact, with the tail opening the next line. (Not in
+    // OCR'd text, where a line below is as often another box's debris.)
+    for head in NAME_BOX_HEADS {
+        if !labels.is_empty() || cx.damaged {
+            break;
+        }
+        for h in stream.find(segs, head, from, to_opt, 0) {
+            if label_tail_below(segs, h).is_some() {
+                labels.push((h, Tag::Name));
+            }
+        }
     }
     // Every occurrence is a label: some converters repeat a spanning box in each row.
     let boxes: [(&[&str], Tag); 5] = [
@@ -301,10 +317,41 @@ pub(crate) fn read(
                     name.clone_from(&line.text);
                     ps.clone_from(&line.pieces);
                 }
+                // Box 1's title cut over two lines: box 3's value follows the title's tail,
+                // and the owner's name comes on a line of its own below.
+                let cut = if name.is_empty() && !cx.damaged {
+                    cut_name_label(segs, kept[i].0)
+                } else {
+                    None
+                };
+                if let Some(c) = &cut {
+                    cover_pieces(segs, &c.debris, cx);
+                    match &c.owner {
+                        Some((n, p)) => {
+                            name.clone_from(n);
+                            ps.clone_from(p);
+                        }
+                        None => cx.warn(
+                            WarningCode::Unreadable,
+                            Some("reporting_owners.name"),
+                            "box 1's title is cut over two lines, and the owner's name below it could not be told whole",
+                            Some(kept[i].0.span(segs)),
+                        ),
+                    }
+                    if let (true, true, Some((iname, ticker, ips, tspan))) =
+                        (first, record.issuer.name.is_none(), &c.issuer)
+                    {
+                        record.issuer.name = Some(iname.clone());
+                        record.issuer.trading_symbol = Some(ticker.clone());
+                        cover_pieces(segs, ips, cx);
+                        cx.cover(*tspan);
+                    }
+                }
                 // Boxes printed side by side, read across the page: box 1's label shares
                 // its line with other boxes' labels, and the values follow on the next line
                 // in the same order (box 1's first).
                 if name.is_empty()
+                    && cut.is_none()
                     && stack_after(i).and_then(|c| c.name.as_ref()).is_none()
                     && !(cut_title && cx.damaged)
                 {
@@ -842,6 +889,162 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
         issuer,
         debris,
         joined,
+    })
+}
+
+/// The tail of box 1's title opening the line below its head (`Person *`, `Reporting
+/// Person *`): its pieces, or `None` when the line does not open with it.
+fn label_tail_below(segs: &[Segment], head: Hit) -> Option<Vec<(String, Piece)>> {
+    let line = head.end.seg + 1;
+    let seg = segs.get(line)?;
+    if seg.place.in_table || segs[head.end.seg].place.in_table {
+        return None;
+    }
+    // The head must end its own line's piece of the title: nothing but other boxes'
+    // titles after it.
+    let words = piece_words(
+        segs,
+        &[Piece {
+            seg: line,
+            a: 0,
+            b: seg.text.len(),
+        }],
+    );
+    let at = words
+        .iter()
+        .take(2)
+        .position(|(w, _)| letters_lower(w) == "person")?;
+    if words[..at]
+        .iter()
+        .any(|(w, _)| letters_lower(w) != "reporting")
+    {
+        return None;
+    }
+    let end = at + usize::from(words.get(at + 1).is_some_and(|(w, _)| w == "*")) + 1;
+    Some(words[..end].to_vec())
+}
+
+fn letters_lower(w: &str) -> String {
+    w.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Box 1 read where picture text cut its title over two lines (Form 3's boxes 1 to 3
+/// read across the page): `1. Name and Address of Reporting 2. Date of Event 3. Issuer
+/// Name ...` | `Person * Requiring EXAMPLE CORP [ EXM ]` | `Statement` | `DOE JANE
+/// (Month/Day/Year) 4. Relationship ...`. The second line holds the title's tail, box 2's
+/// cut title, then box 3's value, issuer and bracketed ticker; the owner's name is the lead
+/// of the first line below that holds more than box 2's title, up to a caption, a box's
+/// number or a date.
+struct CutName {
+    owner: Option<(String, Vec<Piece>)>,
+    /// Name, ticker, the name's pieces and the bracketed ticker's span.
+    issuer: Option<(String, String, Vec<Piece>, form4_grammar::Span)>,
+    /// The title's tail and box 2's cut title.
+    debris: Vec<Piece>,
+}
+
+fn cut_name_label(segs: &[Segment], head: Hit) -> Option<CutName> {
+    let tail = label_tail_below(segs, head)?;
+    let line = head.end.seg + 1;
+    let mut debris: Vec<Piece> = tail.iter().map(|(_, p)| *p).collect();
+    let words = piece_words(
+        segs,
+        &[Piece {
+            seg: line,
+            a: tail.last().map_or(0, |(_, p)| p.b),
+            b: segs[line].text.len(),
+        }],
+    );
+    let period_word = |w: &str| crate::picture::PERIOD_TAIL.contains(&letters_lower(w).as_str());
+    let lead = words.iter().take_while(|(w, _)| period_word(w)).count();
+    debris.extend(words[..lead].iter().map(|(_, p)| *p));
+    let words = &words[lead..];
+    let issuer = (|| {
+        let open = words.iter().position(|(w, _)| w.contains('['))?;
+        let close = open + words[open..].iter().position(|(w, _)| w.contains(']'))?;
+        let text: Vec<&str> = words[open..=close]
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .collect();
+        let text = text.join(" ");
+        let inner = text
+            .trim_start_matches('[')
+            .split(']')
+            .next()
+            .unwrap_or("")
+            .trim();
+        if open == 0 || !text.starts_with('[') || !is_ticker(inner) {
+            return None;
+        }
+        let name: Vec<&str> = words[..open].iter().map(|(w, _)| w.as_str()).collect();
+        let name = clean_spaces(&name.join(" "));
+        if label_debris(&name).is_some() {
+            return None;
+        }
+        let (a, b) = (words[open].1, words[close].1);
+        let span = form4_grammar::Span::new(
+            segs[a.seg].src_span(a.a, a.b).start,
+            segs[b.seg].src_span(b.a, b.b).end,
+        );
+        let ps = words[..open].iter().map(|(_, p)| *p).collect();
+        Some((name, inner.to_string(), ps, span))
+    })();
+    // The owner's line: after lines holding box 2's cut title or captions only.
+    let mut owner = None;
+    for s in line + 1..(line + 4).min(segs.len()) {
+        if segs[s].place.in_table {
+            break;
+        }
+        let all = piece_words(
+            segs,
+            &[Piece {
+                seg: s,
+                a: 0,
+                b: segs[s].text.len(),
+            }],
+        );
+        let stop = |w: &str| {
+            w.starts_with('(')
+                || word_date(w).is_some()
+                || (w.len() == 2 && w.as_bytes()[0].is_ascii_digit() && w.ends_with('.'))
+        };
+        let lead: Vec<&(String, Piece)> = all
+            .iter()
+            .skip_while(|(w, _)| period_word(w))
+            .take_while(|(w, _)| !stop(w))
+            .collect();
+        let passed = all.iter().take_while(|(w, _)| period_word(w)).count();
+        debris.extend(all[..passed].iter().map(|(_, p)| *p));
+        if lead.is_empty() {
+            if all.len() > passed && !all[passed].0.starts_with('(') {
+                break;
+            }
+            continue;
+        }
+        let text: Vec<&str> = lead.iter().map(|(w, _)| w.as_str()).collect();
+        let text = clean_spaces(&text.join(" "));
+        // A name cut over lines (`ADAGE CAPITAL PARTNERS GP,` | ... | `L.L.C.`) is not
+        // read in part.
+        let sane = text
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count()
+            >= 2
+            && !text.ends_with(',')
+            && label_debris(&text).is_none()
+            && !is_caption_debris(&text);
+        if sane {
+            owner = Some((text, lead.iter().map(|(_, p)| *p).collect()));
+        }
+        break;
+    }
+    Some(CutName {
+        owner,
+        issuer,
+        debris,
     })
 }
 
@@ -2026,6 +2229,50 @@ mod tests {
                 .period_of_report
                 .map(|d| d.to_string());
             assert_eq!(got.as_deref(), period, "{lines}");
+        }
+    }
+
+    /// Box 1's title cut over two lines by Form 3's boxes read across the page: box 3's
+    /// issuer and ticker follow the title's tail, and the owner's name is the lead of a
+    /// line below. A name cut over lines (it ends in a comma) is not read in part.
+    #[test]
+    fn form3_owner_under_a_title_cut_over_two_lines() {
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            (
+                "1. Name and Address of Reporting 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol",
+                "Person * Requiring EXAMPLE CORP [ EXM ]<br>Statement<br>DOE JANE Q (Month/Day/Year) 4. Relationship of Reporting 5. If Amendment, Date of",
+                Some("DOE JANE Q"),
+                Some("EXAMPLE CORP"),
+            ),
+            (
+                "1. Name and Address of 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol",
+                "Reporting Person * Requiring Example Bio Inc. [ EXB ]<br>Statement<br>DOE JANE<br>(Month/Day/Year) 4. Relationship of Reporting 5. If Amendment, Date",
+                Some("DOE JANE"),
+                Some("Example Bio Inc."),
+            ),
+            (
+                "1. Name and Address of Reporting 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol",
+                "Person * Requiring EXAMPLE CORP [ EXM ]<br>Statement<br>EXAMPLE PARTNERS GP,<br>(Month/Day/Year) 4. Relationship of Reporting Person(s) to 5. If Amendment, Date of<br>L.L.C. 06/15/2020",
+                None,
+                Some("EXAMPLE CORP"),
+            ),
+        ];
+        for (labels, lines, owner, issuer) in cases {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 <!-- Start of picture text -->{labels}<br>{lines}<br>\
+                 (Last) (First) (Middle) Director X 10% Owner<br>1 MAIN STREET<br>(Street)<br>BOSTON MA 02116<br>(City) (State) (Zip)<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n\n\
+                 Table II - Derivative Securities Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let first = record.reporting_owners.first().expect("an owner");
+            assert_eq!(first.name.as_deref(), *owner, "{lines}");
+            assert_eq!(record.issuer.name.as_deref(), *issuer, "{lines}");
+            assert_eq!(record.issuer.trading_symbol.is_some(), issuer.is_some());
+            assert_eq!(first.address.city.as_deref(), Some("BOSTON"), "{lines}");
         }
     }
 

@@ -7,7 +7,7 @@
 
 /// The tail of Form 3's box-2 title (`2. Date of Event Requiring Statement`), which a
 /// converter cuts across the owner's line when it reads the boxes side by side.
-const PERIOD_TAIL: [&str; 3] = ["event", "requiring", "statement"];
+pub(crate) const PERIOD_TAIL: [&str; 3] = ["event", "requiring", "statement"];
 
 /// Words that end a company's name: a name never starts with one, so a split before it
 /// would cut the owner's own name.
