@@ -864,7 +864,7 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
 
     let owner_end = if with_issuer {
         let sig = signature_words(segs, to);
-        crate::picture::split_owner_issuer(&plain, &sig)
+        crate::picture::split_owner_issuer(&plain, &sig, &care_of_words(segs, row + 1, to))
     } else {
         Some(names.len())
     };
@@ -1046,6 +1046,19 @@ fn cut_name_label(segs: &[Segment], head: Hit) -> Option<CutName> {
         issuer,
         debris,
     })
+}
+
+/// The words after `C/O` on the first line from segment `from` to `to` that has one: box
+/// 1's care-of line, which often names the issuer.
+fn care_of_words(segs: &[Segment], from: usize, to: Pos) -> Vec<String> {
+    let last = to.seg.min(segs.len().saturating_sub(1));
+    for s in segs.get(from..=last).unwrap_or_default() {
+        let words: Vec<&str> = s.text.split_whitespace().collect();
+        if let Some(k) = words.iter().position(|w| w.eq_ignore_ascii_case("c/o")) {
+            return words[k + 1..].iter().map(|w| (*w).to_string()).collect();
+        }
+    }
+    Vec::new()
 }
 
 /// The words of the signatures (lines with `/s/`) after the header: they often name the
