@@ -650,8 +650,24 @@ pub(crate) fn read(
             picture_kind = Some(title.kind);
             Some((title.text, title.pieces))
         });
-        if let Some((text, ps)) = title_text {
+        // A title holding another box's value (box 1's street, box 3's date) or no word
+        // at all was read from a slot the converter mixed: left out.
+        let title_text = title_text.and_then(|(text, ps)| {
             let text = text.trim_start_matches(['X', '☒', '☐']).trim().to_string();
+            match mixed_title(&text) {
+                Some(why) => {
+                    cx.warn(
+                        WarningCode::Unreadable,
+                        Some("reporting_owners.officer_title"),
+                        &format!("`{text}` under box 5 {why}: it was left out"),
+                        ps.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                    );
+                    None
+                }
+                None => Some((text, ps)),
+            }
+        });
+        if let Some((text, ps)) = title_text {
             let any_tick = ticks.iter().any(|(_, on)| *on);
             // A tick no check box's label took marks a box that is not known: what the
             // title says is then no evidence of which.
@@ -1738,6 +1754,22 @@ fn picture_street(
 /// Acronyms that begin or make an officer's title (`VP, General Counsel`, `SVP, GC and`).
 const TITLE_HEADS: &[&str] = &["VP", "GC"];
 
+/// Why a text read as box 5's title is not one, if it is not: a word with two digits or
+/// more is another box's value (a street number, box 3's date: none of the corpus's 31
+/// titles and other texts has one), and a text without a word of two letters is debris.
+fn mixed_title(text: &str) -> Option<&'static str> {
+    let words = || text.split_whitespace();
+    if text.is_empty() {
+        None
+    } else if words().any(|w| w.chars().filter(char::is_ascii_digit).count() >= 2) {
+        Some("holds a number, another box's value")
+    } else if !words().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2) {
+        Some("holds no word")
+    } else {
+        None
+    }
+}
+
 /// Box 5's title read by [`picture_title`].
 struct PictureTitle {
     text: String,
@@ -2424,6 +2456,24 @@ mod tests {
             owner.officer_title.as_deref(),
             Some("SVP, GC and Secretary")
         );
+    }
+
+    /// Box 5's title read from a slot mixed with box 1's street or box 3's date, or with
+    /// nothing but marks, is left out.
+    #[test]
+    fn mixed_titles() {
+        for (text, mixed) in [
+            ("Vice President & Treasurer", false),
+            ("See Remarks", false),
+            ("Officer (1)", false),
+            ("C/O EXAMPLE, INC. 10/18/ 2006 Vice President", true),
+            ("1 MAIN STREET, SUITE 300", true),
+            ("See Explanation of Responses 40TH FL", true),
+            ("( X", true),
+            ("", false),
+        ] {
+            assert_eq!(mixed_title(text).is_some(), mixed, "{text:?}");
+        }
     }
 
     /// A date's debris is trimmed, and so is a caption glued before it; digits in the
