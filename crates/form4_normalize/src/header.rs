@@ -651,9 +651,34 @@ pub(crate) fn read(
             Some((title.text, title.pieces))
         });
         // A title holding another box's value (box 1's street, box 3's date) or no word
-        // at all was read from a slot the converter mixed: left out.
+        // at all was read from a slot the converter mixed: left out. So is one cut after
+        // a joining word whose rest is not found.
         let title_text = title_text.and_then(|(text, ps)| {
             let text = text.trim_start_matches(['X', '☒', '☐']).trim().to_string();
+            let (text, ps) = match title_rest_below(segs, &kept, &text, &ps) {
+                Ok(Some((rest, p))) => {
+                    cx.repair(
+                        "reporting_owners.officer_title",
+                        RepairKind::JoinedText,
+                        &format!("{text} | {rest}"),
+                        &format!("{text} {rest}"),
+                        Some(segs[p.seg].src_span(p.a, p.b)),
+                    );
+                    let mut ps = ps;
+                    ps.push(p);
+                    (format!("{text} {rest}"), ps)
+                }
+                Ok(None) => (text, ps),
+                Err(()) => {
+                    cx.warn(
+                        WarningCode::Unreadable,
+                        Some("reporting_owners.officer_title"),
+                        &format!("`{text}` under box 5 is cut after a joining word, and its rest was not found: it was left out"),
+                        ps.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                    );
+                    return None;
+                }
+            };
             match mixed_title(&text) {
                 Some(why) => {
                     cx.warn(
@@ -1754,6 +1779,61 @@ fn picture_street(
 /// Acronyms that begin or make an officer's title (`VP, General Counsel`, `SVP, GC and`).
 const TITLE_HEADS: &[&str] = &["VP", "GC"];
 
+/// Words that join a title's parts and end none (`Vice President and`, `Member of a`).
+const JOINING_WORDS: &[&str] = &["and", "&", "of", "a", "the", "or", "to", "for", "-", "/"];
+
+/// The rest of box 5's title cut after a joining word (`text`, read from pieces `ps`) by a
+/// converter's grid: the title's column goes on in the next row of the table, where the
+/// cell under the title's holds the rest alone, first in its cell (`Vice President and` |
+/// `Controller`). `Ok(None)` when the title is not cut so; `Err` when it is and no such
+/// rest is found.
+fn title_rest_below(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    text: &str,
+    ps: &[Piece],
+) -> Result<Option<(String, Piece)>, ()> {
+    let last = text.split_whitespace().last().unwrap_or("");
+    let cut = text.ends_with(',') || JOINING_WORDS.contains(&last.to_lowercase().as_str());
+    if !cut {
+        return Ok(None);
+    }
+    let at = ps.last().ok_or(())?.seg;
+    let here = segs[at].place;
+    if !here.in_table {
+        return Err(());
+    }
+    let below = (at + 1..segs.len())
+        .take_while(|&s| segs[s].place.in_table && segs[s].place.block == here.block)
+        .find(|&s| {
+            let p = segs[s].place;
+            p.row == here.row + 1 && p.cell == here.cell && p.piece == 0
+        })
+        .ok_or(())?;
+    let seg = &segs[below];
+    let alone = (below + 1 == segs.len()) || segs[below + 1].place.piece == 0;
+    let labelled = kept
+        .iter()
+        .any(|(h, _)| h.start.seg <= below && below <= h.end.seg);
+    let rest = seg.text.trim();
+    let titled = !rest.is_empty()
+        && rest.split_whitespace().all(title_word)
+        && mixed_title(rest).is_none()
+        && !JOINING_WORDS.contains(&rest.to_lowercase().as_str());
+    if !alone || labelled || !titled {
+        return Err(());
+    }
+    let a = seg.text.len() - seg.text.trim_start().len();
+    Ok(Some((
+        rest.to_string(),
+        Piece {
+            seg: below,
+            a,
+            b: a + rest.len(),
+        },
+    )))
+}
+
 /// Why a text read as box 5's title is not one, if it is not: a word with two digits or
 /// more is another box's value (a street number, box 3's date: none of the corpus's 31
 /// titles and other texts has one), and a text without a word of two letters is debris.
@@ -2456,6 +2536,37 @@ mod tests {
             owner.officer_title.as_deref(),
             Some("SVP, GC and Secretary")
         );
+    }
+
+    /// A grid that cuts box 5's title after a joining word puts its rest in the cell below;
+    /// without it, the cut title is left out.
+    #[test]
+    fn title_cut_after_a_joining_word() {
+        for (title, below, want) in [
+            (
+                "Vice President and",
+                "Controller",
+                Some("Vice President and Controller"),
+            ),
+            ("Vice President and", "", None),
+            ("Vice President", "Controller", Some("Vice President")),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br>DOE JANE||2. Issuer Name**and**Ticker or Trading Symbol<br>Example Corp [EXM]|5. Relationship of Reporting Per<br>(Check all applicable)<br>Director|son(s) to Issuer<br>10% Owner|\n\
+                 |---|---|---|---|---|\n\
+                 |(Last)<br>(First)<br>1 MAIN STREET|(Middle)|3. Date of Earliest Transaction (Month/Day/Year)<br>12/31/2019|X<br>Officer (give title<br>below)<br>{title}|Other (specify below)|\n\
+                 |(Street)|||{below}||\n\
+                 |CHICAGO<br>IL|60606|4. If Amendment, Date of Original Filed (Month/Day/Year)|6. Individual or Joint/Group Filing||\n\
+                 |(City)<br>(State)|(Zip)||||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let owner = record.reporting_owners.first().expect("an owner");
+            assert!(owner.is_officer, "{title} | {below}");
+            assert_eq!(owner.officer_title.as_deref(), want, "{title} | {below}");
+        }
     }
 
     /// Box 5's title read from a slot mixed with box 1's street or box 3's date, or with
