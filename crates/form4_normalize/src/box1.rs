@@ -489,7 +489,7 @@ fn place(
     {
         return None;
     }
-    Some((addr, all, lines))
+    Some((crate::header::without_glued_state(addr), all, lines))
 }
 
 #[cfg(test)]

@@ -510,7 +510,7 @@ pub(crate) fn read(
                         owner.address.state = addr.state;
                         owner.address.zip = addr.zip;
                         cover_pieces(segs, &words, cx);
-                    } else if let Some(addr) = city_state_zip(&text) {
+                    } else if let Some(addr) = city_state_zip_whole(&text) {
                         owner.address.city = addr.city;
                         owner.address.state = addr.state;
                         owner.address.zip = addr.zip;
@@ -1662,6 +1662,22 @@ pub(crate) fn city_state_zip(text: &str) -> Option<Address> {
     Some(addr)
 }
 
+/// [`city_state_zip`], with the city left out when a ZIP has no state before it: the
+/// state was glued to the city (`RICHARDSONTX 75082`), and where the city ends is not
+/// known (all 189 addresses of the corpus's 120 filings with a ZIP have a state).
+pub(crate) fn city_state_zip_whole(text: &str) -> Option<Address> {
+    city_state_zip(text).map(without_glued_state)
+}
+
+/// An address without its city when a ZIP has no state before it (see
+/// [`city_state_zip_whole`]).
+pub(crate) fn without_glued_state(mut addr: Address) -> Address {
+    if addr.zip.is_some() && addr.state.is_none() {
+        addr.city = None;
+    }
+    addr
+}
+
 /// Puts back the space a rendering lost after a comma inside a name (`FUND,INC.`): none
 /// of the issuers' and owners' names of the corpus's 120 filings has a comma between two
 /// letters.
@@ -1717,6 +1733,14 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
     check(&mut record.issuer.name, "issuer.name".into(), cx);
     for (i, o) in record.reporting_owners.iter_mut().enumerate() {
         let at = |f: &str| format!("reporting_owners[{i}].{f}");
+        if o.address.zip.is_some() && o.address.state.is_none() && o.address.city.is_none() {
+            cx.warn(
+                WarningCode::Unreadable,
+                Some(&at("address.city")),
+                "no state was found before the ZIP: it may be glued to the city, whose end is then not known, so the city was left out",
+                None,
+            );
+        }
         check(&mut o.name, at("name"), cx);
         check(&mut o.address.street1, at("address.street1"), cx);
         check(&mut o.address.street2, at("address.street2"), cx);
@@ -2895,8 +2919,10 @@ mod tests {
                 Some("X0"),
                 Some("W1K 3JP"),
             ),
+            // The state glued to the city: where the city ends is not known.
+            ("RICHARDSONTX 75082", None, None, Some("75082")),
         ] {
-            let a = city_state_zip(input).unwrap_or_default();
+            let a = city_state_zip_whole(input).unwrap_or_default();
             assert_eq!(
                 (a.city.as_deref(), a.state.as_deref(), a.zip.as_deref()),
                 (city, state, zip),
