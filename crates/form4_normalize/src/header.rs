@@ -1740,6 +1740,32 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
         }
     };
     check(&mut record.issuer.name, "issuer.name".into(), cx);
+    // A trading symbol is capitals, digits and dots (all 120 of the corpus's filings'):
+    // anything else was read from text the converter mixed.
+    if let Some(t) = record.issuer.trading_symbol.as_deref() {
+        if !is_ticker(t) {
+            cx.warn(
+                WarningCode::Unreadable,
+                Some("issuer.trading_symbol"),
+                &format!("`{t}` is no trading symbol: it was left out"),
+                None,
+            );
+            record.issuer.trading_symbol = None;
+        }
+    }
+    // A name with a bracket left open was cut inside other text (`FORD MOTOR CO F DOE
+    // JOHN (`); names print their brackets in pairs (`HOLDINGS (DE) LLC`).
+    if let Some(n) = record.issuer.name.as_deref() {
+        if n.matches('(').count() != n.matches(')').count() {
+            cx.warn(
+                WarningCode::Unreadable,
+                Some("issuer.name"),
+                &format!("`{n}` leaves a bracket unpaired: it was cut inside other text, so it was left out"),
+                None,
+            );
+            record.issuer.name = None;
+        }
+    }
     for (i, o) in record.reporting_owners.iter_mut().enumerate() {
         let at = |f: &str| format!("reporting_owners[{i}].{f}");
         if let (Some(z), Some(st)) = (o.address.zip.as_deref(), o.address.state.as_deref()) {
@@ -2618,6 +2644,32 @@ mod tests {
             owner.officer_title.as_deref(),
             Some("SVP, GC and Secretary")
         );
+    }
+
+    /// Issuer values read from mixed text are left out: a symbol that is no ticker, a
+    /// name with a bracket left open; paired brackets stay.
+    #[test]
+    fn mixed_issuer_values() {
+        for (name, ticker, kept) in [
+            ("EXAMPLE CORP", "EXM", (true, true)),
+            ("EXAMPLE HOLDINGS (DE) LLC", "EX.A", (true, true)),
+            ("EXAMPLE CORP", "Issuer ( EXM", (true, false)),
+            ("EXAMPLE CORP F DOE JOHN (", "F", (false, true)),
+        ] {
+            let mut record = Record::default();
+            record.issuer.name = Some(name.to_string());
+            record.issuer.trading_symbol = Some(ticker.to_string());
+            let mut cx = Ctx::new("");
+            drop_mixed_values(&mut record, &mut cx);
+            assert_eq!(
+                (
+                    record.issuer.name.is_some(),
+                    record.issuer.trading_symbol.is_some()
+                ),
+                kept,
+                "{name} [{ticker}]"
+            );
+        }
     }
 
     #[test]
