@@ -245,8 +245,17 @@ pub(crate) fn read(
             .filter(|(c, ..)| c.row == a.row)
             .any(|(c, ..)| c.piece <= a.piece)
     };
+    // No part of an address is a date: a date, or a piece of one cut by the grid
+    // (`02/14/2 | 013`), is the value of the box printed right of box 1 (Form 3's box 2,
+    // Form 4's box 3), and so is what follows it in its row.
+    let dates: Vec<(usize, usize)> = region
+        .iter()
+        .filter(|a| date_piece(&segs[a.seg].text))
+        .map(|a| (a.row, a.cell))
+        .collect();
+    let beside_date = |a: &At| dates.iter().any(|&(r, c)| r == a.row && c <= a.cell);
     let mut values: Vec<(Part, At)> = Vec::new();
-    for a in region.iter().filter(|a| !is_caption(a)) {
+    for a in region.iter().filter(|a| !is_caption(a) && !beside_date(a)) {
         let text = segs[a.seg].text.trim();
         if foreign(a.seg) || values::is_tick(text) || crate::grid::opens_box(text) {
             // Another box's text inside box 1's columns: the columns are not box 1's.
@@ -272,6 +281,16 @@ pub(crate) fn read(
     out.street = lines(segs, &values, Part::Street);
     out.place = place(segs, &values, &caps);
     Some(out)
+}
+
+/// Whether a piece is a date or a piece of one cut by a grid (`02/14/2`, `/25/2022`, `09/1`):
+/// digits and slashes only, a slash and three digits at least (a fraction in an address,
+/// `1/2`, has fewer).
+fn date_piece(text: &str) -> bool {
+    let t = text.trim();
+    t.contains('/')
+        && t.chars().all(|c| c.is_ascii_digit() || c == '/')
+        && t.chars().filter(char::is_ascii_digit).count() >= 3
 }
 
 /// The lines of one part: the pieces of one row, the k-th of the part in each cell, are
@@ -470,7 +489,7 @@ fn place(
     {
         return None;
     }
-    Some((addr, all, lines))
+    Some((crate::header::without_glued_state(addr), all, lines))
 }
 
 #[cfg(test)]
@@ -494,6 +513,51 @@ mod tests {
             ("SUITE 5 (EAST)", None),
         ] {
             assert_eq!(caption(text), part, "{text:?}");
+        }
+    }
+
+    /// A grid that puts box 2's date, cut in two, in the row of box 1's street lines: the
+    /// date and what follows it in the row are not box 1's.
+    #[test]
+    fn dates_beside_the_street_lines() {
+        for (cells, street1) in [
+            ("02/14/2|013", "C/O EXAMPLE CORPORATION"),
+            ("|02/14/2013", "C/O EXAMPLE CORPORATION"),
+            ("SUITE 3|", "C/O EXAMPLE CORPORATION SUITE 3"),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 |1. Name and Address of Reporting Pers<br>DOE JANE|on<sup>*</sup><br>2. Date<br>Requirin<br>(Month/|of Event<br>g Statement<br>Day/Year)|3. Issuer Name**and**Tic<br>EXAMPLE Corp [EXA|ker or Trad<br>M]|\n\
+                 |---|---|---|---|---|\n\
+                 |(Last)<br>(First)<br>(Middle)<br>C/O EXAMPLE CORPORATION<br>100 MAIN STREET, SUITE 300|{cells}|||\n\
+                 |(Street)<br>SAN<br>FRANCISCO CA<br>94104|||||\n\
+                 |(City)<br>(State)<br>(Zip)|||||\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let owner = record.reporting_owners.first().expect("an owner");
+            assert_eq!(owner.address.street1.as_deref(), Some(street1), "{cells}");
+            assert_eq!(
+                owner.address.street2.as_deref(),
+                Some("100 MAIN STREET, SUITE 300"),
+                "{cells}"
+            );
+        }
+    }
+
+    #[test]
+    fn date_pieces() {
+        for (text, date) in [
+            ("02/14/2", true),
+            ("/25/2022", true),
+            ("09/1", true),
+            ("02/14/2013", true),
+            ("013", false),
+            ("1/2", false),
+            ("SUITE 3/4", false),
+        ] {
+            assert_eq!(date_piece(text), date, "{text:?}");
         }
     }
 

@@ -13,6 +13,9 @@ use crate::text::{ascii_letters, clean_spaces, Segment};
 use crate::values;
 
 pub(crate) const NAME_BOX: &str = "Name and Address of Reporting Person";
+/// Box 1's title up to where picture text cuts it over two lines (its tail, `Person *` or
+/// `Reporting Person *`, opens the next line), longest first.
+const NAME_BOX_HEADS: [&str; 2] = ["Name and Address of Reporting", "Name and Address of"];
 pub(crate) const ISSUER_BOX: &str = "Issuer Name and Ticker or Trading Symbol";
 pub(crate) const PERIOD_BOXES: &[&str] = &[
     "Date of Earliest Transaction",
@@ -111,6 +114,19 @@ pub(crate) fn read(
     let to_opt = Some(to);
     for h in stream.find(segs, NAME_BOX, from, to_opt, 3) {
         labels.push((h, Tag::Name));
+    }
+    // Box 1's title cut over two lines with boxes 2's and 3's titles between (Form 3 read
+    // across the page): its head, exact, with the tail opening the next line. (Not in
+    // OCR'd text, where a line below is as often another box's debris.)
+    for head in NAME_BOX_HEADS {
+        if !labels.is_empty() || cx.damaged {
+            break;
+        }
+        for h in stream.find(segs, head, from, to_opt, 0) {
+            if label_tail_below(segs, h).is_some() {
+                labels.push((h, Tag::Name));
+            }
+        }
     }
     // Every occurrence is a label: some converters repeat a spanning box in each row.
     let boxes: [(&[&str], Tag); 5] = [
@@ -301,10 +317,41 @@ pub(crate) fn read(
                     name.clone_from(&line.text);
                     ps.clone_from(&line.pieces);
                 }
+                // Box 1's title cut over two lines: box 3's value follows the title's tail,
+                // and the owner's name comes on a line of its own below.
+                let cut = if name.is_empty() && !cx.damaged {
+                    cut_name_label(segs, kept[i].0)
+                } else {
+                    None
+                };
+                if let Some(c) = &cut {
+                    cover_pieces(segs, &c.debris, cx);
+                    match &c.owner {
+                        Some((n, p)) => {
+                            name.clone_from(n);
+                            ps.clone_from(p);
+                        }
+                        None => cx.warn(
+                            WarningCode::Unreadable,
+                            Some("reporting_owners.name"),
+                            "box 1's title is cut over two lines, and the owner's name below it could not be told whole",
+                            Some(kept[i].0.span(segs)),
+                        ),
+                    }
+                    if let (true, true, Some((iname, ticker, ips, tspan))) =
+                        (first, record.issuer.name.is_none(), &c.issuer)
+                    {
+                        record.issuer.name = Some(iname.clone());
+                        record.issuer.trading_symbol = Some(ticker.clone());
+                        cover_pieces(segs, ips, cx);
+                        cx.cover(*tspan);
+                    }
+                }
                 // Boxes printed side by side, read across the page: box 1's label shares
                 // its line with other boxes' labels, and the values follow on the next line
                 // in the same order (box 1's first).
                 if name.is_empty()
+                    && cut.is_none()
                     && stack_after(i).and_then(|c| c.name.as_ref()).is_none()
                     && !(cut_title && cx.damaged)
                 {
@@ -463,7 +510,7 @@ pub(crate) fn read(
                         owner.address.state = addr.state;
                         owner.address.zip = addr.zip;
                         cover_pieces(segs, &words, cx);
-                    } else if let Some(addr) = city_state_zip(&text) {
+                    } else if let Some(addr) = city_state_zip_whole(&text) {
                         owner.address.city = addr.city;
                         owner.address.state = addr.state;
                         owner.address.zip = addr.zip;
@@ -511,7 +558,7 @@ pub(crate) fn read(
                     (None, Tag::Period) => {
                         if let Some((d, p)) = date_before_amend(segs, &kept, kept[i].0.end) {
                             record.period_of_report = Some(d);
-                            cover_pieces(segs, &[p], cx);
+                            cover_pieces(segs, &p, cx);
                         } else {
                             cx.warn(
                                 WarningCode::MissingPart,
@@ -585,14 +632,75 @@ pub(crate) fn read(
                 without_streets(segs, &ps, &picture_streets)
             }
         });
-        if let Some((text, ps)) = title_text {
+        // Picture text may put the title on the lines below box 5's check boxes, beside box
+        // 1's street and box 3's date, away from any slot.
+        let mut stray_tick = false;
+        let mut picture_kind = None;
+        let title_text = title_text.or_else(|| {
+            if cx.damaged {
+                return None;
+            }
+            let at = kept
+                .iter()
+                .rposition(|(_, t)| matches!(t, Tag::Officer | Tag::Other))?;
+            let next =
+                (at + 1..kept.len()).find(|&k| matches!(kept[k].1, Tag::Amend | Tag::Joint))?;
+            let title = picture_title(segs, &kept, at, next)?;
+            stray_tick = title.stray_tick;
+            picture_kind = Some(title.kind);
+            Some((title.text, title.pieces))
+        });
+        // A title holding another box's value (box 1's street, box 3's date) or no word
+        // at all was read from a slot the converter mixed: left out. So is one cut after
+        // a joining word whose rest is not found.
+        let title_text = title_text.and_then(|(text, ps)| {
             let text = text.trim_start_matches(['X', '☒', '☐']).trim().to_string();
+            let (text, ps) = match title_rest_below(segs, &kept, &text, &ps) {
+                Ok(Some((rest, p))) => {
+                    cx.repair(
+                        "reporting_owners.officer_title",
+                        RepairKind::JoinedText,
+                        &format!("{text} | {rest}"),
+                        &format!("{text} {rest}"),
+                        Some(segs[p.seg].src_span(p.a, p.b)),
+                    );
+                    let mut ps = ps;
+                    ps.push(p);
+                    (format!("{text} {rest}"), ps)
+                }
+                Ok(None) => (text, ps),
+                Err(()) => {
+                    cx.warn(
+                        WarningCode::Unreadable,
+                        Some("reporting_owners.officer_title"),
+                        &format!("`{text}` under box 5 is cut after a joining word, and its rest was not found: it was left out"),
+                        ps.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                    );
+                    return None;
+                }
+            };
+            match mixed_title(&text) {
+                Some(why) => {
+                    cx.warn(
+                        WarningCode::Unreadable,
+                        Some("reporting_owners.officer_title"),
+                        &format!("`{text}` under box 5 {why}: it was left out"),
+                        ps.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                    );
+                    None
+                }
+                None => Some((text, ps)),
+            }
+        });
+        if let Some((text, ps)) = title_text {
             let any_tick = ticks.iter().any(|(_, on)| *on);
-            if !text.is_empty() && !any_tick {
+            // A tick no check box's label took marks a box that is not known: what the
+            // title says is then no evidence of which.
+            if !text.is_empty() && !any_tick && !stray_tick {
                 // The marks of box 5 were lost (some renderings drop checkbox inputs), but
                 // a title or an "other" text is printed under its own box: what it says
                 // tells which.
-                match title_kind(&text) {
+                match picture_kind.or_else(|| title_kind(&text)) {
                     Some(Tag::Officer) => owner.is_officer = true,
                     Some(Tag::Other) => owner.is_other = true,
                     _ => {}
@@ -634,7 +742,7 @@ pub(crate) fn read(
             cx.cover_hit(segs, head);
             if let Some((d, p)) = date_before_amend(segs, &kept, head.end) {
                 record.period_of_report = Some(d);
-                cover_pieces(segs, &[p], cx);
+                cover_pieces(segs, &p, cx);
             }
         }
     }
@@ -797,7 +905,7 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
 
     let owner_end = if with_issuer {
         let sig = signature_words(segs, to);
-        crate::picture::split_owner_issuer(&plain, &sig)
+        crate::picture::split_owner_issuer(&plain, &sig, &care_of_words(segs, row + 1, to))
     } else {
         Some(names.len())
     };
@@ -823,6 +931,175 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
         debris,
         joined,
     })
+}
+
+/// The tail of box 1's title opening the line below its head (`Person *`, `Reporting
+/// Person *`): its pieces, or `None` when the line does not open with it.
+fn label_tail_below(segs: &[Segment], head: Hit) -> Option<Vec<(String, Piece)>> {
+    let line = head.end.seg + 1;
+    let seg = segs.get(line)?;
+    if seg.place.in_table || segs[head.end.seg].place.in_table {
+        return None;
+    }
+    // The head must end its own line's piece of the title: nothing but other boxes'
+    // titles after it.
+    let words = piece_words(
+        segs,
+        &[Piece {
+            seg: line,
+            a: 0,
+            b: seg.text.len(),
+        }],
+    );
+    let at = words
+        .iter()
+        .take(2)
+        .position(|(w, _)| letters_lower(w) == "person")?;
+    if words[..at]
+        .iter()
+        .any(|(w, _)| letters_lower(w) != "reporting")
+    {
+        return None;
+    }
+    let end = at + usize::from(words.get(at + 1).is_some_and(|(w, _)| w == "*")) + 1;
+    Some(words[..end].to_vec())
+}
+
+fn letters_lower(w: &str) -> String {
+    w.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Box 1 read where picture text cut its title over two lines (Form 3's boxes 1 to 3
+/// read across the page): `1. Name and Address of Reporting 2. Date of Event 3. Issuer
+/// Name ...` | `Person * Requiring EXAMPLE CORP [ EXM ]` | `Statement` | `DOE JANE
+/// (Month/Day/Year) 4. Relationship ...`. The second line holds the title's tail, box 2's
+/// cut title, then box 3's value, issuer and bracketed ticker; the owner's name is the lead
+/// of the first line below that holds more than box 2's title, up to a caption, a box's
+/// number or a date.
+struct CutName {
+    owner: Option<(String, Vec<Piece>)>,
+    /// Name, ticker, the name's pieces and the bracketed ticker's span.
+    issuer: Option<(String, String, Vec<Piece>, form4_grammar::Span)>,
+    /// The title's tail and box 2's cut title.
+    debris: Vec<Piece>,
+}
+
+fn cut_name_label(segs: &[Segment], head: Hit) -> Option<CutName> {
+    let tail = label_tail_below(segs, head)?;
+    let line = head.end.seg + 1;
+    let mut debris: Vec<Piece> = tail.iter().map(|(_, p)| *p).collect();
+    let words = piece_words(
+        segs,
+        &[Piece {
+            seg: line,
+            a: tail.last().map_or(0, |(_, p)| p.b),
+            b: segs[line].text.len(),
+        }],
+    );
+    let period_word = |w: &str| crate::picture::PERIOD_TAIL.contains(&letters_lower(w).as_str());
+    let lead = words.iter().take_while(|(w, _)| period_word(w)).count();
+    debris.extend(words[..lead].iter().map(|(_, p)| *p));
+    let words = &words[lead..];
+    let issuer = (|| {
+        let open = words.iter().position(|(w, _)| w.contains('['))?;
+        let close = open + words[open..].iter().position(|(w, _)| w.contains(']'))?;
+        let text: Vec<&str> = words[open..=close]
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .collect();
+        let text = text.join(" ");
+        let inner = text
+            .trim_start_matches('[')
+            .split(']')
+            .next()
+            .unwrap_or("")
+            .trim();
+        if open == 0 || !text.starts_with('[') || !is_ticker(inner) {
+            return None;
+        }
+        let name: Vec<&str> = words[..open].iter().map(|(w, _)| w.as_str()).collect();
+        let name = clean_spaces(&name.join(" "));
+        if label_debris(&name).is_some() {
+            return None;
+        }
+        let (a, b) = (words[open].1, words[close].1);
+        let span = form4_grammar::Span::new(
+            segs[a.seg].src_span(a.a, a.b).start,
+            segs[b.seg].src_span(b.a, b.b).end,
+        );
+        let ps = words[..open].iter().map(|(_, p)| *p).collect();
+        Some((name, inner.to_string(), ps, span))
+    })();
+    // The owner's line: after lines holding box 2's cut title or captions only.
+    let mut owner = None;
+    for s in line + 1..(line + 4).min(segs.len()) {
+        if segs[s].place.in_table {
+            break;
+        }
+        let all = piece_words(
+            segs,
+            &[Piece {
+                seg: s,
+                a: 0,
+                b: segs[s].text.len(),
+            }],
+        );
+        let stop = |w: &str| {
+            w.starts_with('(')
+                || word_date(w).is_some()
+                || (w.len() == 2 && w.as_bytes()[0].is_ascii_digit() && w.ends_with('.'))
+        };
+        let lead: Vec<&(String, Piece)> = all
+            .iter()
+            .skip_while(|(w, _)| period_word(w))
+            .take_while(|(w, _)| !stop(w))
+            .collect();
+        let passed = all.iter().take_while(|(w, _)| period_word(w)).count();
+        debris.extend(all[..passed].iter().map(|(_, p)| *p));
+        if lead.is_empty() {
+            if all.len() > passed && !all[passed].0.starts_with('(') {
+                break;
+            }
+            continue;
+        }
+        let text: Vec<&str> = lead.iter().map(|(w, _)| w.as_str()).collect();
+        let text = clean_spaces(&text.join(" "));
+        // A name cut over lines (`ADAGE CAPITAL PARTNERS GP,` | ... | `L.L.C.`) is not
+        // read in part.
+        let sane = text
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count()
+            >= 2
+            && !text.ends_with(',')
+            && label_debris(&text).is_none()
+            && !is_caption_debris(&text);
+        if sane {
+            owner = Some((text, lead.iter().map(|(_, p)| *p).collect()));
+        }
+        break;
+    }
+    Some(CutName {
+        owner,
+        issuer,
+        debris,
+    })
+}
+
+/// The words after `C/O` on the first line from segment `from` to `to` that has one: box
+/// 1's care-of line, which often names the issuer.
+fn care_of_words(segs: &[Segment], from: usize, to: Pos) -> Vec<String> {
+    let last = to.seg.min(segs.len().saturating_sub(1));
+    for s in segs.get(from..=last).unwrap_or_default() {
+        let words: Vec<&str> = s.text.split_whitespace().collect();
+        if let Some(k) = words.iter().position(|w| w.eq_ignore_ascii_case("c/o")) {
+            return words[k + 1..].iter().map(|w| (*w).to_string()).collect();
+        }
+    }
+    Vec::new()
 }
 
 /// The words of the signatures (lines with `/s/`) after the header: they often name the
@@ -1002,30 +1279,54 @@ fn tick_before(segs: &[Segment], at: Pos, prev_end: Option<Pos>, cx: &mut Ctx) -
     false
 }
 
-/// The first date in a slot; a date cut in two (`03/23/2 | 020`, `03 | /23/2020`) is put
-/// back together when its two pieces, made only of digits and slashes, touch.
+/// The first date in a slot (see [`dates`]).
 fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
+    dates(segs, ps, false).into_iter().next()
+}
+
+/// The dates in some pieces, in order; a date cut in two (`03/23/2 | 020`, `03 | /23/2020`)
+/// is put back together when its two pieces, made only of digits and slashes, touch.
+/// `bare`: only pieces with no debris around them are put together (a stretch over several
+/// lines of OCR'd text puts a date's debris beside another line's digits: `)2/05/202'` |
+/// `4,`).
+fn dates(segs: &[Segment], ps: &[Piece], bare: bool) -> Vec<(Date, Vec<Piece>)> {
     let words = piece_words(segs, ps);
     let datey = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'/');
-    for (i, (w, p)) in words.iter().enumerate() {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some((w, p)) = words.get(i) {
+        i += 1;
         if let Some(d) = word_date(w) {
-            return Some((d, vec![*p]));
+            out.push((d, vec![*p]));
+            continue;
         }
-        if let Some((next, q)) = words.get(i + 1) {
+        if let Some((next, q)) = words.get(i) {
             let (c, n) = (date_core(w), date_core(next));
-            if datey(c) && datey(n) && c.contains('/') | n.contains('/') {
+            let clean = !bare || (c == w && n == next);
+            if clean && datey(c) && datey(n) && c.contains('/') | n.contains('/') {
                 if let Some(d) = values::parse_date(&format!("{c}{n}")) {
-                    return Some((d, vec![*p, *q]));
+                    out.push((d, vec![*p, *q]));
+                    i += 1;
                 }
             }
         }
     }
-    None
+    out
 }
 
 /// The digits and slashes of a word that may be a date, debris around them trimmed
-/// (`(12/04/2020)`, `12/04/2020]`).
+/// (`(12/04/2020)`, `12/04/2020]`), and a caption the converter glued before it
+/// (`(Month/Day/Year)12/31/2019`: words in brackets without a digit).
 fn date_core(w: &str) -> &str {
+    let w = match w.rfind(')') {
+        Some(k)
+            if !w[..k].contains(|c: char| c.is_ascii_digit())
+                && w[k + 1..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            &w[k + 1..]
+        }
+        _ => w,
+    };
     w.trim_matches(|c: char| !c.is_ascii_digit() && c != '/')
 }
 
@@ -1120,23 +1421,30 @@ fn city_line_apart(segs: &[Segment], labels: &[(Hit, Tag)]) -> Option<(Address, 
 ///
 /// A grid that cuts the amendment label across cells (`5. If Amendment, D|ate of`) loses it;
 /// the relationship box's label after the period's then ends the stretch: no box between
-/// them holds a date but the amendment's, and a second date gives no reading.
-fn date_before_amend(segs: &[Segment], kept: &[(Hit, Tag)], from: Pos) -> Option<(Date, Piece)> {
+/// them holds a date but the amendment's, and a second date gives no reading. Picture text
+/// that cuts both labels over lines (Form 3's `4. Relationship of Reporting Person(s) to 5.
+/// If Amendment, Date of Original` | `Issuer Filed`) loses both; box 1's `(Last)` caption,
+/// printed under Form 3's box 2, then ends it (boxes 3 to 5 read before it hold no date
+/// but the amendment's, and again a second date gives no reading).
+fn date_before_amend(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    from: Pos,
+) -> Option<(Date, Vec<Piece>)> {
     let after = |tag: Tag| {
         kept.iter()
             .find(|(h, t)| *t == tag && h.start >= from)
             .map(|(h, _)| h.start)
     };
-    let to = after(Tag::Amend).or_else(|| after(Tag::Rel))?;
-    let mut found: Option<(Date, Piece)> = None;
-    for (w, p) in piece_words(segs, &pieces(segs, from, to)) {
-        let Some(d) = word_date(&w) else {
-            continue;
-        };
+    let to = after(Tag::Amend)
+        .or_else(|| after(Tag::Rel))
+        .or_else(|| after(Tag::LastFirst))?;
+    let mut found: Option<(Date, Vec<Piece>)> = None;
+    for (d, ps) in dates(segs, &pieces(segs, from, to), true) {
         match found {
             Some((f, _)) if f != d => return None,
             Some(_) => {}
-            None => found = Some((d, p)),
+            None => found = Some((d, ps)),
         }
     }
     found
@@ -1354,6 +1662,67 @@ pub(crate) fn city_state_zip(text: &str) -> Option<Address> {
     Some(addr)
 }
 
+/// [`city_state_zip`], with the city left out when a ZIP has no state before it: the
+/// state was glued to the city (`RICHARDSONTX 75082`), and where the city ends is not
+/// known (all 189 addresses of the corpus's 120 filings with a ZIP have a state).
+pub(crate) fn city_state_zip_whole(text: &str) -> Option<Address> {
+    city_state_zip(text).map(without_glued_state)
+}
+
+/// An address without its city when a ZIP has no state before it (see
+/// [`city_state_zip_whole`]).
+pub(crate) fn without_glued_state(mut addr: Address) -> Address {
+    if addr.zip.is_some() && addr.state.is_none() {
+        addr.city = None;
+    }
+    addr
+}
+
+/// A US ZIP code: five digits, or five and four (`94025`, `10022-1234`). Every ZIP after a
+/// state of two letters in the corpus's 120 filings (166) has five digits.
+fn us_zip(z: &str) -> bool {
+    let (five, four) = z.split_once('-').unwrap_or((z, "0000"));
+    five.len() == 5
+        && four.len() == 4
+        && five.bytes().chain(four.bytes()).all(|b| b.is_ascii_digit())
+}
+
+/// Puts back the space a rendering lost after a comma inside a name (`FUND,INC.`): none
+/// of the issuers' and owners' names of the corpus's 120 filings has a comma between two
+/// letters.
+pub(crate) fn space_after_commas(record: &mut Record, cx: &mut Ctx) {
+    let fix = |value: &mut Option<String>, field: &str, cx: &mut Ctx| {
+        let Some(v) = value.as_deref() else { return };
+        let spaced = comma_spaced(v);
+        if spaced != v {
+            cx.repair(field, RepairKind::JoinedText, v, &spaced, None);
+            *value = Some(spaced);
+        }
+    };
+    fix(&mut record.issuer.name, "issuer.name", cx);
+    for (i, o) in record.reporting_owners.iter_mut().enumerate() {
+        fix(&mut o.name, &format!("reporting_owners[{i}].name"), cx);
+    }
+}
+
+/// `FUND,INC.` → `FUND, INC.`: a comma between two letters gets a space after it.
+fn comma_spaced(v: &str) -> String {
+    let mut out = String::with_capacity(v.len() + 2);
+    let mut prev: Option<char> = None;
+    let mut chars = v.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == ','
+            && prev.is_some_and(char::is_alphabetic)
+            && chars.peek().is_some_and(|n| n.is_alphabetic())
+        {
+            out.push(' ');
+        }
+        prev = Some(c);
+    }
+    out
+}
+
 /// Leaves out names and addresses that hold the text of other boxes' labels.
 pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
     let check = |value: &mut Option<String>, field: String, cx: &mut Ctx| {
@@ -1371,8 +1740,55 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
         }
     };
     check(&mut record.issuer.name, "issuer.name".into(), cx);
+    // A trading symbol is capitals, digits and dots (all 120 of the corpus's filings'):
+    // anything else was read from text the converter mixed.
+    if let Some(t) = record.issuer.trading_symbol.as_deref() {
+        if !is_ticker(t) {
+            cx.warn(
+                WarningCode::Unreadable,
+                Some("issuer.trading_symbol"),
+                &format!("`{t}` is no trading symbol: it was left out"),
+                None,
+            );
+            record.issuer.trading_symbol = None;
+        }
+    }
+    // A name with a bracket left open was cut inside other text (`FORD MOTOR CO F DOE
+    // JOHN (`); names print their brackets in pairs (`HOLDINGS (DE) LLC`).
+    if let Some(n) = record.issuer.name.as_deref() {
+        if n.matches('(').count() != n.matches(')').count() {
+            cx.warn(
+                WarningCode::Unreadable,
+                Some("issuer.name"),
+                &format!("`{n}` leaves a bracket unpaired: it was cut inside other text, so it was left out"),
+                None,
+            );
+            record.issuer.name = None;
+        }
+    }
     for (i, o) in record.reporting_owners.iter_mut().enumerate() {
         let at = |f: &str| format!("reporting_owners[{i}].{f}");
+        if let (Some(z), Some(st)) = (o.address.zip.as_deref(), o.address.state.as_deref()) {
+            // A code with letters is a foreign one under a misread state code: kept.
+            let lettered = z.chars().any(char::is_alphabetic);
+            if st.chars().all(|c| c.is_ascii_alphabetic()) && !lettered && !us_zip(z) {
+                cx.warn(
+                    WarningCode::Unreadable,
+                    Some(&at("address.zip")),
+                    &format!("`{z}` after the state `{st}` is not a ZIP code of five digits: it was cut or holds debris, so it was left out"),
+                    None,
+                );
+                o.address.zip = None;
+            }
+        }
+        if o.address.zip.is_some() && o.address.state.is_none() && o.address.city.is_none() {
+            cx.warn(
+                WarningCode::Unreadable,
+                Some(&at("address.city")),
+                "no state was found before the ZIP: it may be glued to the city, whose end is then not known, so the city was left out",
+                None,
+            );
+        }
         check(&mut o.name, at("name"), cx);
         check(&mut o.address.street1, at("address.street1"), cx);
         check(&mut o.address.street2, at("address.street2"), cx);
@@ -1466,6 +1882,234 @@ fn picture_street(
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Acronyms that begin or make an officer's title (`VP, General Counsel`, `SVP, GC and`).
+const TITLE_HEADS: &[&str] = &["VP", "GC"];
+
+/// Words that join a title's parts and end none (`Vice President and`, `Member of a`).
+const JOINING_WORDS: &[&str] = &["and", "&", "of", "a", "the", "or", "to", "for", "-", "/"];
+
+/// The rest of box 5's title cut after a joining word (`text`, read from pieces `ps`) by a
+/// converter's grid: the title's column goes on in the next row of the table, where the
+/// cell under the title's holds the rest alone, first in its cell (`Vice President and` |
+/// `Controller`). `Ok(None)` when the title is not cut so; `Err` when it is and no such
+/// rest is found.
+fn title_rest_below(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    text: &str,
+    ps: &[Piece],
+) -> Result<Option<(String, Piece)>, ()> {
+    let last = text.split_whitespace().last().unwrap_or("");
+    let cut = text.ends_with(',') || JOINING_WORDS.contains(&last.to_lowercase().as_str());
+    if !cut {
+        return Ok(None);
+    }
+    let at = ps.last().ok_or(())?.seg;
+    let here = segs[at].place;
+    if !here.in_table {
+        return Err(());
+    }
+    let below = (at + 1..segs.len())
+        .take_while(|&s| segs[s].place.in_table && segs[s].place.block == here.block)
+        .find(|&s| {
+            let p = segs[s].place;
+            p.row == here.row + 1 && p.cell == here.cell && p.piece == 0
+        })
+        .ok_or(())?;
+    let seg = &segs[below];
+    let alone = (below + 1 == segs.len()) || segs[below + 1].place.piece == 0;
+    let labelled = kept
+        .iter()
+        .any(|(h, _)| h.start.seg <= below && below <= h.end.seg);
+    let rest = seg.text.trim();
+    let titled = !rest.is_empty()
+        && rest.split_whitespace().all(title_word)
+        && mixed_title(rest).is_none()
+        && !JOINING_WORDS.contains(&rest.to_lowercase().as_str());
+    if !alone || labelled || !titled {
+        return Err(());
+    }
+    let a = seg.text.len() - seg.text.trim_start().len();
+    Ok(Some((
+        rest.to_string(),
+        Piece {
+            seg: below,
+            a,
+            b: a + rest.len(),
+        },
+    )))
+}
+
+/// Why a text read as box 5's title is not one, if it is not: a word with two digits or
+/// more is another box's value (a street number, box 3's date: none of the corpus's 31
+/// titles and other texts has one), and a text without a word of two letters is debris.
+fn mixed_title(text: &str) -> Option<&'static str> {
+    let words = || text.split_whitespace();
+    if text.is_empty() {
+        None
+    } else if words().any(|w| w.chars().filter(char::is_ascii_digit).count() >= 2) {
+        Some("holds a number, another box's value")
+    } else if !words().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2) {
+        Some("holds no word")
+    } else {
+        None
+    }
+}
+
+/// Box 5's title read by [`picture_title`].
+struct PictureTitle {
+    text: String,
+    pieces: Vec<Piece>,
+    /// What the title's words say the relationship is.
+    kind: Tag,
+    /// Whether a tick mark stood among the title's lines that no check box's label took:
+    /// the box it marks is not known.
+    stray_tick: bool,
+}
+
+/// Whether a word can be part of box 5's title as picture text prints it beside box 1's
+/// capitals: it has small letters, is an officer's acronym, or is a sign (`&`, `/`, `-`).
+/// A word holding a parenthesis is the rest of a caption (`below)`, `Line)`).
+fn title_word(w: &str) -> bool {
+    let bare = w.trim_matches(|c: char| matches!(c, ',' | '/' | '-' | '.'));
+    !w.contains(['(', ')'])
+        && !values::is_tick(w)
+        && (w.chars().any(char::is_lowercase)
+            || TITLE_ACRONYMS.contains(&bare)
+            || TITLE_HEADS.contains(&bare)
+            || !w.chars().any(char::is_alphanumeric))
+}
+
+/// Whether a title can begin with the word: a capital then small letters, or an acronym.
+fn title_head(w: &str) -> bool {
+    let bare = w.trim_matches(|c: char| matches!(c, ',' | '/' | '-' | '.'));
+    TITLE_ACRONYMS.contains(&bare)
+        || TITLE_HEADS.contains(&bare)
+        || (w.starts_with(|c: char| c.is_uppercase()) && w.chars().any(char::is_lowercase))
+}
+
+/// Box 5's title (or "other" text) in picture text, where boxes 1, 3 and 5 are printed side
+/// by side and read across the page: box 5's column is the last, so on each line between
+/// box 5's check boxes (`kept[ticks]`, the last of them) and the next box's label
+/// (`kept[next]`, box 4 or box 6) the title's words are the line's last ones, after box 1's
+/// street or city line in capitals, box 3's label or date, and a tick. EDGAR writes
+/// addresses in capitals (none of the 501 street and city lines of the corpus's 120
+/// filings has a small letter), and titles are in mixed case (28 of its 31 titles), so
+/// the title starts where small letters (or an officer's acronym) follow the capitals.
+/// `None` when no line holds a title, or a word with small letters is left out of it (the
+/// title could not be told whole from other text), or its words say neither an officer's
+/// title nor an "other" relationship.
+fn picture_title(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    ticks: usize,
+    next: usize,
+) -> Option<PictureTitle> {
+    let (first, last) = (kept[ticks].0.end.seg + 1, kept[next].0.start.seg);
+    if last <= first || (first..last).any(|s| segs[s].place.in_table) {
+        return None;
+    }
+    let mut words: Vec<(String, Piece)> = Vec::new();
+    let mut stray_tick = false;
+    for s in first..last {
+        // The line's own text, between the labels on it; each label is a hard bound.
+        let on_line: Vec<&(Hit, Tag)> = kept
+            .iter()
+            .filter(|(h, _)| h.start.seg <= s && h.end.seg >= s)
+            .collect();
+        if on_line.iter().any(|(_, t)| *t == Tag::Name) {
+            return None;
+        }
+        let mut runs: Vec<Vec<(String, Piece)>> = Vec::new();
+        let mut at = Pos { seg: s, byte: 0 };
+        for (h, _) in &on_line {
+            let start = if h.start.seg < s { at } else { h.start };
+            runs.push(piece_words(segs, &pieces(segs, at, start)));
+            at = if h.end.seg > s {
+                Pos {
+                    seg: s + 1,
+                    byte: 0,
+                }
+            } else {
+                h.end
+            };
+        }
+        runs.push(piece_words(
+            segs,
+            &pieces(
+                segs,
+                at,
+                Pos {
+                    seg: s + 1,
+                    byte: 0,
+                },
+            ),
+        ));
+        let last_run = runs.len() - 1;
+        for (r, run) in runs.into_iter().enumerate() {
+            // Dates and ticks are hard bounds too: the title follows the last of them.
+            let bound = run
+                .iter()
+                .rposition(|(w, _)| word_date(w).is_some() || values::is_tick(w))
+                .map_or(0, |k| k + 1);
+            stray_tick |= run.iter().any(|(w, _)| values::is_tick(w));
+            let tail = if r == last_run {
+                &run[bound..]
+            } else {
+                &[][..]
+            };
+            // The title starts the tail (after a bound, or the line's start: box 1's column
+            // is empty there), or where a title's head follows box 1's capitals.
+            let k = (0..tail.len())
+                .find(|&k| {
+                    tail[k..].iter().all(|(w, _)| title_word(w))
+                        && (k == 0
+                            || (title_head(&tail[k].0)
+                                && !tail[k - 1].0.chars().any(char::is_lowercase)))
+                })
+                .unwrap_or(tail.len());
+            let title = &tail[k..];
+            // Small letters anywhere else on the line: text of a kind no rule here places.
+            let others = run.len() - title.len();
+            if run[..others]
+                .iter()
+                .any(|(w, _)| w.chars().any(char::is_lowercase))
+            {
+                return None;
+            }
+            words.extend(title.iter().cloned());
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let mut text = String::new();
+    for (w, _) in &words {
+        // A word cut at its hyphen over two lines (`Officer-` | `Investment`) is one word.
+        let cut_word =
+            text.ends_with('-') && text[..text.len() - 1].ends_with(|c: char| c.is_alphanumeric());
+        if !text.is_empty() && !cut_word {
+            text.push(' ');
+        }
+        text.push_str(w);
+    }
+    // Signs between the words (`&`, `/`) are no debris here: each was placed as a title's.
+    let lettered: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let kind = title_kind(&lettered.join(" "))?;
+    if label_debris(&text).is_some() {
+        return None;
+    }
+    Some(PictureTitle {
+        text,
+        pieces: words.into_iter().map(|(_, p)| p).collect(),
+        kind,
+        stray_tick,
+    })
 }
 
 /// Box 5's title or "other" text where picture text read it across the page with box 1's
@@ -1775,6 +2419,96 @@ mod tests {
         }
     }
 
+    /// Picture text that cuts boxes 4's and 5's labels over lines (`4. Relationship of
+    /// Reporting Person(s) to 5. If Amendment, Date of Original` | `Issuer Filed`) loses
+    /// both: box 1's `(Last)` caption, printed under box 2, then ends the stretch where box
+    /// 2's one date is looked for.
+    #[test]
+    fn form3_event_date_before_the_last_caption_when_box4_and_box5_labels_are_cut() {
+        for (lines, period) in [
+            (
+                "12/03/2020 4. Relationship of Reporting Person(s) to 5. If Amendment, Date of Original<br>Issuer Filed (Month/Day/Year)",
+                Some("2020-12-03"),
+            ),
+            (
+                "4. Relationship of Reporting Person(s) to 5. If Amendment, Date of Original<br>12/03/2020<br>Issuer Filed (Month/Day/Year)",
+                Some("2020-12-03"),
+            ),
+            (
+                "12/03/2020 4. Relationship of Reporting Person(s) to 5. If Amendment, Date of Original<br>Issuer Filed (Month/Day/Year) 11/02/2020",
+                None,
+            ),
+            // A date cut in two is put back together, unless debris stands around a piece.
+            (
+                "12/03/ 2020 4. Relationship of Reporting Person(s) to 5. If Amendment, Date of Original<br>Issuer Filed (Month/Day/Year)",
+                Some("2020-12-03"),
+            ),
+            (
+                "12/03/ 2020) 4. Relationship of Reporting Person(s) to 5. If Amendment, Date of Original<br>Issuer Filed (Month/Day/Year)",
+                None,
+            ),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol<br>\
+                 DOE JANE Requiring Statement EXAMPLE CORP [ EXM ]<br>(Month/Day/Year)<br>\
+                 {lines}<br>\
+                 (Last) (First) (Middle)<br>(Check all applicable)<br>1 MAIN STREET Director 10% Owner<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let got = crate::normalize(&doc)
+                .expect("a form")
+                .period_of_report
+                .map(|d| d.to_string());
+            assert_eq!(got.as_deref(), period, "{lines}");
+        }
+    }
+
+    /// Box 1's title cut over two lines by Form 3's boxes read across the page: box 3's
+    /// issuer and ticker follow the title's tail, and the owner's name is the lead of a
+    /// line below. A name cut over lines (it ends in a comma) is not read in part.
+    #[test]
+    fn form3_owner_under_a_title_cut_over_two_lines() {
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            (
+                "1. Name and Address of Reporting 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol",
+                "Person * Requiring EXAMPLE CORP [ EXM ]<br>Statement<br>DOE JANE Q (Month/Day/Year) 4. Relationship of Reporting 5. If Amendment, Date of",
+                Some("DOE JANE Q"),
+                Some("EXAMPLE CORP"),
+            ),
+            (
+                "1. Name and Address of 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol",
+                "Reporting Person * Requiring Example Bio Inc. [ EXB ]<br>Statement<br>DOE JANE<br>(Month/Day/Year) 4. Relationship of Reporting 5. If Amendment, Date",
+                Some("DOE JANE"),
+                Some("Example Bio Inc."),
+            ),
+            (
+                "1. Name and Address of Reporting 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol",
+                "Person * Requiring EXAMPLE CORP [ EXM ]<br>Statement<br>EXAMPLE PARTNERS GP,<br>(Month/Day/Year) 4. Relationship of Reporting Person(s) to 5. If Amendment, Date of<br>L.L.C. 06/15/2020",
+                None,
+                Some("EXAMPLE CORP"),
+            ),
+        ];
+        for (labels, lines, owner, issuer) in cases {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 <!-- Start of picture text -->{labels}<br>{lines}<br>\
+                 (Last) (First) (Middle) Director X 10% Owner<br>1 MAIN STREET<br>(Street)<br>BOSTON MA 02116<br>(City) (State) (Zip)<br><!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n\n\
+                 Table II - Derivative Securities Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let first = record.reporting_owners.first().expect("an owner");
+            assert_eq!(first.name.as_deref(), *owner, "{lines}");
+            assert_eq!(record.issuer.name.as_deref(), *issuer, "{lines}");
+            assert_eq!(record.issuer.trading_symbol.is_some(), issuer.is_some());
+            assert_eq!(first.address.city.as_deref(), Some("BOSTON"), "{lines}");
+        }
+    }
+
     /// The head of Form 3's box-2 title beside box 1's label (`2. Date of Event`) is no
     /// owner's name: the names are on the line below, read side by side.
     #[test]
@@ -1910,6 +2644,181 @@ mod tests {
             owner.officer_title.as_deref(),
             Some("SVP, GC and Secretary")
         );
+    }
+
+    /// Issuer values read from mixed text are left out: a symbol that is no ticker, a
+    /// name with a bracket left open; paired brackets stay.
+    #[test]
+    fn mixed_issuer_values() {
+        for (name, ticker, kept) in [
+            ("EXAMPLE CORP", "EXM", (true, true)),
+            ("EXAMPLE HOLDINGS (DE) LLC", "EX.A", (true, true)),
+            ("EXAMPLE CORP", "Issuer ( EXM", (true, false)),
+            ("EXAMPLE CORP F DOE JOHN (", "F", (false, true)),
+        ] {
+            let mut record = Record::default();
+            record.issuer.name = Some(name.to_string());
+            record.issuer.trading_symbol = Some(ticker.to_string());
+            let mut cx = Ctx::new("");
+            drop_mixed_values(&mut record, &mut cx);
+            assert_eq!(
+                (
+                    record.issuer.name.is_some(),
+                    record.issuer.trading_symbol.is_some()
+                ),
+                kept,
+                "{name} [{ticker}]"
+            );
+        }
+    }
+
+    #[test]
+    fn zip_codes() {
+        for (z, ok) in [
+            ("94025", true),
+            ("10022-1234", true),
+            ("9402", false),
+            ("940255", false),
+            ("10022-12", false),
+            ("V5Y 0A1", false),
+        ] {
+            assert_eq!(us_zip(z), ok, "{z}");
+        }
+    }
+
+    #[test]
+    fn commas_between_letters() {
+        for (v, want) in [
+            ("EXAMPLE FUND,INC.", "EXAMPLE FUND, INC."),
+            ("EXAMPLE FUND, INC.", "EXAMPLE FUND, INC."),
+            ("1,000 SHARES", "1,000 SHARES"),
+            ("DOE JANE,", "DOE JANE,"),
+        ] {
+            assert_eq!(comma_spaced(v), want, "{v}");
+        }
+    }
+
+    /// A grid that cuts box 5's title after a joining word puts its rest in the cell below;
+    /// without it, the cut title is left out.
+    #[test]
+    fn title_cut_after_a_joining_word() {
+        for (title, below, want) in [
+            (
+                "Vice President and",
+                "Controller",
+                Some("Vice President and Controller"),
+            ),
+            ("Vice President and", "", None),
+            ("Vice President", "Controller", Some("Vice President")),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br>DOE JANE||2. Issuer Name**and**Ticker or Trading Symbol<br>Example Corp [EXM]|5. Relationship of Reporting Per<br>(Check all applicable)<br>Director|son(s) to Issuer<br>10% Owner|\n\
+                 |---|---|---|---|---|\n\
+                 |(Last)<br>(First)<br>1 MAIN STREET|(Middle)|3. Date of Earliest Transaction (Month/Day/Year)<br>12/31/2019|X<br>Officer (give title<br>below)<br>{title}|Other (specify below)|\n\
+                 |(Street)|||{below}||\n\
+                 |CHICAGO<br>IL|60606|4. If Amendment, Date of Original Filed (Month/Day/Year)|6. Individual or Joint/Group Filing||\n\
+                 |(City)<br>(State)|(Zip)||||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let owner = record.reporting_owners.first().expect("an owner");
+            assert!(owner.is_officer, "{title} | {below}");
+            assert_eq!(owner.officer_title.as_deref(), want, "{title} | {below}");
+        }
+    }
+
+    /// Box 5's title read from a slot mixed with box 1's street or box 3's date, or with
+    /// nothing but marks, is left out.
+    #[test]
+    fn mixed_titles() {
+        for (text, mixed) in [
+            ("Vice President & Treasurer", false),
+            ("See Remarks", false),
+            ("Officer (1)", false),
+            ("C/O EXAMPLE, INC. 10/18/ 2006 Vice President", true),
+            ("1 MAIN STREET, SUITE 300", true),
+            ("See Explanation of Responses 40TH FL", true),
+            ("( X", true),
+            ("", false),
+        ] {
+            assert_eq!(mixed_title(text).is_some(), mixed, "{text:?}");
+        }
+    }
+
+    /// A date's debris is trimmed, and so is a caption glued before it; digits in the
+    /// brackets say they are no caption.
+    #[test]
+    fn dates_in_words() {
+        for (w, date) in [
+            ("12/31/2019", Some("2019-12-31")),
+            ("(12/31/2019)", Some("2019-12-31")),
+            ("12/31/2019]", Some("2019-12-31")),
+            ("(Month/Day/Year)12/31/2019", Some("2019-12-31")),
+            ("(1)12/31/2019", None),
+            ("below)Senior", None),
+        ] {
+            assert_eq!(word_date(w).map(|d| d.to_string()).as_deref(), date, "{w}");
+        }
+    }
+
+    /// Box 5's title on the lines below its check boxes, beside box 1's capitals and box
+    /// 3's date (picture text, read across the page): the words from where small letters
+    /// or an officer's acronym follow, down to box 4's label. A tick no label took, or a
+    /// word with small letters that cannot be placed, leaves it unread.
+    #[test]
+    fn officer_title_below_the_check_boxes() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "",
+                "1 MAIN STREET 04/01/2020 President &<br>SUITE 100 CEO",
+                Some("President & CEO"),
+            ),
+            (
+                "",
+                "C/O EXAMPLE INC.<br>03/14/2025 Chief Legal<br>2 MAIN STREET, 5TH FLOOR<br>Officer",
+                Some("Chief Legal Officer"),
+            ),
+            (
+                "",
+                "1 MAIN STREET 04/01/2020<br>C/O EXAMPLE, INC. CEO",
+                Some("CEO"),
+            ),
+            (
+                "",
+                "1 MAIN STREET Officer-<br>FLOOR 2 04/01/2020 Investment<br>Sub-Advisor",
+                Some("Officer-Investment Sub-Advisor"),
+            ),
+            // A tick box 5's labels did not take: which box it marks is not known.
+            (
+                " X",
+                "1 MAIN STREET 04/01/2020 President &<br>SUITE 100 CEO",
+                None,
+            ),
+            // A word with small letters glued to a caption: the title is not known whole.
+            (
+                "",
+                "1 MAIN STREET 04/01/2020 below)Senior VP -<br>Vice President",
+                None,
+            ),
+            // Nothing but box 1's capitals and box 3's date.
+            ("", "1 MAIN STREET 04/01/2020<br>SUITE 100", None),
+        ];
+        for (tick, lines, title) in cases {
+            let record = read_picture(&format!(
+                "<br>Director 10% Owner<br>\
+                 Officer (give title Other (specify<br>\
+                 (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below){tick} below)<br>\
+                 {lines}<br>\
+                 (Street)<br>\
+                 CHICAGO IL 60602 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing<br>\
+                 (City) (State) (Zip)"
+            ));
+            let owner = record.reporting_owners.first().expect("an owner");
+            assert_eq!(owner.officer_title.as_deref(), *title, "{lines}");
+            assert_eq!(owner.is_officer, title.is_some(), "{lines}");
+        }
     }
 
     /// Picture text reads box 6 across the page with box 1's city line: the city is the
@@ -2098,8 +3007,10 @@ mod tests {
                 Some("X0"),
                 Some("W1K 3JP"),
             ),
+            // The state glued to the city: where the city ends is not known.
+            ("RICHARDSONTX 75082", None, None, Some("75082")),
         ] {
-            let a = city_state_zip(input).unwrap_or_default();
+            let a = city_state_zip_whole(input).unwrap_or_default();
             assert_eq!(
                 (a.city.as_deref(), a.state.as_deref(), a.zip.as_deref()),
                 (city, state, zip),

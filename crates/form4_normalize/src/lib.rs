@@ -340,6 +340,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     }
 
     header::drop_mixed_values(&mut record, &mut cx);
+    header::space_after_commas(&mut record, &mut cx);
     checks::lone_dates(&mut record, ocr, &mut cx);
     checks::lone_prices(&mut record, ocr, &mut cx);
     checks::transaction_dates(&mut record, ocr, &mut cx);

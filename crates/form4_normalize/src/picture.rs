@@ -7,7 +7,7 @@
 
 /// The tail of Form 3's box-2 title (`2. Date of Event Requiring Statement`), which a
 /// converter cuts across the owner's line when it reads the boxes side by side.
-const PERIOD_TAIL: [&str; 3] = ["event", "requiring", "statement"];
+pub(crate) const PERIOD_TAIL: [&str; 3] = ["event", "requiring", "statement"];
 
 /// Words that end a company's name: a name never starts with one, so a split before it
 /// would cut the owner's own name.
@@ -114,12 +114,18 @@ fn plain_word(w: &str) -> bool {
 ///   the words fall into exactly two runs of one case each;
 /// - two companies: the run ends in a legal form (`Inc.`) and holds exactly one more,
 ///   which ends the owner's name (`Invus Public Equities, L.P. Seer, Inc.`);
+/// - box 1's care-of line names the issuer (`C/O DRAFTKINGS INC.`): the issuer is the
+///   longest tail of words that begins it, letters compared without case;
 /// - the signature names the owner: the longest lead of words that all occur in it.
 ///
 /// Each must leave two words or more to the owner and one or more to the issuer, and the
 /// issuer must not start with a legal-form word (it would be the end of the owner's name).
 /// Evidences that disagree give no split.
-pub(crate) fn split_owner_issuer(words: &[&str], signature: &[String]) -> Option<usize> {
+pub(crate) fn split_owner_issuer(
+    words: &[&str],
+    signature: &[String],
+    care_of: &[String],
+) -> Option<usize> {
     let n = words.len();
     let fits = |k: usize| {
         k >= 2
@@ -155,6 +161,18 @@ pub(crate) fn split_owner_issuer(words: &[&str], signature: &[String]) -> Option
         if name_end(last) {
             found.push(i + 1);
         }
+    }
+    let co: Vec<String> = care_of
+        .iter()
+        .map(|w| letters(w))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let begins_care_of = |k: usize| {
+        let tail: Vec<String> = words[k..].iter().map(|w| letters(w)).collect();
+        tail.len() <= co.len() && tail.iter().zip(&co).all(|(a, b)| a == b)
+    };
+    if let Some(k) = (2..n).find(|&k| begins_care_of(k)) {
+        found.push(k);
     }
     let sig: Vec<String> = signature.iter().map(|w| letters(w)).collect();
     let in_sig = |w: &str| {
@@ -232,8 +250,34 @@ mod tests {
         ] {
             let words: Vec<&str> = row.split_whitespace().collect();
             let sig: Vec<String> = sig.iter().map(|s| s.to_string()).collect();
-            let got = split_owner_issuer(&words, &sig).map(|k| words[..k].join(" "));
+            let got = split_owner_issuer(&words, &sig, &[]).map(|k| words[..k].join(" "));
             assert_eq!(got.as_deref(), owner, "{row:?}");
+        }
+    }
+
+    /// Box 1's care-of line naming the issuer tells where its name begins.
+    #[test]
+    fn issuer_named_by_the_care_of_line() {
+        for (row, care_of, owner) in [
+            (
+                "Dodge R Stanton DraftKings Inc.",
+                "DRAFTKINGS INC.",
+                Some("Dodge R Stanton"),
+            ),
+            (
+                "Dodge R Stanton DraftKings Inc.",
+                "DRAFTKINGS INC. 222 MAIN STREET",
+                Some("Dodge R Stanton"),
+            ),
+            // Another company in care of: no evidence.
+            ("Dodge R Stanton DraftKings Inc.", "ACME LLC", None),
+            // Evidence that disagrees with the case runs: no split.
+            ("SMITH JOHN Acme Corp", "CORP", None),
+        ] {
+            let words: Vec<&str> = row.split_whitespace().collect();
+            let co: Vec<String> = care_of.split_whitespace().map(str::to_string).collect();
+            let got = split_owner_issuer(&words, &[], &co).map(|k| words[..k].join(" "));
+            assert_eq!(got.as_deref(), owner, "{row:?} c/o {care_of:?}");
         }
     }
 
