@@ -571,6 +571,14 @@ pub(crate) fn read_table2(
                 );
             }
         }
+        if !ocr && full.wrapped().next().is_some() && full.wrapped().all(|t| t.ncells > 0) {
+            // Only a table's last cells are cut across its rows this way (`Line::LastCell`),
+            // and Table II's last column is the nature of ownership.
+            let (text, marks) =
+                join_wrapped(&full, &al, Col::Nature, &path("nature_of_ownership"), cx);
+            r.nature_of_ownership = text;
+            add_marks(&mut fns, RowField::NatureOfOwnership, marks);
+        }
         for col in T2_TEXT_COLS {
             let (slot, _, name) = t2_text_slot(&mut r, col);
             respace(slot, &doc, &path(name), cx);
@@ -5588,6 +5596,39 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
                 })
                 .collect();
             assert_eq!(got, want.to_vec(), "{rows}");
+        }
+    }
+
+    /// A Table II nature cell the converter cut across table rows (its first lines in a
+    /// row of their own above the row's, or its last below a page's repeated headings)
+    /// is the row's nature, whole; its footnote comes with it.
+    #[test]
+    fn a_table_ii_nature_cut_across_table_rows_is_joined() {
+        const HEADINGS: &str = "|1. Title of Derivative Security|2. Conversion or Exercise Price|3. Transaction Date|4. Transaction Code|5. Number of Derivative Securities Acquired (A) or Disposed of (D)|6. Date Exercisable and Expiration Date|7. Title and Amount of Underlying Securities|8. Price of Derivative Security|9. Number of Derivative Securities Beneficially Owned Following Reported Transaction(s)|10. Ownership Form|11. Nature of Indirect Beneficial Ownership|\n|---|---|---|---|---|---|---|---|---|---|---|\n";
+        const ROW: &str =
+            "|Common Stock|(1)|04/02/2012|C|78,667 (D)|(1) (1)|Common Stock 78,667|$0|18,714,696|I|";
+        let cases = [
+            format!("{HEADINGS}|||||||||||Held by the|\n{ROW}Doe Family Trust (2)|\n"),
+            format!("{HEADINGS}{ROW}Held by the Doe|\n\n{HEADINGS}||||||||||| Family Trust (2)|\n"),
+        ];
+        for table in &cases {
+            let record = read(&format!(
+                "{HEAD}{T2}\n\n{table}\nExplanation of Responses:\n\n\
+                 1. Class B Common Stock converts into Class A Common Stock.\n\n\
+                 2. Held by a trust.\n"
+            ));
+            let rows = &record.derivative_table;
+            assert_eq!(rows.len(), 1, "{table}");
+            assert_eq!(
+                rows[0].nature_of_ownership.as_deref(),
+                Some("Held by the Doe Family Trust"),
+                "{table}"
+            );
+            assert_eq!(
+                rows[0].footnotes.get(&RowField::NatureOfOwnership),
+                Some(&vec![FootnoteId(2)]),
+                "{table}"
+            );
         }
     }
 
