@@ -44,24 +44,30 @@ pub(crate) struct Stream {
 
 impl Stream {
     pub fn new(segs: &[Segment]) -> Self {
-        // Most of a form's text is letters and digits.
         let len = segs.iter().map(|s| s.text.len()).sum();
-        let mut text = Vec::with_capacity(len);
-        let mut map = Vec::with_capacity(len);
+        // Sized for every byte and cut back after: a store at a counter costs less than a
+        // push (which checks the capacity), and this reads every byte of the form's text.
+        let mut text = vec![0u8; len];
+        let mut map = vec![0u32; len];
+        let mut n = 0;
         let mut seg_start = Vec::with_capacity(segs.len() + 1);
         for s in segs {
-            seg_start.push(text.len());
-            // A table lookup per byte rather than `squashed`'s tests: this reads every byte
-            // of the form's text.
+            seg_start.push(n);
+            // A table lookup per byte rather than `squashed`'s tests.
             for (b, &c) in s.text.as_bytes().iter().enumerate() {
                 let low = SQUASHED[usize::from(c)];
                 if low != 0 && !(low == b'i' && is_spacer_glyph(&s.text, b)) {
-                    text.push(low);
-                    map.push(to_u32(b));
+                    if let (Some(t), Some(m)) = (text.get_mut(n), map.get_mut(n)) {
+                        *t = low;
+                        *m = to_u32(b);
+                        n += 1;
+                    }
                 }
             }
         }
-        seg_start.push(text.len());
+        text.truncate(n);
+        map.truncate(n);
+        seg_start.push(n);
         let pairs = Pairs::new(&text);
         Stream {
             text,
