@@ -2784,6 +2784,33 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
             } else {
                 None
             };
+            if let Some(c) = cut.as_ref().filter(|c| c.head == 0) {
+                // The cell holds the mark alone: a column's value printed only as a mark.
+                let head = seg.src_span(p.a + wa, p.a + wa + w0.len());
+                cx.repair(
+                    "table.footnote",
+                    RepairKind::JoinedText,
+                    &format!("`{w0}` and `{}` in the next cell", c.tail),
+                    &format!("({})", c.id),
+                    Some(head),
+                );
+                toks.push(Tok {
+                    kind: Kind::Marks,
+                    text: String::new(),
+                    span: head,
+                    cell,
+                    ncells,
+                    marks: vec![c.id],
+                    mark_spans: vec![head, c.tail_span],
+                    extra_spans: Vec::new(),
+                    dollar: false,
+                    joined: false,
+                    stray: false,
+                    loose: false,
+                });
+                taken_first = Some(pi + 1);
+                continue;
+            }
             // A stray mark alone (`|`, `\\`) is no value and no text; it stays in the
             // unmapped text. Marks glued to a value make it unreadable (see `classify_text`).
             let w = cut.as_ref().map_or(w0, |c| &w0[..c.head]);
@@ -3002,7 +3029,8 @@ struct CutMark<'s> {
 }
 
 /// The mark cut across cells that word `w`, the last of piece `p`, ends with, if any (see
-/// [`CutMark`]). Only after a value or a word: a mark alone is left as it is.
+/// [`CutMark`]). Only after a value or a word, or as a cell's whole text (`(`|`1)`: a
+/// column printed only as a mark); a mark alone among other words is left as it is.
 fn cut_mark<'s>(
     segs: &'s [Segment],
     p: &Piece,
@@ -3011,14 +3039,20 @@ fn cut_mark<'s>(
 ) -> Option<CutMark<'s>> {
     let head = w.rfind('(')?;
     let first = &w[head + 1..];
-    if head == 0 || !first.bytes().all(|b| b.is_ascii_digit()) {
+    if !first.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    if values::split_trailing_marks(&w[..head]).0.trim().is_empty() {
+    let pl = segs[p.seg].place;
+    let whole_cell = head == 0
+        && first.is_empty()
+        && pl.in_table
+        && pl.piece == 0
+        && segs[p.seg].text[p.a..p.b].trim() == w;
+    if !whole_cell && values::split_trailing_marks(&w[..head]).0.trim().is_empty() {
         return None;
     }
     let next = next?;
-    let (pl, npl) = (segs[p.seg].place, segs[next.seg].place);
+    let npl = segs[next.seg].place;
     let next_cell = pl.in_table
         && npl.in_table
         && npl.block == pl.block
@@ -5161,6 +5195,11 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
             (
                 "1,000<sup>(</sup>|<sup>16)</sup>|D|$17.50|9,000",
                 (Some("1000"), Some("17.5"), &[(RowField::Shares, &["F16"])]),
+            ),
+            // A column printed only as a mark, the mark cut across cells.
+            (
+                "1,000|D|(|7)|9,000",
+                (Some("1000"), None, &[(RowField::PricePerShare, &["F7"])]),
             ),
             // No mark's closing part in the next cell: nothing is joined.
             (

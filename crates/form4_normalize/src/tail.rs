@@ -92,7 +92,7 @@ pub(crate) fn read(
             .filter(|h| h.start > from)
             .map_or(end, |h| h.start);
         let ps = pieces(segs, from, stop);
-        read_remarks_and_signatures(record, segs, &ps, parts.remarks.is_some(), cx);
+        read_remarks_and_signatures(record, segs, &ps, parts.remarks.is_some(), ocr, cx);
     }
     if let Some((d, span)) = date_after {
         if let Some(s) = record.signatures.last_mut().filter(|s| s.date.is_none()) {
@@ -302,6 +302,7 @@ fn read_remarks_and_signatures(
     segs: &[Segment],
     ps: &[Piece],
     has_remarks_label: bool,
+    ocr: bool,
     cx: &mut Ctx,
 ) {
     let text_of = |p: &Piece| segs[p.seg].text[p.a..p.b].trim().to_string();
@@ -431,7 +432,7 @@ fn read_remarks_and_signatures(
     }
     let mut sigs: Vec<Signature> = Vec::new();
     for g in groups {
-        for (block, known) in split_by_dates(g) {
+        for (block, known) in split_by_dates(g, !ocr) {
             let date = block.iter().find_map(|l| l.date);
             let name = join_name(block);
             if known || name.is_empty() {
@@ -505,7 +506,11 @@ fn opens_signature(prev: &str, line: &str) -> bool {
 }
 
 /// How likely a signature begins at `line` after `prev`, from the words alone.
-fn start_cue(prev: &str, line: &str) -> i32 {
+///
+/// `titles`: a line ending in a signer's title closes a signature, one ending in a middle
+/// initial does not. Not for text read from an image, where lines of neighbouring
+/// signatures run into one another.
+fn start_cue(prev: &str, line: &str, titles: bool) -> i32 {
     let mut cue = 0;
     if signed_start(line) {
         cue += 3;
@@ -513,10 +518,53 @@ fn start_cue(prev: &str, line: &str) -> i32 {
     if line.trim_start().starts_with(char::is_lowercase) {
         cue -= 3;
     }
-    if runs_on(prev) {
+    if runs_on(prev) || (titles && ends_with_initial(prev)) {
         cue -= 3;
+    } else if titles && ends_with_title(prev) {
+        cue += 1;
     }
     cue
+}
+
+/// A middle initial (`/s/ Jane Q.`): the signer's surname is on the next line.
+fn ends_with_initial(line: &str) -> bool {
+    let last = line
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let mut chars = last.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(c), Some('.'), None) if c.is_uppercase()
+    )
+}
+
+/// A signer's capacity closes a signature (`/s/ Jane Doe, President`). Roles an entity
+/// holds for another (`its general partner`, `its manager`) are left out: a chain of
+/// them goes on (`By: ..., its manager, By: /s/ ...`).
+fn ends_with_title(line: &str) -> bool {
+    let last = line
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let last = last.trim_end_matches('.').to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "president"
+            | "director"
+            | "officer"
+            | "member"
+            | "secretary"
+            | "treasurer"
+            | "counsel"
+            | "attorney-in-fact"
+            | "person"
+            | "trustee"
+            | "board"
+            | "signatory"
+    )
 }
 
 /// Splits a run of lines holding several dates into one signature per date.
@@ -527,7 +575,7 @@ fn start_cue(prev: &str, line: &str) -> i32 {
 /// and best fits the words (`/s/` opens a signature, a line ending in `By:` or a comma
 /// does not close one) wins. Each block comes with `true` when its boundaries are the same
 /// in every best split, `false` when another split is as good (its name is then not sure).
-fn split_by_dates(lines: &[Line]) -> Vec<(&[Line], bool)> {
+fn split_by_dates(lines: &[Line], titles: bool) -> Vec<(&[Line], bool)> {
     let dates: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].date.is_some())
         .collect();
@@ -566,7 +614,8 @@ fn split_by_dates(lines: &[Line]) -> Vec<(&[Line], bool)> {
     };
     // A table row is one band of the page: a signature rarely ends inside one.
     let cue = |j: usize| {
-        start_cue(&lines[j - 1].name, &lines[j].name) - if same_row(j - 1, j) { 3 } else { 0 }
+        start_cue(&lines[j - 1].name, &lines[j].name, titles)
+            - if same_row(j - 1, j) { 3 } else { 0 }
     };
     // Boundary i (start of block i + 1) lies in dates[i] + 1 ..= dates[i + 1].
     // fwd[i][b]: best score of blocks 0..=i with block i ending at b.
@@ -827,6 +876,75 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// Lines of a joint filing's signatures, one per row, `*` marking the line its date
+    /// is printed beside; the names each date's signature gets.
+    #[test]
+    fn signatures_split_by_dates() {
+        let initial: &[&str] = &[
+            "Acme Partners L.P., By: Acme Inc., its",
+            "*general partner, By: /s/ Jane Q.",
+            "Roe, Managing Partner",
+            "Acme Fund, L.P., By:",
+            "*Acme Partners L.P., its manager,",
+            "By: /s/ Jane Q. Roe, Managing Partner",
+        ];
+        let title: &[&str] = &[
+            "Beta GP LLC, By: Beta",
+            "*HOLDINGS LLC, its sole member,",
+            "By: /s/ Jane Roe, Chief",
+            "Executive Officer",
+            "Gamma Fund II, L.P., By:",
+            "Beta Partners L.P., its investment",
+            "*manager, By: Beta Inc., its general",
+            "partner, By: /s/ Jane Roe,",
+            "President",
+            "Delta GP LLC, By: Beta",
+            "HOLDINGS LLC, its sole member,",
+            "*By: /s/ Jane Roe, Chief",
+            "Executive Officer",
+        ];
+        type Case<'a> = (&'a [&'a str], bool, &'a [Option<&'a str>]);
+        let cases: &[Case] = &[
+            (
+                initial,
+                true,
+                &[
+                    Some("Acme Partners L.P., By: Acme Inc., its general partner, By: /s/ Jane Q. Roe, Managing Partner"),
+                    Some("Acme Fund, L.P., By: Acme Partners L.P., its manager, By: /s/ Jane Q. Roe, Managing Partner"),
+                ],
+            ),
+            (
+                title,
+                true,
+                &[
+                    Some("Beta GP LLC, By: Beta HOLDINGS LLC, its sole member, By: /s/ Jane Roe, Chief Executive Officer"),
+                    Some("Gamma Fund II, L.P., By: Beta Partners L.P., its investment manager, By: Beta Inc., its general partner, By: /s/ Jane Roe, President"),
+                    Some("Delta GP LLC, By: Beta HOLDINGS LLC, its sole member, By: /s/ Jane Roe, Chief Executive Officer"),
+                ],
+            ),
+            // Read from an image, the words do not settle where a signature ends.
+            (title, false, &[None, None, None]),
+        ];
+        for (rows, titles, want) in cases {
+            let date = only_date("01/02/2020");
+            let lines: Vec<Line> = rows
+                .iter()
+                .map(|r| Line {
+                    ps: Vec::new(),
+                    name: r.trim_start_matches('*').to_string(),
+                    date: if r.starts_with('*') { date } else { None },
+                    row: None,
+                })
+                .collect();
+            let got: Vec<Option<String>> = split_by_dates(&lines, *titles)
+                .into_iter()
+                .map(|(block, known)| known.then(|| join_name(block)))
+                .collect();
+            let want: Vec<Option<String>> = want.iter().map(|w| w.map(str::to_string)).collect();
+            assert_eq!(got, want, "{rows:?}");
+        }
     }
 
     #[test]
