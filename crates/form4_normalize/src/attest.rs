@@ -473,7 +473,7 @@ mod tests {
     #[test]
     fn respace_puts_back_lost_spaces_only() {
         let doc = attested(&[
-            "Restricted stock units (\"RSUs\") vest; Common Stock; FinTech Holdings Inc. Class A",
+            "Restricted stock units (\"RSUs\") vest; Common Stock; FinCraft Holdings Inc. Class A",
             "held by a co- trustee",
             "By Oak (DE) LLC",
             "See footnote (4)",
@@ -490,7 +490,7 @@ mod tests {
             ("Inc.Class A", None),
             ("co-trustee", None),
             // Printed without the space elsewhere too: left alone.
-            ("FinTech", None),
+            ("FinCraft", None),
             // Nothing to put back, or not printed elsewhere.
             ("Common Stock", None),
             ("PreferredStock", None),

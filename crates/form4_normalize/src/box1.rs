@@ -343,7 +343,7 @@ fn lines(segs: &[Segment], values: &[(Part, At)], part: Part) -> Vec<Line> {
 
 /// Whether a space stood at a cut in an address line: as [`needs_space`] infers it, or
 /// when the right piece starts with a whole word that names a kind of street or a part
-/// of a building (`870 WINTER | STREET`), which a cut inside a word would not leave.
+/// of a building (`415 LINDEN | STREET`), which a cut inside a word would not leave.
 fn street_space(left: &str, right: &str) -> bool {
     const WORDS: [&str; 14] = [
         "STREET",
@@ -389,8 +389,8 @@ pub(crate) fn log_joins(segs: &[Segment], lines: &[Line], field: &str, cx: &mut 
 /// the grid (`ANCHO | RAGE AK`, `94 | 043`), joined as [`needs_space`] reads the cut; but
 /// where a cell starts the column of the state or the ZIP (its caption says so), a state
 /// code or a ZIP, the last line of its column, stands apart and follows what is before
-/// it (`VIEW | CA | 94 | 043` is `VIEW CA 94043`, and `PLYMO | UTH` over `MEETI | NG`
-/// over `PA` is `PLYMOUTH MEETING PA`). A cell with fewer lines than the one before
+/// it (`VIEW | CA | 94 | 043` is `VIEW CA 94043`, and `ELMSW | OOD` over `CROSS | ING`
+/// over `PA` is `ELMSWOOD CROSSING PA`). A cell with fewer lines than the one before
 /// dropped empty lines at its top: its lines are the last ones of its neighbour's.
 fn place(
     segs: &[Segment],
@@ -564,10 +564,10 @@ mod tests {
     #[test]
     fn spaces_in_street_lines() {
         for (l, r, space) in [
-            ("870 WINTER", "STREET", true),
-            ("C/O LINKEDIN CO", "RPORATION", false),
-            ("3111 C S", "TREET", false),
-            ("2575 EASTERN BLV", "D", false),
+            ("415 LINDEN", "STREET", true),
+            ("C/O WIDGETLY CO", "RPORATION", false),
+            ("4221 C S", "TREET", false),
+            ("1840 NORTHERN BLV", "D", false),
             ("ONE BROAD", "WAY", false),
         ] {
             assert_eq!(street_space(l, r), space, "{l:?} | {r:?}");

@@ -313,9 +313,9 @@ fn join_lines(row: &[Segment], own: &[usize], field: &str, out: &mut Vec<Segment
 
 /// Whether a space separated two pieces of one line cut apart by the converter's grid,
 /// which drops the space when a cut falls on one. Inferred from the characters at the cut:
-/// a lower-case letter before a capital (`Turner | Michael`) starts a word, and so does a
+/// a lower-case letter before a capital (`Tanner | Mitchell`) starts a word, and so does a
 /// letter after `,` `;` `:`; `&` and an opening bracket stand apart. Otherwise the cut is
-/// taken to be inside a word (`HYSTE | R-YALE`, `12/31/2 | 019`).
+/// taken to be inside a word (`KORVE | L-DANE`, `12/31/2 | 019`).
 pub(crate) fn needs_space(left: &str, right: &str) -> bool {
     let (Some(l), Some(r)) = (left.chars().last(), right.chars().next()) else {
         return false;
@@ -334,15 +334,15 @@ mod tests {
     #[test]
     fn spaces_at_cuts() {
         for (l, r, space) in [
-            ("Turner", "Michael L.", true),
-            ("HYSTE", "R-YALE MATE", false),
+            ("Tanner", "Mitchell K.", true),
+            ("KORVE", "L-DANE MATE", false),
             ("12/31/2", "019", false),
-            ("Unity S", "oftware Inc.", false),
+            ("Zenith S", "oftware Inc.", false),
             ("HANDLING,", "INC.", true),
             ("Inc.", "[U]", true),
-            ("[UVSP", "]", false),
-            ("Corp", "[UVSP", true),
-            ("Hoffman", "& Michelle", true),
+            ("[ZQRT", "]", false),
+            ("Corp", "[ZQRT", true),
+            ("Hollis", "& Marlene", true),
         ] {
             assert_eq!(needs_space(l, r), space, "{l:?} | {r:?}");
         }

@@ -3143,7 +3143,7 @@ fn misread_head(w: &str) -> bool {
 }
 
 fn classify(w: &str) -> Kind {
-    // A date followed by a comma is inside a sentence (`Trust dtd 4/15/2014, Carl …`), so
+    // A date followed by a comma is inside a sentence (`Trust dtd 6/12/2016, Dale …`), so
     // only the whole word is tried.
     if let Some(d) = values::parse_date(w) {
         return Kind::Date(d);
@@ -3330,7 +3330,7 @@ fn spread_garble(toks: &mut [Tok]) {
 }
 
 /// In a table cell, a date or number between two words is part of a text
-/// (`Trust U/A Dtd 08/26/1998 FBO …`, `Common Stock, $0.01<br>par value`), not a value
+/// (`Trust U/A Dtd 03/14/2001 FBO …`, `Common Stock, $0.01<br>par value`), not a value
 /// of its own column. The words may be on other lines of the cell.
 fn demote_values_inside_text(toks: &mut [Tok]) {
     let wordy = |t: &Tok| {
@@ -5080,9 +5080,9 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
         let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
         let record = read(&format!(
             "{HEAD}{T1}\n\n{head}\
-|||||||||Sequoia<br>Capital|\n\
+|||||||||Ironbark<br>Capital|\n\
 |Common Stock|11/18/2021|J|1,125,295|D|(1)|10,127,658|I|Growth<br>Fund, L.P.<sup>(2)</sup>|\n\
-|Common Stock|11/18/2021|J|1,504,820|D|(1)|13,543,369|I|By Grove<br>Fund|\n\n\
+|Common Stock|11/18/2021|J|1,504,820|D|(1)|13,543,369|I|By Thicket<br>Fund|\n\n\
 {head}\
 |||||||||II, LLC<sup>(3)</sup>|\n\
 |Common Stock|11/18/2021|J|228,832|D|(1)|2,059,488|I|By Trust|\n"
@@ -5095,8 +5095,8 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
         assert_eq!(
             natures,
             [
-                Some("Sequoia Capital Growth Fund, L.P."),
-                Some("By Grove Fund II, LLC"),
+                Some("Ironbark Capital Growth Fund, L.P."),
+                Some("By Thicket Fund II, LLC"),
                 Some("By Trust")
             ]
         );
@@ -5389,9 +5389,9 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
             ),
             // A direct holding's row takes no line: the next row's lines balance it.
             (
-                "Common Stock 5,250,000 D<br>Owned by<br>Parker<br>Common Stock 1,083,333 I<br>\
-                 Mills,<br>LLP",
-                &[(None, &[]), (Some("Owned by Parker Mills, LLP"), &[])],
+                "Common Stock 5,250,000 D<br>Owned by<br>Tucker<br>Common Stock 1,083,333 I<br>\
+                 Hills,<br>LLP",
+                &[(None, &[]), (Some("Owned by Tucker Hills, LLP"), &[])],
             ),
         ];
         for (rows, want) in cases {
@@ -5566,23 +5566,23 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
                     Some("See footnote"),
                 )],
             ),
-            // Footnote marks end a cell: `Through Deerfield`, after `LLC (2)`, is the next
+            // Footnote marks end a cell: `Through Fernfield`, after `LLC (2)`, is the next
             // row's, however well `Management Company, L.P.` alone is printed elsewhere.
             // (Whether its `Through` is the title's or the nature's the footnotes do not
             // say: the second row's cells are left empty.)
             (
-                "Class B Common Stock (1) (1) Class A Common Stock 5,360,000 5,360,000 I Through DFP Sponsor,<br>\
-                 LLC (2)<br>Through Deerfield<br>\
+                "Class B Common Stock (1) (1) Class A Common Stock 5,360,000 5,360,000 I Through XFP Sponsor,<br>\
+                 LLC (2)<br>Through Fernfield<br>\
                  Class B Common Stock (1) (1) Class A Common Stock 100,000 100,000 I Management Company,<br>\
                  L.P. (3)"
                     .to_string(),
                 "1. Class B Common Stock converts into Class A Common Stock.\n\n\
-                 2. Held by Deerfield Management Company, L.P.",
+                 2. Held by Fernfield Management Company, L.P.",
                 &[
                     (
                         Some("Class B Common Stock"),
                         Some("Class A Common Stock"),
-                        Some("Through DFP Sponsor, LLC"),
+                        Some("Through XFP Sponsor, LLC"),
                     ),
                     (None, None, None),
                 ],
@@ -5590,15 +5590,15 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
             // A three-line nature whose lines come out two above the row's line and one
             // on it: unbalanced by two, still a reading.
             (
-                "Class B Class A By SVF II<br>Beaver<br>CommonStock (2) 12/09/2024 C 628,553 (2) (2) \
+                "Class B Class A By QVF II<br>Otter<br>CommonStock (2) 12/09/2024 C 628,553 (2) (2) \
                  CommonStock 628,553 $ 0 137,545 I (DE) LLC (3)"
                     .to_string(),
                 "1. Class B Common Stock converts into Class A Common Stock.\n\n\
-                 2. Held by SVF II Beaver (DE) LLC.",
+                 2. Held by QVF II Otter (DE) LLC.",
                 &[(
                     Some("Class B Common Stock"),
                     Some("Class A Common Stock"),
-                    Some("By SVF II Beaver (DE) LLC"),
+                    Some("By QVF II Otter (DE) LLC"),
                 )],
             ),
             // A mark ends a cell's words: `(1)` below the row is the title's, not the

@@ -956,13 +956,13 @@ mod tests {
                 Some("2022-09-02"),
             ),
             (
-                "/s/ Suzanne S. Taylor, 01/30/2020 attorney-in-fact",
-                "/s/ Suzanne S. Taylor, attorney-in-fact",
+                "/s/ Rosalind S. Tavner, 01/30/2020 attorney-in-fact",
+                "/s/ Rosalind S. Tavner, attorney-in-fact",
                 Some("2020-01-30"),
             ),
             (
-                "Elisabeth F. Craig Attorney-in04/23/2014 fact for Kurt L. Schmoke",
-                "Elisabeth F. Craig Attorney-in-fact for Kurt L. Schmoke",
+                "Annabeth F. Crane Attorney-in04/23/2014 fact for Kent L. Smollet",
+                "Annabeth F. Crane Attorney-in-fact for Kent L. Smollet",
                 Some("2014-04-23"),
             ),
             (
@@ -971,13 +971,13 @@ mod tests {
                 Some("2020-02-13"),
             ),
             (
-                "/s/ Lora Blum, Attorney12/19/2012 In-Fact",
-                "/s/ Lora Blum, Attorney-In-Fact",
+                "/s/ Lena Brum, Attorney12/19/2012 In-Fact",
+                "/s/ Lena Brum, Attorney-In-Fact",
                 Some("2012-12-19"),
             ),
             (
-                "/s/ Lora Blum, Attorney-In01/04/2013 Fact",
-                "/s/ Lora Blum, Attorney-In-Fact",
+                "/s/ Lena Brum, Attorney-In01/04/2013 Fact",
+                "/s/ Lena Brum, Attorney-In-Fact",
                 Some("2013-01-04"),
             ),
             ("/s/ No Date Here", "/s/ No Date Here", None),
