@@ -59,13 +59,7 @@ pub(crate) fn transaction_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
         let form = form.form_number();
         if fits(d) {
             if drop_period {
-                *slot = None;
-                cx.warn(
-                    WarningCode::Inconsistent,
-                    Some(&field),
-                    &format!("the transaction date {d} agrees with the period of report {period}, which {} transaction dates contradict: both left out", if tie { "as many" } else { "more" }),
-                    None,
-                );
+                leave_out(slot, &field, WarningCode::Inconsistent, &format!("the transaction date {d} agrees with the period of report {period}, which {} transaction dates contradict: both left out", if tie { "as many" } else { "more" }), cx);
             }
             continue;
         }
@@ -125,13 +119,7 @@ pub(crate) fn stray_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     for (field, slot) in transaction_dates_of(record) {
         let Some(d) = *slot else { continue };
         let Some(common) = stray(d) else { continue };
-        *slot = None;
-        cx.warn(
-            WarningCode::Inconsistent,
-            Some(&field),
-            &format!("the transaction date {d} is one digit of its month or year from {common}, which the filing reports far more often: misread, so left out"),
-            None,
-        );
+        leave_out(slot, &field, WarningCode::Inconsistent, &format!("the transaction date {d} is one digit of its month or year from {common}, which the filing reports far more often: misread, so left out"), cx);
     }
 }
 
@@ -260,13 +248,7 @@ pub(crate) fn rare_codes(record: &mut Record, ocr: bool, cx: &mut Ctx) {
         if !RARE_CODES.contains(&c) {
             continue;
         }
-        *code = None;
-        cx.warn(
-            WarningCode::Unreadable,
-            Some(&field),
-            &format!("code {c} is rare, and in OCR'd text more likely a misread letter or debris: left out"),
-            None,
-        );
+        leave_out(code, &field, WarningCode::Unreadable, &format!("code {c} is rare, and in OCR'd text more likely a misread letter or debris: left out"), cx);
     }
 }
 
@@ -327,13 +309,7 @@ pub(crate) fn confusable_codes(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     };
     for (field, code) in &mut codes {
         if **code == Some(TransactionCode::G) {
-            **code = None;
-            cx.warn(
-                WarningCode::Ambiguous,
-                Some(field),
-                &format!("code G beside {beside} in OCR'd text: more likely a misread C than a gift, so the code is left out"),
-                None,
-            );
+            leave_out(*code, field, WarningCode::Ambiguous, &format!("code G beside {beside} in OCR'd text: more likely a misread C than a gift, so the code is left out"), cx);
         }
     }
 }
@@ -494,13 +470,7 @@ pub(crate) fn outvoted_amounts(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     for (field, slot) in amounts_of(record) {
         let Some(a) = *slot else { continue };
         let Some(common) = outvoted(a) else { continue };
-        *slot = None;
-        cx.warn(
-            WarningCode::Inconsistent,
-            Some(&field),
-            &format!("the amount {a} is one digit from {common}, which the tables print more often: misread, so left out"),
-            None,
-        );
+        leave_out(slot, &field, WarningCode::Inconsistent, &format!("the amount {a} is one digit from {common}, which the tables print more often: misread, so left out"), cx);
     }
 }
 
@@ -541,13 +511,7 @@ pub(crate) fn underlying_amounts(record: &mut Record, ocr: bool, cx: &mut Ctx) {
         else {
             continue;
         };
-        r.underlying_security_shares = None;
-        cx.warn(
-            WarningCode::Inconsistent,
-            Some(&format!("derivative_table[{i}].underlying_security_shares")),
-            &format!("the underlying amount {u} is one digit from Table I's {near} of the same day, which no Table I amount of that day equals: misread, so left out"),
-            None,
-        );
+        leave_out(&mut r.underlying_security_shares, &format!("derivative_table[{i}].underlying_security_shares"), WarningCode::Inconsistent, &format!("the underlying amount {u} is one digit from Table I's {near} of the same day, which no Table I amount of that day equals: misread, so left out"), cx);
     }
 }
 
@@ -599,13 +563,7 @@ pub(crate) fn unpaired_conversions(record: &mut Record, ocr: bool, cx: &mut Ctx)
         if !PAIRED_CODES.contains(&c) || other_days.is_empty() || other_days.contains(&day) {
             continue;
         }
-        *code = None;
-        cx.warn(
-            WarningCode::Inconsistent,
-            Some(&field),
-            &format!("code {c} (a conversion or exercise) shows in both tables on its day, but the other table reports nothing on {day}: misread, so left out"),
-            None,
-        );
+        leave_out(code, &field, WarningCode::Inconsistent, &format!("code {c} (a conversion or exercise) shows in both tables on its day, but the other table reports nothing on {day}: misread, so left out"), cx);
     }
 }
 
@@ -677,6 +635,12 @@ fn names_a_convertible(title: Option<&str>) -> bool {
     let Some(title) = title else { return false };
     let lower = title.to_lowercase();
     CONVERTIBLE_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Leaves a value out, with the warning that says why.
+fn leave_out<T>(slot: &mut Option<T>, field: &str, code: WarningCode, why: &str, cx: &mut Ctx) {
+    *slot = None;
+    cx.warn(code, Some(field), why, None);
 }
 
 /// Every row's transaction date in both tables, with its field's path.

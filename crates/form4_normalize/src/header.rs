@@ -2299,6 +2299,12 @@ fn label_debris(value: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
+    /// The record of a document's text.
+    fn normalized(text: &str) -> Record {
+        let doc = form4_grammar::parse(text).expect("the grammar takes any text");
+        crate::normalize(&doc).expect("a form")
+    }
+
     /// A grid that cuts box 5's label (`5. If Amendment, D|ate of Original Filed`) loses
     /// it; Form 3's box 2 date, put in the row under its label, is then the one date before
     /// box 4's label. Two dates there are left unread.
@@ -2313,11 +2319,7 @@ mod tests {
                  |(Last)<br>(First)<br>(Middle)<br>1 MAIN STREET||Director<br><br>Officer (give title<br>below)|X<br>10% Owner<br>Other (specify<br>below)||\n\n\
                  Table I - Non-Derivative Securities Beneficially Owned\n"
             );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            crate::normalize(&doc)
-                .expect("a form")
-                .period_of_report
-                .map(|d| d.to_string())
+            normalized(&text).period_of_report.map(|d| d.to_string())
         };
         assert_eq!(read("12/31/2018").as_deref(), Some("2018-12-31"));
         assert_eq!(read("12/31/2018 01/02/2019"), None);
@@ -2335,8 +2337,7 @@ mod tests {
              Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
              Explanation of Responses:\n"
         );
-        let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-        crate::normalize(&doc).expect("a form")
+        normalized(&text)
     }
 
     /// The first owner's address parts, joined by spaces; `None` when all are empty.
@@ -2410,9 +2411,7 @@ mod tests {
                  (Last) (First) (Middle) (Check all applicable) (Month/Day/Year)<br><!-- End of picture text -->\n\n\
                  Table I - Non-Derivative Securities Beneficially Owned\n"
             );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let got = crate::normalize(&doc)
-                .expect("a form")
+            let got = normalized(&text)
                 .period_of_report
                 .map(|d| d.to_string());
             assert_eq!(got.as_deref(), period, "{lines}");
@@ -2456,9 +2455,7 @@ mod tests {
                  (Last) (First) (Middle)<br>(Check all applicable)<br>1 MAIN STREET Director 10% Owner<br><!-- End of picture text -->\n\n\
                  Table I - Non-Derivative Securities Beneficially Owned\n"
             );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let got = crate::normalize(&doc)
-                .expect("a form")
+            let got = normalized(&text)
                 .period_of_report
                 .map(|d| d.to_string());
             assert_eq!(got.as_deref(), period, "{lines}");
@@ -2499,8 +2496,7 @@ mod tests {
                  Table II - Derivative Securities Beneficially Owned\n\n\
                  Explanation of Responses:\n"
             );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let record = crate::normalize(&doc).expect("a form");
+            let record = normalized(&text);
             let first = record.reporting_owners.first().expect("an owner");
             assert_eq!(first.name.as_deref(), *owner, "{lines}");
             assert_eq!(record.issuer.name.as_deref(), *issuer, "{lines}");
@@ -2521,8 +2517,7 @@ mod tests {
              Table I - Non-Derivative Securities Beneficially Owned\n\n\
              Table II - Derivative Securities Beneficially Owned\n\n\
              Explanation of Responses:\n";
-        let doc = form4_grammar::parse(text).expect("the grammar takes any text");
-        let record = crate::normalize(&doc).expect("a form");
+        let record = normalized(text);
         let names: Vec<_> = record
             .reporting_owners
             .iter()
@@ -2559,8 +2554,7 @@ mod tests {
                  <!-- End of picture text -->\n\n\
                  Explanation of Responses:\n"
             );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let record = crate::normalize(&doc).expect("a form");
+            let record = normalized(&text);
             let second = record
                 .reporting_owners
                 .get(1)
@@ -2721,8 +2715,7 @@ mod tests {
                  |(City)<br>(State)|(Zip)||||\n\n\
                  Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
             );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let record = crate::normalize(&doc).expect("a form");
+            let record = normalized(&text);
             let owner = record.reporting_owners.first().expect("an owner");
             assert!(owner.is_officer, "{title} | {below}");
             assert_eq!(owner.officer_title.as_deref(), want, "{title} | {below}");
