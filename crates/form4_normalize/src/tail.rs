@@ -482,16 +482,27 @@ fn row_of(segs: &[Segment], p: &Piece) -> Option<(usize, usize)> {
     place.in_table.then_some((place.block, place.row))
 }
 
+/// A line's last word.
+fn last_word(line: &str) -> &str {
+    line.trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+}
+
+/// A line's last word without its full stops, lower-cased.
+fn last_word_lower(line: &str) -> String {
+    last_word(line).trim_end_matches('.').to_ascii_lowercase()
+}
+
 /// Words and marks that a signature's line cannot end with: the signature goes on.
 fn runs_on(line: &str) -> bool {
     let t = line.trim_end();
     if t.ends_with([',', ';', ':', '-', '&']) {
         return true;
     }
-    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
-    let last = last.trim_end_matches('.').to_ascii_lowercase();
     matches!(
-        last.as_str(),
+        last_word_lower(t).as_str(),
         "by" | "its" | "of" | "the" | "and" | "for" | "as" | "to" | "on" | "in" | "/s/"
     )
 }
@@ -528,12 +539,7 @@ fn start_cue(prev: &str, line: &str, titles: bool) -> i32 {
 
 /// A middle initial (`/s/ Jane Q.`): the signer's surname is on the next line.
 fn ends_with_initial(line: &str) -> bool {
-    let last = line
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("");
-    let mut chars = last.chars();
+    let mut chars = last_word(line).chars();
     matches!(
         (chars.next(), chars.next(), chars.next()),
         (Some(c), Some('.'), None) if c.is_uppercase()
@@ -544,14 +550,8 @@ fn ends_with_initial(line: &str) -> bool {
 /// holds for another (`its general partner`, `its manager`) are left out: a chain of
 /// them goes on (`By: ..., its manager, By: /s/ ...`).
 fn ends_with_title(line: &str) -> bool {
-    let last = line
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("");
-    let last = last.trim_end_matches('.').to_ascii_lowercase();
     matches!(
-        last.as_str(),
+        last_word_lower(line).as_str(),
         "president"
             | "director"
             | "officer"
