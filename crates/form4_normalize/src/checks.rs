@@ -282,6 +282,42 @@ pub(crate) fn lone_prices(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     }
 }
 
+/// Codes of trades for a price: open-market or private purchases and sales, and payment
+/// of a price or tax by delivering securities. Every one of the corpus's 183 Table I rows
+/// with one of them prints an amount and a price.
+const PRICED_CODES: &[TransactionCode] =
+    &[TransactionCode::P, TransactionCode::S, TransactionCode::F];
+
+/// A Table I row of OCR'd text that reads a trade's code (`PRICED_CODES`) and no price,
+/// amount, side or amount owned has nothing that confirms the letter: it stands alone in
+/// debris (`A Common Stock 08/01/2012 F`), and is as likely a misread of another code.
+/// The code is left out. Over the three OCR renderings this leaves out 2 misread codes
+/// and no right one.
+pub(crate) fn unpriced_trades(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
+        let Some(c) = r.transaction_code else {
+            continue;
+        };
+        let confirmed = r.price_per_share.is_some()
+            || r.shares.is_some()
+            || r.acquired_disposed.is_some()
+            || r.shares_owned_following.is_some();
+        if confirmed || !PRICED_CODES.contains(&c) {
+            continue;
+        }
+        leave_out(
+            &mut r.transaction_code,
+            &format!("non_derivative_table[{i}].transaction_code"),
+            WarningCode::Unreadable,
+            &format!("code {c} is a trade for a price, but the row reads no price, amount, side or amount owned: nothing confirms the letter, so it was left out"),
+            cx,
+        );
+    }
+}
+
 /// OCR reads the code `C` (conversion) as `G` (gift) more than any other pair of letters.
 /// Conversions and gifts seldom meet in one filing (2 of the corpus's 120 filings have
 /// both; 33 have conversions), so in OCR'd text a `G` beside rows read `C` is more likely
@@ -919,6 +955,37 @@ mod tests {
                 record.non_derivative_table[0].transaction_code.is_some(),
                 stays,
                 "{code} {ocr}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_trade_code_nothing_confirms_in_ocr_text_is_left_out() {
+        let price = form4_model::Decimal::from(17);
+        // (code, a price read too, OCR) -> whether the code stays.
+        for (code, priced, ocr, stays) in [
+            (TransactionCode::S, false, true, false),
+            (TransactionCode::P, false, true, false),
+            (TransactionCode::F, false, true, false),
+            (TransactionCode::S, true, true, true),
+            (TransactionCode::S, false, false, true),
+            (TransactionCode::G, false, true, true),
+            (TransactionCode::J, false, true, true),
+        ] {
+            let mut record = Record {
+                non_derivative_table: vec![NonDerivativeRow {
+                    transaction_code: Some(code),
+                    price_per_share: priced.then_some(price),
+                    ..NonDerivativeRow::default()
+                }],
+                ..Record::default()
+            };
+            let mut cx = Ctx::new("");
+            unpriced_trades(&mut record, ocr, &mut cx);
+            assert_eq!(
+                record.non_derivative_table[0].transaction_code.is_some(),
+                stays,
+                "{code} {priced} {ocr}"
             );
         }
     }
