@@ -7,7 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use form4_model::{
-    Date, Decimal, DerivativeRow, NonDerivativeRow, Record, TransactionCode, WarningCode,
+    AcquiredDisposed, Date, Decimal, DerivativeRow, DirectIndirect, NonDerivativeRow, Record,
+    RowKind, TransactionCode, WarningCode,
 };
 
 use crate::ctx::Ctx;
@@ -662,6 +663,59 @@ pub(crate) fn unconfirmed_transactions(record: &mut Record, ocr: bool, cx: &mut 
     }
 }
 
+/// Table I's amount owned after a transaction is the amount owned after the row above of
+/// the same holding (security, form of ownership and nature), plus the row's amount
+/// acquired or less its amount disposed of. Where the values say otherwise, this is
+/// reported: the rows may report different holdings (lots, accounts, a filer's own
+/// convention) or be out of order, a row between them may have been lost, or one of the
+/// three values is misread. Of the corpus's
+/// 186 truth rows that follow a row of the same holding, 157 agree and 29 do not, so a
+/// disagreement is only reported, never acted on.
+pub(crate) fn owned_after_sums(record: &Record, cx: &mut Ctx) {
+    let mut last: BTreeMap<(String, Option<DirectIndirect>, String), Decimal> = BTreeMap::new();
+    for (i, r) in record.non_derivative_table.iter().enumerate() {
+        if r.kind != RowKind::Transaction {
+            continue;
+        }
+        let holding = (
+            folded(r.security_title.as_deref()),
+            r.direct_or_indirect,
+            folded(r.nature_of_ownership.as_deref()),
+        );
+        let Some(owned) = r.shares_owned_following else {
+            // The row above is this one, and its amount owned is unknown.
+            last.remove(&holding);
+            continue;
+        };
+        if let (Some(before), Some(amount), Some(side)) =
+            (last.get(&holding), r.shares, r.acquired_disposed)
+        {
+            let (expected, op) = match side {
+                AcquiredDisposed::A => (before.checked_add(amount), "plus"),
+                AcquiredDisposed::D => (before.checked_sub(amount), "less"),
+            };
+            if expected.is_some_and(|e| e != owned) {
+                cx.warn(
+                    WarningCode::Inconsistent,
+                    Some(&format!("non_derivative_table[{i}].shares_owned_following")),
+                    &format!("the amount owned after, {owned}, is not the row above's {before} {op} this row's {amount} ({side}): the rows report different holdings or are out of order, a row between them was not read, or one of the three values is misread"),
+                    None,
+                );
+            }
+        }
+        last.insert(holding, owned);
+    }
+}
+
+/// A text compared without case and spacing (`Common  stock` is `Common Stock`).
+fn folded(text: Option<&str>) -> String {
+    text.unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Pieces of the words naming a security that converts into another, short enough to
 /// survive OCR's cuts (`nvertible`, `SeriesA2 Preferred`): every one of the corpus's 68
 /// Table II titles (of 215) naming a convertible or preferred security holds one.
@@ -988,6 +1042,65 @@ mod tests {
                 "{code} {priced} {ocr}"
             );
         }
+    }
+
+    #[test]
+    fn an_amount_owned_after_that_does_not_follow_from_the_row_above_is_reported() {
+        use form4_model::{AcquiredDisposed as Side, DirectIndirect as Di};
+        let row = |title: &str, amount: i64, side: Side, owned: i64, di: Di| NonDerivativeRow {
+            security_title: Some(title.to_string()),
+            shares: Some(Decimal::from(amount)),
+            acquired_disposed: Some(side),
+            shares_owned_following: Some(Decimal::from(owned)),
+            direct_or_indirect: Some(di),
+            ..NonDerivativeRow::default()
+        };
+        // (second row's title, amount, side, owned, form) -> whether a warning is given;
+        // the first row is `Common Stock`, 1,000 (A), 5,000 owned, direct.
+        for (title, amount, side, owned, di, warned) in [
+            ("Common Stock", 300, Side::D, 4_700, Di::D, false),
+            ("Common  stock", 300, Side::A, 5_300, Di::D, false),
+            ("Common Stock", 300, Side::D, 4_300, Di::D, true),
+            ("Common Stock", 300, Side::A, 4_700, Di::D, true),
+            // Another holding: not compared.
+            ("Common Stock", 300, Side::D, 300, Di::I, false),
+            ("Class B Stock", 300, Side::D, 300, Di::D, false),
+        ] {
+            let record = Record {
+                non_derivative_table: vec![
+                    row("Common Stock", 1_000, Side::A, 5_000, Di::D),
+                    row(title, amount, side, owned, di),
+                ],
+                ..Record::default()
+            };
+            let mut cx = Ctx::new("");
+            owned_after_sums(&record, &mut cx);
+            let (diagnostics, _) = cx.finish(&[]);
+            let found = diagnostics.warnings.iter().any(|w| {
+                w.field.as_deref() == Some("non_derivative_table[1].shares_owned_following")
+            });
+            assert_eq!(found, warned, "{title} {amount} {side:?} {owned} {di:?}");
+        }
+        // A row of the holding between them whose amount owned was not read: the row
+        // above is unknown, so nothing is compared.
+        let mut unread = row("Common Stock", 200, Side::D, 0, Di::D);
+        unread.shares_owned_following = None;
+        let record = Record {
+            non_derivative_table: vec![
+                row("Common Stock", 1_000, Side::A, 5_000, Di::D),
+                unread,
+                row("Common Stock", 300, Side::D, 4_500, Di::D),
+            ],
+            ..Record::default()
+        };
+        let mut cx = Ctx::new("");
+        owned_after_sums(&record, &mut cx);
+        let (diagnostics, _) = cx.finish(&[]);
+        assert!(
+            diagnostics.warnings.is_empty(),
+            "{:?}",
+            diagnostics.warnings
+        );
     }
 
     #[test]
