@@ -6,6 +6,7 @@
 
 use form4_model::{Address, Date, DocumentType, Record, RepairKind, ReportingOwner, WarningCode};
 
+use crate::attest::LazyAttested;
 use crate::box1;
 use crate::ctx::Ctx;
 use crate::labels::{Hit, Pos, Stream};
@@ -1903,6 +1904,56 @@ fn zip_from_street(address: &mut Address, at: &str, cx: &mut Ctx) {
     }
 }
 
+/// Puts back the spaces the names and street lines lost at a cut of the converter's grid
+/// (`ACME | PACKET` joined as `ACMEPACKET`: at a cut between capitals nothing tells a
+/// space from none) where the document prints the same word with a space elsewhere (a
+/// later owner's box, a footnote, the signature). Each word is looked up on its own, as
+/// a cut falls inside one word; a word the document never prints otherwise stays.
+pub(crate) fn respace_header(record: &mut Record, doc: &LazyAttested<'_>, cx: &mut Ctx) {
+    let fix = |value: &mut Option<String>, field: &str, cx: &mut Ctx| {
+        let Some(v) = value.as_deref() else { return };
+        let mut changed = false;
+        let words: Vec<String> = v
+            .split(' ')
+            .map(|w| match doc.respace(w).filter(|sp| whole_words(sp)) {
+                Some(spaced) => {
+                    changed = true;
+                    spaced
+                }
+                None => w.to_string(),
+            })
+            .collect();
+        if changed {
+            let spaced = words.join(" ");
+            cx.repair(
+                field,
+                RepairKind::JoinedText,
+                &format!("`{v}`, spaced as the document prints it elsewhere"),
+                &spaced,
+                None,
+            );
+            *value = Some(spaced);
+        }
+    };
+    fix(&mut record.issuer.name, "issuer.name", cx);
+    for (i, o) in record.reporting_owners.iter_mut().enumerate() {
+        let at = |f: &str| format!("reporting_owners[{i}].{f}");
+        fix(&mut o.name, &at("name"), cx);
+        fix(&mut o.address.street1, &at("address.street1"), cx);
+        fix(&mut o.address.street2, &at("address.street2"), cx);
+        fix(&mut o.address.city, &at("address.city"), cx);
+    }
+}
+
+/// Whether each word of a respaced text has three letters or digits or more: the
+/// document's other places print short codes apart (`L P/IL` beside a name's `LP`), so a
+/// split that leaves a piece of one or two is not taken.
+fn whole_words(spaced: &str) -> bool {
+    spaced
+        .split_whitespace()
+        .all(|w| w.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
+}
+
 /// Where segment `s`'s own text ends: at the first label that starts on it, or at its end.
 fn line_end_before_labels(segs: &[Segment], kept: &[(Hit, Tag)], s: usize) -> usize {
     kept.iter()
@@ -3118,6 +3169,44 @@ mod tests {
                 (address.city.is_some(), address.street1.is_some()),
                 (kept, kept),
                 "{city:?}"
+            );
+        }
+    }
+
+    /// A word the grid's cut joined gets back the space the document prints it with
+    /// elsewhere; a split leaving a piece under three characters, or a word printed
+    /// nowhere else, stays as it is.
+    #[test]
+    fn spaces_the_document_prints_elsewhere() {
+        let doc = form4_grammar::parse(
+            "|MAPLE<br>GROVE|CA|\n|---|---|\n|SEE FOOTNOTE 1: held by ORCHARD L P/IL|x|\n",
+        )
+        .expect("the grammar takes any text");
+        let segs = crate::text::segments(&doc);
+        let text = crate::attest::DocText::new(&segs);
+        #[allow(clippy::reversed_empty_ranges)]
+        let lookup = text.skipping(1..=0);
+        for (city, name, want_city, want_name) in [
+            ("MAPLEGROVE", "ORCHARD LP", "MAPLE GROVE", "ORCHARD LP"),
+            ("MAPLE GROVE", "ORCHARDLP", "MAPLE GROVE", "ORCHARDLP"),
+            ("PINEHILL", "DOE JANE", "PINEHILL", "DOE JANE"),
+        ] {
+            let mut record = Record::default();
+            record.reporting_owners.push(ReportingOwner {
+                name: Some(name.to_string()),
+                address: Address {
+                    city: Some(city.to_string()),
+                    ..Address::default()
+                },
+                ..ReportingOwner::default()
+            });
+            let mut cx = Ctx::new("");
+            respace_header(&mut record, &lookup, &mut cx);
+            let owner = &record.reporting_owners[0];
+            assert_eq!(
+                (owner.address.city.as_deref(), owner.name.as_deref()),
+                (Some(want_city), Some(want_name)),
+                "{city:?} {name:?}"
             );
         }
     }
