@@ -318,6 +318,31 @@ pub(crate) fn read(
                     name.clone_from(&line.text);
                     ps.clone_from(&line.pieces);
                 }
+                // A name wrapped over two lines: its head after the label, its tail in
+                // the row below, above `(Last) (First) (Middle)` (2 owners of pymupdf4llm;
+                // a wrap falls between words). A stack whose name holds the slot's own
+                // pieces (the label's row read as box 1's) is the same name.
+                let tail = stack_after(i)
+                    .and_then(|c| c.name.as_ref())
+                    .filter(|l| !l.pieces.iter().any(|p| ps.iter().any(|q| q.seg == p.seg)));
+                if let (false, Some(line)) = (name.is_empty() || cut_title, tail) {
+                    box1::log_joins(
+                        segs,
+                        std::slice::from_ref(line),
+                        "reporting_owners.name",
+                        cx,
+                    );
+                    let whole = format!("{name} {}", line.text);
+                    cx.repair(
+                        "reporting_owners.name",
+                        RepairKind::JoinedText,
+                        &format!("{name} | {}", line.text),
+                        &whole,
+                        line.pieces.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                    );
+                    name = whole;
+                    ps.extend(line.pieces.iter().copied());
+                }
                 // Box 1's title cut over two lines: box 3's value follows the title's tail,
                 // and the owner's name comes on a line of its own below.
                 let cut = if name.is_empty() && !cx.damaged {
@@ -2479,6 +2504,34 @@ mod tests {
         };
         assert_eq!(read("12/31/2018").as_deref(), Some("2018-12-31"));
         assert_eq!(read("12/31/2018 01/02/2019"), None);
+    }
+
+    /// A grid that cuts box 1 into rows puts the tail of a name wrapped over two lines
+    /// in the row below the label's, above `(Last) (First) (Middle)`: it ends the name.
+    #[test]
+    fn name_wrapped_into_the_row_below_the_label() {
+        for (head, tail, want) in [
+            (
+                "Example Health Science US",
+                "Holdings, Inc.",
+                "Example Health Science US Holdings, Inc.",
+            ),
+            ("DOE JANE M", "", "DOE JANE M"),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br>{head}|2. Date of Event<br>Requiring Statement<br>(Month/Day/Year)|3. Issuer Name**and**Ticker or T<br>Example Therapeut|rading Symbol<br>ics, Inc. [EXM]||\n\
+                 |---|---|---|---|---|\n\
+                 |{tail}|12/31/2018|4. Relationship of Reporting Pe<br>(Check all applicable)|rson(s) to Issuer<br>5. If Amendment, D<br>(Month/Day/Year)|ate of Original Filed|\n\
+                 |(Last)<br>(First)<br>(Middle)<br>1 MAIN STREET||Director<br><br>Officer (give title<br>below)|X<br>10% Owner<br>Other (specify<br>below)||\n\
+                 |(Street)<br>SPRINGFIELD VA<br>22209|||||\n\
+                 |(City)<br>(State)<br>(Zip)|||||\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n"
+            );
+            let record = normalized(&text);
+            let name = record.reporting_owners.first().and_then(|o| o.name.clone());
+            assert_eq!(name.as_deref(), Some(want), "{head:?} | {tail:?}");
+        }
     }
 
     /// A Form 4 whose boxes are picture text, read across the page: box 1's, box 2's and
