@@ -2085,7 +2085,10 @@ fn title_rest_below(
     let last = text.split_whitespace().last().unwrap_or("");
     let cut = text.ends_with(',') || JOINING_WORDS.contains(&last.to_lowercase().as_str());
     if !cut {
-        return Ok(None);
+        // Cut before a joining word instead: the rest below starts with it (`Vice
+        // President` | `& Treasurer`; 1 owner of pymupdf4llm). No title ends with a
+        // joining word, so a cell below that starts with one goes on the title.
+        return Ok(title_rest_below_joined(segs, kept, ps));
     }
     let at = ps.last().ok_or(())?.seg;
     let here = segs[at].place;
@@ -2121,6 +2124,56 @@ fn title_rest_below(
             b: a + rest.len(),
         },
     )))
+}
+
+/// The cell under box 5's title, alone in its cell, unlabelled, that starts with a joining
+/// word and goes on with a title's words (`& Treasurer`): the rest of a title cut before
+/// the joining word by the converter's grid.
+fn title_rest_below_joined(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    ps: &[Piece],
+) -> Option<(String, Piece)> {
+    let at = ps.last()?.seg;
+    let here = segs[at].place;
+    if !here.in_table {
+        return None;
+    }
+    let below = (at + 1..segs.len())
+        .take_while(|&s| segs[s].place.in_table && segs[s].place.block == here.block)
+        .find(|&s| {
+            let p = segs[s].place;
+            p.row == here.row + 1 && p.cell == here.cell && p.piece == 0
+        })?;
+    let seg = &segs[below];
+    let alone = (below + 1 == segs.len()) || segs[below + 1].place.piece == 0;
+    let labelled = kept
+        .iter()
+        .any(|(h, _)| h.start.seg <= below && below <= h.end.seg);
+    let rest = seg.text.trim();
+    let mut words = rest.split_whitespace();
+    let joined = words
+        .next()
+        .is_some_and(|w| JOINING_WORDS.contains(&w.to_lowercase().as_str()));
+    let titled = words.clone().next().is_some()
+        && words.all(title_word)
+        && mixed_title(rest).is_none()
+        && !rest
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| JOINING_WORDS.contains(&w.to_lowercase().as_str()));
+    if !alone || labelled || !joined || !titled {
+        return None;
+    }
+    let a = seg.text.len() - seg.text.trim_start().len();
+    Some((
+        rest.to_string(),
+        Piece {
+            seg: below,
+            a,
+            b: a + rest.len(),
+        },
+    ))
 }
 
 /// Why a text read as box 5's title is not one, if it is not: a word with two digits or
@@ -2902,7 +2955,8 @@ mod tests {
     }
 
     /// A grid that cuts box 5's title after a joining word puts its rest in the cell below;
-    /// without it, the cut title is left out.
+    /// without it, the cut title is left out. A rest below that starts with a joining word
+    /// goes on a title cut before it.
     #[test]
     fn title_cut_after_a_joining_word() {
         for (title, below, want) in [
@@ -2913,6 +2967,13 @@ mod tests {
             ),
             ("Vice President and", "", None),
             ("Vice President", "Controller", Some("Vice President")),
+            // Cut before the joining word: the rest below starts with it.
+            (
+                "Vice President",
+                "& Treasurer",
+                Some("Vice President & Treasurer"),
+            ),
+            ("Vice President", "and", Some("Vice President")),
         ] {
             let text = format!(
                 "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
