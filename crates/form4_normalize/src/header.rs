@@ -558,7 +558,16 @@ pub(crate) fn read(
             Tag::Issuer => {
                 let text = slot_text(segs, &ps);
                 if let Some((name, ticker)) = issuer(&text) {
-                    record.issuer.name = Some(name);
+                    if let Some(stray) = issuer_line_below(segs, &ps) {
+                        cx.warn(
+                            WarningCode::Unreadable,
+                            Some("issuer.name"),
+                            &format!("`{name}` lost letters to the row below (`{stray}`): the converter split its line across two rows, so it was left out"),
+                            None,
+                        );
+                    } else {
+                        record.issuer.name = Some(name);
+                    }
                     record.issuer.trading_symbol = ticker;
                     cover_pieces(segs, &ps, cx);
                 } else {
@@ -1979,6 +1988,84 @@ fn whole_words(spaced: &str) -> bool {
         .all(|w| w.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
 }
 
+/// Text in the table row under box 2's name, in a cell that holds a piece of it, with
+/// neither a capital nor a digit (`y`, `.`, `ny oware n`): letters of the name's own line
+/// that the converter put a row lower (`U | it Sft I` over `ny oware n` is `Unity
+/// Software Inc.` cut in two). Whatever else that row holds there (box 1's name, box 3's
+/// label, a tick, a date) has a capital or a digit; the name read from the upper row
+/// alone lacks letters (2 issuers of pymupdf4llm, both wrong).
+fn issuer_line_below(segs: &[Segment], ps: &[Piece]) -> Option<String> {
+    let first = segs.get(ps.first()?.seg)?.place;
+    if !first.in_table {
+        return None;
+    }
+    let own = |i: usize| ps.iter().any(|p| p.seg == i);
+    let in_row = |s: &Segment, row: usize| {
+        s.place.in_table && s.place.block == first.block && s.place.row == row
+    };
+    let row = ps
+        .iter()
+        .map(|p| segs[p.seg].place)
+        .filter(|pl| pl.in_table && pl.block == first.block)
+        .map(|pl| pl.row)
+        .max()?;
+    // Box 2's cells: from its name's first cell to the next box's label.
+    let start = ps
+        .iter()
+        .map(|p| segs[p.seg].place)
+        .filter(|pl| pl.row == row)
+        .map(|pl| pl.cell)
+        .min()?;
+    let end = segs
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| {
+            in_row(s, row) && !own(i) && s.place.cell > start && crate::grid::opens_box(&s.text)
+        })
+        .map(|(_, s)| s.place.cell)
+        .min()
+        .unwrap_or(usize::MAX);
+    // The next row of the table (a Markdown table's rule line takes a row's number).
+    let below = segs
+        .iter()
+        .filter(|s| s.place.in_table && s.place.block == first.block && s.place.row > row)
+        .map(|s| s.place.row)
+        .min()?;
+    segs.iter()
+        .filter(|s| in_row(s, below) && (start..end).contains(&s.place.cell))
+        .map(|s| s.text.trim())
+        .find(|t| {
+            let letters = ascii_letters(t);
+            !letters.is_empty()
+                && !t.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !box1::is_caption(t)
+                && !in_header_label(&letters)
+        })
+        .map(str::to_string)
+}
+
+/// Whether letters (lower-case, nothing else) are a piece of a label printed in the
+/// header (`nsaction`, `title below)`, `te of`): a grid cuts labels as it cuts values.
+fn in_header_label(letters: &str) -> bool {
+    [
+        NAME_BOX,
+        ISSUER_BOX,
+        AMEND_BOX,
+        REL_BOX,
+        JOINT_BOX,
+        "Officer (give title below)",
+        "Other (specify below)",
+        "(Last) (First) (Middle)",
+        "(Street)",
+        "(City) (State) (Zip)",
+    ]
+    .iter()
+    .chain(PERIOD_BOXES)
+    .chain(CAPTIONS)
+    .chain(&JOINT_LINES)
+    .any(|l| ascii_letters(l).contains(letters))
+}
+
 /// Where segment `s`'s own text ends: at the first label that starts on it, or at its end.
 fn line_end_before_labels(segs: &[Segment], kept: &[(Hit, Tag)], s: usize) -> usize {
     kept.iter()
@@ -2584,6 +2671,30 @@ mod tests {
             let record = normalized(&text);
             let name = record.reporting_owners.first().and_then(|o| o.name.clone());
             assert_eq!(name.as_deref(), Some(want), "{head:?} | {tail:?}");
+        }
+    }
+
+    /// Box 2's name whose line the grid split over two rows (the row below, under box 2,
+    /// holds small letters of no label) is left out; the same layout with nothing below
+    /// keeps it, and so does a label's piece below.
+    #[test]
+    fn issuer_line_split_over_two_rows() {
+        for (below, kept) in [("ny ompan x", false), ("", true), ("nsaction", true)] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br> <br>2.<br>Z|Issuer Name**and**T<br>orbix Co|icker or Tradi<br>  ZRBX|ng Symbol||5. R<br>(Ch|elationship of Rep<br>eck all applicable)|orting Person(s|) to Issuer|\n\
+                 |---|---|---|---|---|---|---|---|---|\n\
+                 |DOE JANE<br> <br>|{below}<br>|<br>|||<br>|<br>X<br>Director|X<br>10|% Owner|\n\
+                 |(Last)<br>(First)<br>(Middle)<br> <br>3.<br>03|Date of Earliest Tra<br>/01/2024|nsaction (Mon|th/Day/Year)|||Officer (give ti<br>below)|tle<br>Ot<br>be|her (specify<br>low)|\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+            );
+            let record = normalized(&text);
+            assert_eq!(
+                record.issuer.name.is_some(),
+                kept,
+                "{below:?}: {:?}",
+                record.issuer.name
+            );
         }
     }
 
