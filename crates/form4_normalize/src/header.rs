@@ -591,7 +591,10 @@ pub(crate) fn read(
                         cover_pieces(segs, &p, cx);
                     }
                     (None, Tag::Period) => {
-                        if let Some((d, p)) = date_before_amend(segs, &kept, kept[i].0.end) {
+                        let cut = date_cut_at_label(segs, kept[i].0, &ps);
+                        if let Some((d, p)) =
+                            cut.or_else(|| date_before_amend(segs, &kept, kept[i].0.end))
+                        {
                             record.period_of_report = Some(d);
                             cover_pieces(segs, &p, cx);
                         } else {
@@ -1349,6 +1352,48 @@ fn dates(segs: &[Segment], ps: &[Piece], bare: bool) -> Vec<(Date, Vec<Piece>)> 
     out
 }
 
+/// Box 3's date cut by the grid at the cell line that also cuts its label off its number:
+/// the box number and the date's month stay in one cell (`3.<br>05`), the label and the
+/// rest of the date go on in the next (`Date of Earliest Tr<br>/25/2022`). The month is
+/// the last piece before the label's cell, under the box number; the rest is the first
+/// word of the slot that starts with a slash (3 filings of pymupdf4llm and 1 of
+/// tesseract_pdf_pymupdf4llm, whose period was not read).
+fn date_cut_at_label(segs: &[Segment], label: Hit, ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
+    let l = label.start.seg;
+    let month_seg = l.checked_sub(1)?;
+    let number_seg = month_seg.checked_sub(1)?;
+    let (at, month, number) = (segs[l].place, &segs[month_seg], &segs[number_seg]);
+    let beside = |p: crate::text::Place| {
+        p.in_table && p.block == at.block && p.row == at.row && p.cell + 1 == at.cell
+    };
+    if !at.in_table
+        || label.start.byte != 0
+        || !beside(month.place)
+        || !beside(number.place)
+        || !crate::grid::opens_box(&number.text)
+    {
+        return None;
+    }
+    let head = month.text.trim();
+    if head.is_empty() || head.len() > 2 || !head.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (tail, p) = piece_words(segs, ps)
+        .into_iter()
+        .find(|(w, _)| w.starts_with('/'))?;
+    if !tail.bytes().all(|b| b.is_ascii_digit() || b == b'/') {
+        return None;
+    }
+    let d = values::parse_date(&format!("{head}{tail}"))?;
+    let a = month.text.len() - month.text.trim_start().len();
+    let head_piece = Piece {
+        seg: month_seg,
+        a,
+        b: a + head.len(),
+    };
+    Some((d, vec![head_piece, p]))
+}
+
 /// The digits and slashes of a word that may be a date, debris around them trimmed
 /// (`(12/04/2020)`, `12/04/2020]`), and a caption the converter glued before it
 /// (`(Month/Day/Year)12/31/2019`: words in brackets without a digit).
@@ -1848,6 +1893,25 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
         check(&mut o.name, at("name"), cx);
         check(&mut o.address.street1, at("address.street1"), cx);
         check(&mut o.address.street2, at("address.street2"), cx);
+        // Alone: a number under a street line ending in `SUITE` is its rest.
+        let lone = o.address.street1.is_none() || o.address.street2.is_none();
+        for (line, part) in [
+            (&mut o.address.street1, "address.street1"),
+            (&mut o.address.street2, "address.street2"),
+        ] {
+            if lone && line.as_deref().is_some_and(digits_only) {
+                cx.warn(
+                    WarningCode::Unreadable,
+                    Some(&at(part)),
+                    &format!(
+                        "`{}` is digits alone, no street line: another box's value (a date's piece) was read into it, so it was left out",
+                        line.as_deref().unwrap_or_default()
+                    ),
+                    None,
+                );
+                *line = None;
+            }
+        }
         check(&mut o.address.city, at("address.city"), cx);
         check(&mut o.officer_title, at("officer_title"), cx);
         check(&mut o.other_text, at("other_text"), cx);
@@ -1865,6 +1929,14 @@ fn cross_reference(value: &str) -> Option<&str> {
     value
         .split_whitespace()
         .find(|w| w.contains('*') || WORDS.contains(&ascii_letters(w).as_str()))
+}
+
+/// Whether a text is digits and nothing else: as an owner's only street line, none of the
+/// corpus's 189 owners' has one (`#500` is the barest line, and the one line of digits
+/// alone, `200`, follows a line ending in `SUITE`), while the grid leaves a piece of box
+/// 3's date (`03`) in box 1's column (1 street of pymupdf4llm, wrong).
+fn digits_only(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Words that name a street and no city: none of the corpus's 189 owners' cities holds
@@ -2698,6 +2770,30 @@ mod tests {
         }
     }
 
+    /// A grid that cuts box 3's label off its number cuts its date there too: the month
+    /// under the number (`3.<br>05`), the rest under the label (`/25/2022`).
+    #[test]
+    fn box3_date_cut_with_its_label() {
+        for (month, rest, want) in [
+            ("05", "/25/2022", Some("2022-05-25")),
+            ("", "/25/2022", None),
+            ("", "05/25/2022", Some("2022-05-25")),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br>DOE JANE||2. Issuer Name**and**Ticker or Trading Symbol<br>Example Corp [EXM]|5. Relationship of Reporting Per<br>(Check all applicable)<br>X<br>Director|son(s) to Issuer<br>10% Owner|\n\
+                 |---|---|---|---|---|\n\
+                 |(Last)<br>(First)<br>1 MAIN STREET|(Middle)<br> <br>3.<br>{month}|Date of Earliest Tr<br>{rest}|nsaction (Month/Day/Year)|Officer (give title<br>below)|Other (specify below)|\n\
+                 |(Street)<br>CHICAGO<br>IL|60606|4. If Amendment, Date of Original Filed (Month/Day/Year)|6. Individual or Joint/Group Filing||\n\
+                 |(City)<br>(State)|(Zip)||||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+            );
+            let record = normalized(&text);
+            let got = record.period_of_report.map(|d| d.to_string());
+            assert_eq!(got.as_deref(), want, "{month:?} | {rest:?}");
+        }
+    }
+
     /// A Form 4 whose boxes are picture text, read across the page: box 1's, box 2's and
     /// box 5's labels, then the owner's and the issuer's names, then `rest` (lines joined
     /// by `<br>`), then the tables' titles.
@@ -3371,6 +3467,35 @@ mod tests {
                 ),
                 want,
                 "{street2:?}"
+            );
+        }
+    }
+
+    /// A lone street line of digits alone is a date's piece; a suite's number with its
+    /// sign, or under a line ending in `SUITE`, stays.
+    #[test]
+    fn digit_only_street_lines() {
+        for (first, line, kept) in [
+            (None, "03", false),
+            (None, "#500", true),
+            (None, "1 MAIN STREET", true),
+            (Some("1 MAIN STREET, SUITE"), "200", true),
+        ] {
+            let mut record = Record::default();
+            record.reporting_owners.push(ReportingOwner {
+                address: Address {
+                    street1: first.map(str::to_string),
+                    street2: Some(line.to_string()),
+                    ..Address::default()
+                },
+                ..ReportingOwner::default()
+            });
+            let mut cx = Ctx::new("");
+            drop_mixed_values(&mut record, &mut cx);
+            assert_eq!(
+                record.reporting_owners[0].address.street2.is_some(),
+                kept,
+                "{line:?}"
             );
         }
     }
