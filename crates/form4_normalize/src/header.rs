@@ -6,6 +6,7 @@
 
 use form4_model::{Address, Date, DocumentType, Record, RepairKind, ReportingOwner, WarningCode};
 
+use crate::attest::LazyAttested;
 use crate::box1;
 use crate::ctx::Ctx;
 use crate::labels::{Hit, Pos, Stream};
@@ -317,6 +318,31 @@ pub(crate) fn read(
                     name.clone_from(&line.text);
                     ps.clone_from(&line.pieces);
                 }
+                // A name wrapped over two lines: its head after the label, its tail in
+                // the row below, above `(Last) (First) (Middle)` (2 owners of pymupdf4llm;
+                // a wrap falls between words). A stack whose name holds the slot's own
+                // pieces (the label's row read as box 1's) is the same name.
+                let tail = stack_after(i)
+                    .and_then(|c| c.name.as_ref())
+                    .filter(|l| !l.pieces.iter().any(|p| ps.iter().any(|q| q.seg == p.seg)));
+                if let (false, Some(line)) = (name.is_empty() || cut_title, tail) {
+                    box1::log_joins(
+                        segs,
+                        std::slice::from_ref(line),
+                        "reporting_owners.name",
+                        cx,
+                    );
+                    let whole = format!("{name} {}", line.text);
+                    cx.repair(
+                        "reporting_owners.name",
+                        RepairKind::JoinedText,
+                        &format!("{name} | {}", line.text),
+                        &whole,
+                        line.pieces.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                    );
+                    name = whole;
+                    ps.extend(line.pieces.iter().copied());
+                }
                 // Box 1's title cut over two lines: box 3's value follows the title's tail,
                 // and the owner's name comes on a line of its own below.
                 let cut = if name.is_empty() && !cx.damaged {
@@ -532,7 +558,16 @@ pub(crate) fn read(
             Tag::Issuer => {
                 let text = slot_text(segs, &ps);
                 if let Some((name, ticker)) = issuer(&text) {
-                    record.issuer.name = Some(name);
+                    if let Some(stray) = issuer_line_below(segs, &ps) {
+                        cx.warn(
+                            WarningCode::Unreadable,
+                            Some("issuer.name"),
+                            &format!("`{name}` lost letters to the row below (`{stray}`): the converter split its line across two rows, so it was left out"),
+                            None,
+                        );
+                    } else {
+                        record.issuer.name = Some(name);
+                    }
                     record.issuer.trading_symbol = ticker;
                     cover_pieces(segs, &ps, cx);
                 } else {
@@ -556,7 +591,10 @@ pub(crate) fn read(
                         cover_pieces(segs, &p, cx);
                     }
                     (None, Tag::Period) => {
-                        if let Some((d, p)) = date_before_amend(segs, &kept, kept[i].0.end) {
+                        let cut = date_cut_at_label(segs, kept[i].0, &ps);
+                        if let Some((d, p)) =
+                            cut.or_else(|| date_before_amend(segs, &kept, kept[i].0.end))
+                        {
                             record.period_of_report = Some(d);
                             cover_pieces(segs, &p, cx);
                         } else {
@@ -1314,6 +1352,48 @@ fn dates(segs: &[Segment], ps: &[Piece], bare: bool) -> Vec<(Date, Vec<Piece>)> 
     out
 }
 
+/// Box 3's date cut by the grid at the cell line that also cuts its label off its number:
+/// the box number and the date's month stay in one cell (`3.<br>05`), the label and the
+/// rest of the date go on in the next (`Date of Earliest Tr<br>/25/2022`). The month is
+/// the last piece before the label's cell, under the box number; the rest is the first
+/// word of the slot that starts with a slash (3 filings of pymupdf4llm and 1 of
+/// tesseract_pdf_pymupdf4llm, whose period was not read).
+fn date_cut_at_label(segs: &[Segment], label: Hit, ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
+    let l = label.start.seg;
+    let month_seg = l.checked_sub(1)?;
+    let number_seg = month_seg.checked_sub(1)?;
+    let (at, month, number) = (segs[l].place, &segs[month_seg], &segs[number_seg]);
+    let beside = |p: crate::text::Place| {
+        p.in_table && p.block == at.block && p.row == at.row && p.cell + 1 == at.cell
+    };
+    if !at.in_table
+        || label.start.byte != 0
+        || !beside(month.place)
+        || !beside(number.place)
+        || !crate::grid::opens_box(&number.text)
+    {
+        return None;
+    }
+    let head = month.text.trim();
+    if head.is_empty() || head.len() > 2 || !head.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (tail, p) = piece_words(segs, ps)
+        .into_iter()
+        .find(|(w, _)| w.starts_with('/'))?;
+    if !tail.bytes().all(|b| b.is_ascii_digit() || b == b'/') {
+        return None;
+    }
+    let d = values::parse_date(&format!("{head}{tail}"))?;
+    let a = month.text.len() - month.text.trim_start().len();
+    let head_piece = Piece {
+        seg: month_seg,
+        a,
+        b: a + head.len(),
+    };
+    Some((d, vec![head_piece, p]))
+}
+
 /// The digits and slashes of a word that may be a date, debris around them trimmed
 /// (`(12/04/2020)`, `12/04/2020]`), and a caption the converter glued before it
 /// (`(Month/Day/Year)12/31/2019`: words in brackets without a digit).
@@ -1789,13 +1869,277 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
                 None,
             );
         }
+        zip_from_street(&mut o.address, &at("address"), cx);
+        drop_street_in_city(&mut o.address, &at("address"), cx);
+        for (value, part) in [
+            (&mut o.name, "name"),
+            (&mut o.address.street1, "address.street1"),
+            (&mut o.address.street2, "address.street2"),
+            (&mut o.address.city, "address.city"),
+        ] {
+            if let Some(w) = value.as_deref().and_then(cross_reference) {
+                cx.warn(
+                    WarningCode::Unreadable,
+                    Some(&at(part)),
+                    &format!(
+                        "`{}` holds `{w}`, a pointer to other text such as box 5's title: the converter read box 5 into it, so it was left out",
+                        value.as_deref().unwrap_or_default()
+                    ),
+                    None,
+                );
+                *value = None;
+            }
+        }
         check(&mut o.name, at("name"), cx);
         check(&mut o.address.street1, at("address.street1"), cx);
         check(&mut o.address.street2, at("address.street2"), cx);
+        // Alone: a number under a street line ending in `SUITE` is its rest.
+        let lone = o.address.street1.is_none() || o.address.street2.is_none();
+        for (line, part) in [
+            (&mut o.address.street1, "address.street1"),
+            (&mut o.address.street2, "address.street2"),
+        ] {
+            if lone && line.as_deref().is_some_and(digits_only) {
+                cx.warn(
+                    WarningCode::Unreadable,
+                    Some(&at(part)),
+                    &format!(
+                        "`{}` is digits alone, no street line: another box's value (a date's piece) was read into it, so it was left out",
+                        line.as_deref().unwrap_or_default()
+                    ),
+                    None,
+                );
+                *line = None;
+            }
+        }
         check(&mut o.address.city, at("address.city"), cx);
         check(&mut o.officer_title, at("officer_title"), cx);
         check(&mut o.other_text, at("other_text"), cx);
     }
+}
+
+/// The word of a value that points the reader elsewhere (`See`, `Remarks`, `Explanation of
+/// Responses`, a `*` footnote mark): box 5's title and `Other` text are written that way
+/// (`See Remarks`, `*Director by Proxy`; 15 owners of 4 of the corpus's 120 filings),
+/// while none of their 189 owners' names, streets or cities holds one. In a name or an
+/// address it is box 5's text, which the converter read across into box 1 (3 values of
+/// pymupdf4llm and 3 garbled OCR'd names, all wrong; no correct value is lost).
+fn cross_reference(value: &str) -> Option<&str> {
+    const WORDS: [&str; 4] = ["see", "remarks", "explanation", "responses"];
+    value
+        .split_whitespace()
+        .find(|w| w.contains('*') || WORDS.contains(&ascii_letters(w).as_str()))
+}
+
+/// Whether a text is digits and nothing else: as an owner's only street line, none of the
+/// corpus's 189 owners' has one (`#500` is the barest line, and the one line of digits
+/// alone, `200`, follows a line ending in `SUITE`), while the grid leaves a piece of box
+/// 3's date (`03`) in box 1's column (1 street of pymupdf4llm, wrong).
+fn digits_only(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Words that name a street and no city: none of the corpus's 189 owners' cities holds
+/// one (their streets hold them 175 times).
+const STREET_WORDS: [&str; 8] = [
+    "road",
+    "street",
+    "avenue",
+    "suite",
+    "floor",
+    "drive",
+    "blvd",
+    "boulevard",
+];
+
+/// A city holding a street's word (`MAPLELLOW ROAD GROVE`) was put together from the
+/// street's lines and the city's, cut by the grid and interleaved: the line under the
+/// street's is not known, so the city and the street lines are all left out (1 filing of
+/// pymupdf4llm, city and street both wrong; no city of the corpus's 189 owners holds one).
+fn drop_street_in_city(address: &mut Address, at: &str, cx: &mut Ctx) {
+    let Some(city) = address.city.as_deref() else {
+        return;
+    };
+    let Some(w) = city
+        .split_whitespace()
+        .find(|w| STREET_WORDS.contains(&ascii_letters(w).as_str()))
+    else {
+        return;
+    };
+    cx.warn(
+        WarningCode::Unreadable,
+        Some(&format!("{at}.city")),
+        &format!(
+            "the city `{city}` holds `{w}`, a street's word: the street's and the city's lines were mixed, so both were left out"
+        ),
+        None,
+    );
+    address.city = None;
+    address.street1 = None;
+    address.street2 = None;
+}
+
+/// A street line that ends in a ZIP code while the ZIP is empty (`450 MAPLE ROAD 60614`)
+/// took the ZIP, read across from the city's line: it is moved to the ZIP. None of the
+/// corpus's 189 owners' street lines ends in five digits (1 filing of pymupdf4llm gains
+/// its street and its ZIP). A post office box's number stays (`P.O. BOX 12345`).
+fn zip_from_street(address: &mut Address, at: &str, cx: &mut Ctx) {
+    if address.zip.is_some() || address.state.is_none() {
+        return;
+    }
+    for line in [&mut address.street2, &mut address.street1] {
+        let Some(v) = line.as_deref() else { continue };
+        let Some((head, last)) = v.rsplit_once(' ') else {
+            continue;
+        };
+        let before = head.split_whitespace().last().map(ascii_letters);
+        if !us_zip(last) || before.as_deref().is_none_or(|b| b.is_empty() || b == "box") {
+            continue;
+        }
+        let (head, last) = (head.trim_end().to_string(), last.to_string());
+        cx.repair(
+            &format!("{at}.zip"),
+            RepairKind::JoinedText,
+            v,
+            &format!("{head} | ZIP {last}"),
+            None,
+        );
+        *line = Some(head);
+        address.zip = Some(last);
+        return;
+    }
+}
+
+/// Puts back the spaces the names and street lines lost at a cut of the converter's grid
+/// (`ZORBIX | PARTNERS` joined as `ZORBIXPARTNERS`: at a cut between capitals nothing tells a
+/// space from none) where the document prints the same word with a space elsewhere (a
+/// later owner's box, a footnote, the signature). Each word is looked up on its own, as
+/// a cut falls inside one word; a word the document never prints otherwise stays (2
+/// cities of pymupdf4llm and 7 of tesseract_pdf_pymupdf4llm made right, none made wrong).
+pub(crate) fn respace_header(record: &mut Record, doc: &LazyAttested<'_>, cx: &mut Ctx) {
+    let fix = |value: &mut Option<String>, field: &str, cx: &mut Ctx| {
+        let Some(v) = value.as_deref() else { return };
+        let mut changed = false;
+        let words: Vec<String> = v
+            .split(' ')
+            .map(|w| match doc.respace(w).filter(|sp| whole_words(sp)) {
+                Some(spaced) => {
+                    changed = true;
+                    spaced
+                }
+                None => w.to_string(),
+            })
+            .collect();
+        if changed {
+            let spaced = words.join(" ");
+            cx.repair(
+                field,
+                RepairKind::JoinedText,
+                &format!("`{v}`, spaced as the document prints it elsewhere"),
+                &spaced,
+                None,
+            );
+            *value = Some(spaced);
+        }
+    };
+    fix(&mut record.issuer.name, "issuer.name", cx);
+    for (i, o) in record.reporting_owners.iter_mut().enumerate() {
+        let at = |f: &str| format!("reporting_owners[{i}].{f}");
+        fix(&mut o.name, &at("name"), cx);
+        fix(&mut o.address.street1, &at("address.street1"), cx);
+        fix(&mut o.address.street2, &at("address.street2"), cx);
+        fix(&mut o.address.city, &at("address.city"), cx);
+    }
+}
+
+/// Whether each word of a respaced text has three letters or digits or more: the
+/// document's other places print short codes apart (`L P/IL` beside a name's `LP`), so a
+/// split that leaves a piece of one or two is not taken.
+fn whole_words(spaced: &str) -> bool {
+    spaced
+        .split_whitespace()
+        .all(|w| w.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
+}
+
+/// Text in the table row under box 2's name, in a cell of box 2, with neither a capital
+/// nor a digit, that is no piece of a printed label (`ny oware n`): letters of the name's
+/// own line that the converter put a row lower (`Z | orbi Sft I` over `x oware n` is
+/// `Zorbix Software Inc.` cut in two). Whatever else that row holds there (box 1's name,
+/// box 3's label, a tick, a date) has a capital or a digit, or is a label's piece
+/// (`nsaction`, `title below)`); the name read from the upper row alone lacks letters
+/// (1 issuer of pymupdf4llm and 2 of tesseract_pdf_pymupdf4llm, all wrong; no correct one
+/// is lost). A lone letter or stop below (`y`, `.`) is not told from a label's piece and
+/// is let be.
+fn issuer_line_below(segs: &[Segment], ps: &[Piece]) -> Option<String> {
+    let first = segs.get(ps.first()?.seg)?.place;
+    if !first.in_table {
+        return None;
+    }
+    let own = |i: usize| ps.iter().any(|p| p.seg == i);
+    let in_row = |s: &Segment, row: usize| {
+        s.place.in_table && s.place.block == first.block && s.place.row == row
+    };
+    let row = ps
+        .iter()
+        .map(|p| segs[p.seg].place)
+        .filter(|pl| pl.in_table && pl.block == first.block)
+        .map(|pl| pl.row)
+        .max()?;
+    // Box 2's cells: from its name's first cell to the next box's label.
+    let start = ps
+        .iter()
+        .map(|p| segs[p.seg].place)
+        .filter(|pl| pl.row == row)
+        .map(|pl| pl.cell)
+        .min()?;
+    let end = segs
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| {
+            in_row(s, row) && !own(i) && s.place.cell > start && crate::grid::opens_box(&s.text)
+        })
+        .map(|(_, s)| s.place.cell)
+        .min()
+        .unwrap_or(usize::MAX);
+    // The next row of the table (a Markdown table's rule line takes a row's number).
+    let below = segs
+        .iter()
+        .filter(|s| s.place.in_table && s.place.block == first.block && s.place.row > row)
+        .map(|s| s.place.row)
+        .min()?;
+    segs.iter()
+        .filter(|s| in_row(s, below) && (start..end).contains(&s.place.cell))
+        .map(|s| s.text.trim())
+        .find(|t| {
+            let letters = ascii_letters(t);
+            !letters.is_empty()
+                && !t.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !box1::is_caption(t)
+                && !in_header_label(&letters)
+        })
+        .map(str::to_string)
+}
+
+/// Whether letters (lower-case, nothing else) are a piece of a label printed in the
+/// header (`nsaction`, `title below)`, `te of`): a grid cuts labels as it cuts values.
+fn in_header_label(letters: &str) -> bool {
+    [
+        NAME_BOX,
+        ISSUER_BOX,
+        AMEND_BOX,
+        REL_BOX,
+        JOINT_BOX,
+        "Officer (give title below)",
+        "Other (specify below)",
+        "(Last) (First) (Middle)",
+        "(Street)",
+        "(City) (State) (Zip)",
+    ]
+    .iter()
+    .chain(PERIOD_BOXES)
+    .chain(CAPTIONS)
+    .chain(&JOINT_LINES)
+    .any(|l| ascii_letters(l).contains(letters))
 }
 
 /// Where segment `s`'s own text ends: at the first label that starts on it, or at its end.
@@ -1904,7 +2248,10 @@ fn title_rest_below(
     let last = text.split_whitespace().last().unwrap_or("");
     let cut = text.ends_with(',') || JOINING_WORDS.contains(&last.to_lowercase().as_str());
     if !cut {
-        return Ok(None);
+        // Cut before a joining word instead: the rest below starts with it (`Vice
+        // President` | `& Treasurer`; 1 owner of pymupdf4llm). No title ends with a
+        // joining word, so a cell below that starts with one goes on the title.
+        return Ok(title_rest_below_joined(segs, kept, ps));
     }
     let at = ps.last().ok_or(())?.seg;
     let here = segs[at].place;
@@ -1940,6 +2287,56 @@ fn title_rest_below(
             b: a + rest.len(),
         },
     )))
+}
+
+/// The cell under box 5's title, alone in its cell, unlabelled, that starts with a joining
+/// word and goes on with a title's words (`& Treasurer`): the rest of a title cut before
+/// the joining word by the converter's grid.
+fn title_rest_below_joined(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    ps: &[Piece],
+) -> Option<(String, Piece)> {
+    let at = ps.last()?.seg;
+    let here = segs[at].place;
+    if !here.in_table {
+        return None;
+    }
+    let below = (at + 1..segs.len())
+        .take_while(|&s| segs[s].place.in_table && segs[s].place.block == here.block)
+        .find(|&s| {
+            let p = segs[s].place;
+            p.row == here.row + 1 && p.cell == here.cell && p.piece == 0
+        })?;
+    let seg = &segs[below];
+    let alone = (below + 1 == segs.len()) || segs[below + 1].place.piece == 0;
+    let labelled = kept
+        .iter()
+        .any(|(h, _)| h.start.seg <= below && below <= h.end.seg);
+    let rest = seg.text.trim();
+    let mut words = rest.split_whitespace();
+    let joined = words
+        .next()
+        .is_some_and(|w| JOINING_WORDS.contains(&w.to_lowercase().as_str()));
+    let titled = words.clone().next().is_some()
+        && words.all(title_word)
+        && mixed_title(rest).is_none()
+        && !rest
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| JOINING_WORDS.contains(&w.to_lowercase().as_str()));
+    if !alone || labelled || !joined || !titled {
+        return None;
+    }
+    let a = seg.text.len() - seg.text.trim_start().len();
+    Some((
+        rest.to_string(),
+        Piece {
+            seg: below,
+            a,
+            b: a + rest.len(),
+        },
+    ))
 }
 
 /// Why a text read as box 5's title is not one, if it is not: a word with two digits or
@@ -2325,6 +2722,82 @@ mod tests {
         assert_eq!(read("12/31/2018 01/02/2019"), None);
     }
 
+    /// A grid that cuts box 1 into rows puts the tail of a name wrapped over two lines
+    /// in the row below the label's, above `(Last) (First) (Middle)`: it ends the name.
+    #[test]
+    fn name_wrapped_into_the_row_below_the_label() {
+        for (head, tail, want) in [
+            (
+                "Example Wellness Group US",
+                "Holdings, Inc.",
+                "Example Wellness Group US Holdings, Inc.",
+            ),
+            ("DOE JANE M", "", "DOE JANE M"),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br>{head}|2. Date of Event<br>Requiring Statement<br>(Month/Day/Year)|3. Issuer Name**and**Ticker or T<br>Example Therapeut|rading Symbol<br>ics, Inc. [EXM]||\n\
+                 |---|---|---|---|---|\n\
+                 |{tail}|12/31/2018|4. Relationship of Reporting Pe<br>(Check all applicable)|rson(s) to Issuer<br>5. If Amendment, D<br>(Month/Day/Year)|ate of Original Filed|\n\
+                 |(Last)<br>(First)<br>(Middle)<br>1 MAIN STREET||Director<br><br>Officer (give title<br>below)|X<br>10% Owner<br>Other (specify<br>below)||\n\
+                 |(Street)<br>SPRINGFIELD VA<br>22209|||||\n\
+                 |(City)<br>(State)<br>(Zip)|||||\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n"
+            );
+            let record = normalized(&text);
+            let name = record.reporting_owners.first().and_then(|o| o.name.clone());
+            assert_eq!(name.as_deref(), Some(want), "{head:?} | {tail:?}");
+        }
+    }
+
+    /// Box 2's name whose line the grid split over two rows (the row below, under box 2,
+    /// holds small letters of no label) is left out; the same layout with nothing below
+    /// keeps it, and so does a label's piece below.
+    #[test]
+    fn issuer_line_split_over_two_rows() {
+        for (below, kept) in [("ny ompan x", false), ("", true), ("nsaction", true)] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br> <br>2.<br>Z|Issuer Name**and**T<br>orbix Co|icker or Tradi<br>  ZRBX|ng Symbol||5. R<br>(Ch|elationship of Rep<br>eck all applicable)|orting Person(s|) to Issuer|\n\
+                 |---|---|---|---|---|---|---|---|---|\n\
+                 |DOE JANE<br> <br>|{below}<br>|<br>|||<br>|<br>X<br>Director|X<br>10|% Owner|\n\
+                 |(Last)<br>(First)<br>(Middle)<br> <br>3.<br>03|Date of Earliest Tra<br>/01/2024|nsaction (Mon|th/Day/Year)|||Officer (give ti<br>below)|tle<br>Ot<br>be|her (specify<br>low)|\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+            );
+            let record = normalized(&text);
+            assert_eq!(
+                record.issuer.name.is_some(),
+                kept,
+                "{below:?}: {:?}",
+                record.issuer.name
+            );
+        }
+    }
+
+    /// A grid that cuts box 3's label off its number cuts its date there too: the month
+    /// under the number (`3.<br>05`), the rest under the label (`/25/2022`).
+    #[test]
+    fn box3_date_cut_with_its_label() {
+        for (month, rest, want) in [
+            ("05", "/25/2022", Some("2022-05-25")),
+            ("", "/25/2022", None),
+            ("", "05/25/2022", Some("2022-05-25")),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br>DOE JANE||2. Issuer Name**and**Ticker or Trading Symbol<br>Example Corp [EXM]|5. Relationship of Reporting Per<br>(Check all applicable)<br>X<br>Director|son(s) to Issuer<br>10% Owner|\n\
+                 |---|---|---|---|---|\n\
+                 |(Last)<br>(First)<br>1 MAIN STREET|(Middle)<br> <br>3.<br>{month}|Date of Earliest Tr<br>{rest}|nsaction (Month/Day/Year)|Officer (give title<br>below)|Other (specify below)|\n\
+                 |(Street)<br>CHICAGO<br>IL|60606|4. If Amendment, Date of Original Filed (Month/Day/Year)|6. Individual or Joint/Group Filing||\n\
+                 |(City)<br>(State)|(Zip)||||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+            );
+            let record = normalized(&text);
+            let got = record.period_of_report.map(|d| d.to_string());
+            assert_eq!(got.as_deref(), want, "{month:?} | {rest:?}");
+        }
+    }
+
     /// A Form 4 whose boxes are picture text, read across the page: box 1's, box 2's and
     /// box 5's labels, then the owner's and the issuer's names, then `rest` (lines joined
     /// by `<br>`), then the tables' titles.
@@ -2693,7 +3166,8 @@ mod tests {
     }
 
     /// A grid that cuts box 5's title after a joining word puts its rest in the cell below;
-    /// without it, the cut title is left out.
+    /// without it, the cut title is left out. A rest below that starts with a joining word
+    /// goes on a title cut before it.
     #[test]
     fn title_cut_after_a_joining_word() {
         for (title, below, want) in [
@@ -2704,6 +3178,13 @@ mod tests {
             ),
             ("Vice President and", "", None),
             ("Vice President", "Controller", Some("Vice President")),
+            // Cut before the joining word: the rest below starts with it.
+            (
+                "Vice President",
+                "& Treasurer",
+                Some("Vice President & Treasurer"),
+            ),
+            ("Vice President", "and", Some("Vice President")),
         ] {
             let text = format!(
                 "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
@@ -2920,6 +3401,162 @@ mod tests {
             ("C/O ZORBIX, INC. 919 E. MILLBROOK BLVD.", None),
         ] {
             assert_eq!(label_debris(value), debris, "{value:?}");
+        }
+    }
+
+    /// Box 5's pointers read into box 1 leave the value out; a plain name stays.
+    #[test]
+    fn cross_references_in_names_and_addresses() {
+        for (value, word) in [
+            ("See Remarks GRAND FALLS", Some("See")),
+            ("*Director by Proxy 12 OAK AVENUE", Some("*Director")),
+            ("Jane Roe & John Roe Livi* ng Trust", Some("Livi*")),
+            ("Explanation of Responses PORT ELLEN", Some("Explanation")),
+            ("Seeley Holdings LP", None),
+            ("12 OAK AVENUE, 3RD FLOOR", None),
+        ] {
+            assert_eq!(cross_reference(value), word, "{value:?}");
+        }
+    }
+
+    /// A ZIP read into the last street line moves to the empty ZIP; a box's number, a
+    /// filled ZIP or a missing state leave the street as it is.
+    #[test]
+    fn zip_read_into_the_street() {
+        for (street2, state, zip, want) in [
+            (
+                "450 MAPLE ROAD 60614",
+                Some("CA"),
+                None,
+                ("450 MAPLE ROAD", Some("60614")),
+            ),
+            (
+                "450 MAPLE ROAD 60614-1234",
+                Some("CA"),
+                None,
+                ("450 MAPLE ROAD", Some("60614-1234")),
+            ),
+            ("P.O. BOX 12345", Some("CA"), None, ("P.O. BOX 12345", None)),
+            (
+                "450 MAPLE ROAD 60614",
+                Some("CA"),
+                Some("60615"),
+                ("450 MAPLE ROAD 60614", Some("60615")),
+            ),
+            (
+                "450 MAPLE ROAD 60614",
+                None,
+                None,
+                ("450 MAPLE ROAD 60614", None),
+            ),
+            ("450 MAPLE ROAD", Some("CA"), None, ("450 MAPLE ROAD", None)),
+        ] {
+            let mut address = Address {
+                street2: Some(street2.to_string()),
+                state: state.map(str::to_string),
+                zip: zip.map(str::to_string),
+                ..Address::default()
+            };
+            let mut cx = Ctx::new("");
+            zip_from_street(&mut address, "reporting_owners[0].address", &mut cx);
+            assert_eq!(
+                (
+                    address.street2.as_deref().unwrap_or_default(),
+                    address.zip.as_deref()
+                ),
+                want,
+                "{street2:?}"
+            );
+        }
+    }
+
+    /// A lone street line of digits alone is a date's piece; a suite's number with its
+    /// sign, or under a line ending in `SUITE`, stays.
+    #[test]
+    fn digit_only_street_lines() {
+        for (first, line, kept) in [
+            (None, "03", false),
+            (None, "#500", true),
+            (None, "1 MAIN STREET", true),
+            (Some("1 MAIN STREET, SUITE"), "200", true),
+        ] {
+            let mut record = Record::default();
+            record.reporting_owners.push(ReportingOwner {
+                address: Address {
+                    street1: first.map(str::to_string),
+                    street2: Some(line.to_string()),
+                    ..Address::default()
+                },
+                ..ReportingOwner::default()
+            });
+            let mut cx = Ctx::new("");
+            drop_mixed_values(&mut record, &mut cx);
+            assert_eq!(
+                record.reporting_owners[0].address.street2.is_some(),
+                kept,
+                "{line:?}"
+            );
+        }
+    }
+
+    /// A city holding a street's word leaves out the city and the street lines.
+    #[test]
+    fn street_words_in_the_city() {
+        for (city, kept) in [
+            ("MAPLELLOW ROAD GROVE", false),
+            ("ST. HELIER", true),
+            ("PALO ALTO", true),
+        ] {
+            let mut address = Address {
+                street1: Some("C/O EXAMPLE, INC.".to_string()),
+                city: Some(city.to_string()),
+                ..Address::default()
+            };
+            let mut cx = Ctx::new("");
+            drop_street_in_city(&mut address, "reporting_owners[0].address", &mut cx);
+            assert_eq!(
+                (address.city.is_some(), address.street1.is_some()),
+                (kept, kept),
+                "{city:?}"
+            );
+        }
+    }
+
+    /// A word the grid's cut joined gets back the space the document prints it with
+    /// elsewhere; a split leaving a piece under three characters, or a word printed
+    /// nowhere else, stays as it is.
+    #[test]
+    fn spaces_the_document_prints_elsewhere() {
+        let doc = form4_grammar::parse(
+            "|MAPLE<br>GROVE|CA|\n|---|---|\n|SEE FOOTNOTE 1: held by ORCHARD L P/IL|x|\n",
+        )
+        .expect("the grammar takes any text");
+        let segs = crate::text::segments(&doc);
+        let text = crate::attest::DocText::new(&segs);
+        #[allow(clippy::reversed_empty_ranges)]
+        let lookup = text.skipping(1..=0);
+        for (city, name, want_city, want_name) in [
+            ("MAPLEGROVE", "ORCHARD LP", "MAPLE GROVE", "ORCHARD LP"),
+            ("MAPLE GROVE", "ORCHARDLP", "MAPLE GROVE", "ORCHARDLP"),
+            ("PINEHILL", "DOE JANE", "PINEHILL", "DOE JANE"),
+        ] {
+            let mut record = Record::default();
+            record.reporting_owners.push(ReportingOwner {
+                name: Some(name.to_string()),
+                address: Address {
+                    city: Some(city.to_string()),
+                    ..Address::default()
+                },
+                ..ReportingOwner::default()
+            });
+            let mut cx = Ctx::new("");
+            respace_header(&mut record, &lookup, &mut cx);
+            let owner = &record.reporting_owners[0];
+            assert_eq!(
+                (owner.address.city.as_deref(), owner.name.as_deref()),
+                (Some(want_city), Some(want_name)),
+                "{city:?} {name:?}"
+            );
         }
     }
 
