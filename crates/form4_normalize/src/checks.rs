@@ -814,7 +814,7 @@ mod tests {
             ("Common Stock Q)", "By Bluefin Holdings, LLC (", false),
             ("Common Stock (", "By Bluefin Holdings, LLC(", false),
             ("Stock) (Right", "See footnote)", false),
-            ("Common Stock", "( Bluefin Partners Fund, (", false),
+            ("Common Stock", "( Bluefin Partners Fund, (", true),
         ];
         for &(title, nature, title_kept) in cases {
             let mut record = Record {
