@@ -91,7 +91,14 @@ pub(crate) fn read(
             .signature
             .filter(|h| h.start > from)
             .map_or(end, |h| h.start);
-        let ps = pieces(segs, from, stop);
+        // Only when the signature's caption comes after the label: a row holding the
+        // caption too was cut across the signature's box and is no row of values.
+        let mut ps = parts
+            .remarks
+            .filter(|r| parts.signature.is_some_and(|g| g.start > r.end))
+            .map(|h| row_values_before(segs, h.start))
+            .unwrap_or_default();
+        ps.extend(pieces(segs, from, stop));
         read_remarks_and_signatures(record, segs, &ps, parts.remarks.is_some(), ocr, cx);
     }
     if let Some((d, span)) = date_after {
@@ -114,6 +121,33 @@ pub(crate) fn read(
             }
         }
     }
+}
+
+/// The plain text of the table row that holds the `Remarks` label, which reading order
+/// put before the label (a row's values come before its bold captions, see
+/// `text::reorder_row`): a signature printed to the right of the label in its row
+/// (`**Remarks:**|||/s/ Jane Doe<br>01/02/2020`) is read after it, as it is printed.
+fn row_values_before(segs: &[Segment], label: Pos) -> Vec<Piece> {
+    let Some(pl) = segs.get(label.seg).map(|s| s.place) else {
+        return Vec::new();
+    };
+    if !pl.in_table {
+        return Vec::new();
+    }
+    let same_row =
+        |s: &Segment| s.place.in_table && s.place.block == pl.block && s.place.row == pl.row;
+    let mut first = label.seg;
+    while first > 0 && same_row(&segs[first - 1]) {
+        first -= 1;
+    }
+    (first..label.seg)
+        .filter(|&s| !segs[s].bold() && !segs[s].text.trim().is_empty())
+        .map(|s| Piece {
+            seg: s,
+            a: 0,
+            b: segs[s].text.len(),
+        })
+        .collect()
 }
 
 /// `Attorney-inFact`, `Attorneyin-Fact`: the signature's usual `attorney-in-fact` with
@@ -777,6 +811,45 @@ fn only_date(t: &str) -> Option<form4_model::Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A signature printed to the right of the `Remarks` label in the label's table row
+    /// is read; a row that holds the signature's caption too is not.
+    #[test]
+    fn a_signature_in_the_remarks_row() {
+        let cases: &[(&str, &[(Option<&str>, Option<&str>)])] = &[
+            (
+                "|**Explanation of Responses:**<br>**Remarks:**|||BLUEFIN TRUST COMPANY,<br>by:<br>/s/ Jane Q. Roe<br>11/13/2020|\n|---|---|---|---|\n||||** Signature of Reporting Person<br>Date|\n",
+                &[(
+                    Some("BLUEFIN TRUST COMPANY, by: /s/ Jane Q. Roe"),
+                    Some("2020-11-13"),
+                )],
+            ),
+            (
+                "|**Explanation of Responses:**<br>**Remarks:**|||/s/ Jane Q. Roe<br>** Signature of Reporting Person|11/13/2020<br>Date|\n|---|---|---|---|---|\n",
+                &[],
+            ),
+        ];
+        for &(tail, want) in cases {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n\
+                Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n{tail}"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let got: Vec<(Option<&str>, Option<String>)> = record
+                .signatures
+                .iter()
+                .map(|s| (s.name.as_deref(), s.date.map(|d| d.to_string())))
+                .collect();
+            let want: Vec<(Option<&str>, Option<String>)> = want
+                .iter()
+                .map(|&(n, d)| (n, d.map(String::from)))
+                .collect();
+            assert_eq!(got, want, "{tail:?}");
+        }
+    }
 
     /// Notes in a quoted block (`> 1. …`): the marker starts no note's text, on a note's
     /// first line or on a line it runs on to.
