@@ -355,6 +355,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     checks::rare_codes(&mut record, ocr, &mut cx);
     checks::unpaired_brackets(&mut record, &mut cx);
     checks::glued_title_words(&mut record, &mut cx);
+    checks::trailing_amounts(&mut record, &mut cx);
 
     // Form 3 prints no box for it: EDGAR's `noSecuritiesOwned` is the statement made by
     // two empty tables. Only said when both tables were found.
