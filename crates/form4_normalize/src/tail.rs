@@ -961,7 +961,8 @@ mod tests {
     /// is read; a row that holds the signature's caption too is not.
     #[test]
     fn a_signature_in_the_remarks_row() {
-        let cases: &[(&str, &[(Option<&str>, Option<&str>)])] = &[
+        type Sig<'a> = (Option<&'a str>, Option<&'a str>);
+        let cases: &[(&str, &[Sig])] = &[
             (
                 "|**Explanation of Responses:**<br>**Remarks:**|||BLUEFIN TRUST COMPANY,<br>by:<br>/s/ Jane Q. Roe<br>11/13/2020|\n|---|---|---|---|\n||||** Signature of Reporting Person<br>Date|\n",
                 &[(
