@@ -642,7 +642,7 @@ fn respace(slot: &mut Option<String>, doc: &LazyAttested<'_>, field: &str, cx: &
     }
 }
 
-/// Puts back the space a rendering lost after a comma between two letters (`HPEV,Inc.`,
+/// Puts back the space a rendering lost after a comma between two letters (`ACME,Inc.`,
 /// `Fund,L.P.`): none of the corpus's 1,536 titles and natures has such a comma. Over the
 /// 720 renderings it spaces 86 values, all wrong before: 13 become right (pymupdf4llm 2,
 /// tesseract_pdf_pymupdf4llm 11), the rest stay wrong for other damage.
