@@ -1786,7 +1786,7 @@ pub(crate) fn space_after_commas(record: &mut Record, cx: &mut Ctx) {
 }
 
 /// `FUND,INC.` → `FUND, INC.`: a comma between two letters gets a space after it.
-fn comma_spaced(v: &str) -> String {
+pub(crate) fn comma_spaced(v: &str) -> String {
     let mut out = String::with_capacity(v.len() + 2);
     let mut prev: Option<char> = None;
     let mut chars = v.chars().peekable();

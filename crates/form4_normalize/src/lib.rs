@@ -357,6 +357,10 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     checks::unpaired_conversions(&mut record, ocr, &mut cx);
     checks::rare_codes(&mut record, ocr, &mut cx);
     checks::unpriced_trades(&mut record, ocr, &mut cx);
+    checks::unpaired_brackets(&mut record, &mut cx);
+    checks::glued_title_words(&mut record, &mut cx);
+    checks::trailing_amounts(&mut record, &mut cx);
+    // Last: it compares the values the other checks kept.
     checks::owned_after_sums(&record, &mut cx);
 
     // Form 3 prints no box for it: EDGAR's `noSecuritiesOwned` is the statement made by

@@ -91,7 +91,14 @@ pub(crate) fn read(
             .signature
             .filter(|h| h.start > from)
             .map_or(end, |h| h.start);
-        let ps = pieces(segs, from, stop);
+        // Only when the signature's caption comes after the label: a row holding the
+        // caption too was cut across the signature's box and is no row of values.
+        let mut ps = parts
+            .remarks
+            .filter(|r| parts.signature.is_some_and(|g| g.start > r.end))
+            .map(|h| row_values_before(segs, h.start))
+            .unwrap_or_default();
+        ps.extend(pieces(segs, from, stop));
         read_remarks_and_signatures(record, segs, &ps, parts.remarks.is_some(), ocr, cx);
     }
     if let Some((d, span)) = date_after {
@@ -100,6 +107,7 @@ pub(crate) fn read(
             cx.cover(span);
         }
     }
+    drop_undated_repeats(&mut record.signatures, cx);
     for s in &mut record.signatures {
         if let Some(name) = s.name.as_mut() {
             if let Some(fixed) = restore_attorney_in_fact(name) {
@@ -114,6 +122,87 @@ pub(crate) fn read(
             }
         }
     }
+}
+
+/// The plain text of the table row that holds the `Remarks` label, which reading order
+/// put before the label (a row's values come before its bold captions, see
+/// `text::reorder_row`): a signature printed to the right of the label in its row
+/// (`**Remarks:**|||/s/ Jane Doe<br>01/02/2020`) is read after it, as it is printed.
+fn row_values_before(segs: &[Segment], label: Pos) -> Vec<Piece> {
+    let Some(pl) = segs.get(label.seg).map(|s| s.place) else {
+        return Vec::new();
+    };
+    if !pl.in_table {
+        return Vec::new();
+    }
+    let same_row =
+        |s: &Segment| s.place.in_table && s.place.block == pl.block && s.place.row == pl.row;
+    let mut first = label.seg;
+    while first > 0 && same_row(&segs[first - 1]) {
+        first -= 1;
+    }
+    (first..label.seg)
+        .filter(|&s| !segs[s].bold() && !segs[s].text.trim().is_empty())
+        .map(|s| Piece {
+            seg: s,
+            a: 0,
+            b: segs[s].text.len(),
+        })
+        .collect()
+}
+
+/// A signature printed twice, once without its date (`<u>/s/ Jane Doe</u>` above
+/// `<u>/s/ Jane Doe 01/02/2020</u>`): the undated copy is dropped. None of the corpus's
+/// 160 signatures has the name of another of its filing; over the 720 renderings this
+/// drops one signature (pymupdf4llm), a spurious one.
+fn drop_undated_repeats(sigs: &mut Vec<Signature>, cx: &mut Ctx) {
+    let dated: Vec<String> = sigs
+        .iter()
+        .filter(|s| s.date.is_some())
+        .filter_map(|s| s.name.clone())
+        .collect();
+    let before = sigs.len();
+    sigs.retain(|s| s.date.is_some() || s.name.as_ref().is_none_or(|n| !dated.contains(n)));
+    if sigs.len() < before {
+        cx.warn(
+            WarningCode::Ambiguous,
+            Some("signatures"),
+            "a signature is printed twice, once with its date: the undated copy was dropped",
+            None,
+        );
+    }
+}
+
+/// Whether `name`, a line of digits alone, is the year of a date spelled out in the
+/// signature's name, the line before ending with its month and day (`… Trust dated
+/// March 14,` / `2012`): over the 720 renderings, one such line, part of its name.
+fn ends_spelled_date(prev: Option<&Line>, name: &str) -> bool {
+    let year = name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit());
+    let Some(prev) = prev.filter(|l| year && l.date.is_none()) else {
+        return false;
+    };
+    let mut words = prev.name.split_whitespace().rev();
+    let (Some(day), Some(month)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let day_ok = day
+        .strip_suffix(',')
+        .is_some_and(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()));
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    day_ok && MONTHS.contains(&month.to_lowercase().as_str())
 }
 
 /// `Attorney-inFact`, `Attorneyin-Fact`: the signature's usual `attorney-in-fact` with
@@ -407,7 +496,7 @@ fn read_remarks_and_signatures(
         let datey = name
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b'/' || b == b'-');
-        if datey && date.is_none() {
+        if datey && date.is_none() && !ends_spelled_date(lines.last(), &name) {
             continue;
         }
         lines.push(Line {
@@ -777,6 +866,126 @@ fn only_date(t: &str) -> Option<form4_model::Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A signature printed twice, once undated, is kept once, with its date.
+    #[test]
+    fn undated_repeats_of_a_signature() {
+        let sig = |n: Option<&str>, d: Option<&str>| Signature {
+            name: n.map(String::from),
+            date: d.map(|d| d.parse().expect("a date")),
+        };
+        type Case<'a> = (&'a [(Option<&'a str>, Option<&'a str>)], usize);
+        let cases: &[Case] = &[
+            (
+                &[
+                    (Some("/s/ Jane Roe"), None),
+                    (Some("/s/ Jane Roe"), Some("2020-01-02")),
+                ],
+                1,
+            ),
+            (
+                &[
+                    (Some("/s/ Jane Roe"), Some("2020-01-02")),
+                    (Some("/s/ Jane Roe"), None),
+                ],
+                1,
+            ),
+            (
+                &[
+                    (Some("/s/ Jane Roe"), None),
+                    (Some("/s/ John Roe"), Some("2020-01-02")),
+                ],
+                2,
+            ),
+            (&[(None, Some("2020-01-02")), (None, Some("2020-01-02"))], 2),
+            (
+                &[(Some("/s/ Jane Roe"), None), (Some("/s/ Jane Roe"), None)],
+                2,
+            ),
+        ];
+        for (sigs, want) in cases {
+            let mut v: Vec<Signature> = sigs.iter().map(|&(n, d)| sig(n, d)).collect();
+            let mut cx = Ctx::new("");
+            drop_undated_repeats(&mut v, &mut cx);
+            assert_eq!(v.len(), *want, "{sigs:?}");
+            assert!(v.iter().any(|s| s.date.is_some()) || sigs.iter().all(|s| s.1.is_none()));
+        }
+    }
+
+    /// A year alone on a line ends a date spelled out in the name's line before it.
+    #[test]
+    fn a_year_that_ends_a_spelled_date() {
+        let line = |name: &str, date: Option<&str>| Line {
+            ps: Vec::new(),
+            name: name.to_string(),
+            date: date.map(|d| d.parse().expect("a date")),
+            row: None,
+        };
+        let cases: &[(&str, Option<&str>, &str, bool)] = &[
+            ("Bluefin Living Trust dated March 14,", None, "2012", true),
+            ("Bluefin Living Trust dated march 3,", None, "2011", true),
+            (
+                "Bluefin Living Trust dated March 14,",
+                Some("2011-05-18"),
+                "2012",
+                false,
+            ),
+            ("Bluefin Living Trust dated March 14", None, "2012", false),
+            (
+                "Bluefin Living Trust dated Octobre 27,",
+                None,
+                "2012",
+                false,
+            ),
+            ("Bluefin Living Trust dated March 14,", None, "20121", false),
+            ("Bluefin Living Trust dated March 14,", None, "05/18", false),
+        ];
+        for &(prev, date, name, want) in cases {
+            let p = line(prev, date);
+            assert_eq!(ends_spelled_date(Some(&p), name), want, "{prev} / {name}");
+        }
+        assert!(!ends_spelled_date(None, "2012"));
+    }
+
+    /// A signature printed to the right of the `Remarks` label in the label's table row
+    /// is read; a row that holds the signature's caption too is not.
+    #[test]
+    fn a_signature_in_the_remarks_row() {
+        type Sig<'a> = (Option<&'a str>, Option<&'a str>);
+        let cases: &[(&str, &[Sig])] = &[
+            (
+                "|**Explanation of Responses:**<br>**Remarks:**|||BLUEFIN TRUST COMPANY,<br>by:<br>/s/ Jane Q. Roe<br>11/13/2020|\n|---|---|---|---|\n||||** Signature of Reporting Person<br>Date|\n",
+                &[(
+                    Some("BLUEFIN TRUST COMPANY, by: /s/ Jane Q. Roe"),
+                    Some("2020-11-13"),
+                )],
+            ),
+            (
+                "|**Explanation of Responses:**<br>**Remarks:**|||/s/ Jane Q. Roe<br>** Signature of Reporting Person|11/13/2020<br>Date|\n|---|---|---|---|---|\n",
+                &[],
+            ),
+        ];
+        for &(tail, want) in cases {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n\
+                Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n{tail}"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let got: Vec<(Option<&str>, Option<String>)> = record
+                .signatures
+                .iter()
+                .map(|s| (s.name.as_deref(), s.date.map(|d| d.to_string())))
+                .collect();
+            let want: Vec<(Option<&str>, Option<String>)> = want
+                .iter()
+                .map(|&(n, d)| (n, d.map(String::from)))
+                .collect();
+            assert_eq!(got, want, "{tail:?}");
+        }
+    }
 
     /// Notes in a quoted block (`> 1. …`): the marker starts no note's text, on a note's
     /// first line or on a line it runs on to.
