@@ -3846,6 +3846,17 @@ fn align(toks: &[Tok], cols: &[Col], loose_values: bool) -> (i32, Vec<Option<Col
 /// Score of a reading that cannot be.
 const NEG: i32 = i32::MIN / 4;
 
+/// The step a best path arrives at a cell of the lattice by: previous token count,
+/// previous column, whether the step put tokens in a column. Counts as `u32` (a row holds
+/// fewer tokens than the input's bytes, below [`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN)),
+/// so that the table, made and filled for every reading of every row, is half the size.
+type Back = (u32, u32, bool);
+
+/// A count of tokens or columns as stored in [`Back`].
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// The readings of a row in one column order: paths through the grid of (tokens consumed,
 /// columns passed) whose steps leave a column empty, skip a token, or put a token (a run
 /// of tokens, in a text column) in a column.
@@ -3939,10 +3950,10 @@ impl<'a> Lattice<'a> {
     /// The best score of a path from (0, 0) to each cell, with no step putting token
     /// `ban.0` in column `ban.1`, and the step each best path arrives by: (previous i,
     /// previous j, whether that step put tokens in a column).
-    fn forward(&self, ban: Option<(usize, Col)>) -> (Vec<i32>, Vec<(usize, usize, bool)>) {
+    fn forward(&self, ban: Option<(usize, Col)>) -> (Vec<i32>, Vec<Back>) {
         let (n, m, w) = (self.toks.len(), self.cols.len(), self.width());
         let mut dp = vec![NEG; (n + 1) * w];
-        let mut back: Vec<(usize, usize, bool)> = vec![(0, 0, false); (n + 1) * w];
+        let mut back: Vec<Back> = vec![(0, 0, false); (n + 1) * w];
         dp[0] = 0;
         for i in 0..=n {
             for j in 0..=m {
@@ -3954,7 +3965,7 @@ impl<'a> Lattice<'a> {
                     let k = ni * w + nj;
                     if cur + s > dp[k] {
                         dp[k] = cur + s;
-                        back[k] = (i, j, took.is_some());
+                        back[k] = (to_u32(i), to_u32(j), took.is_some());
                     }
                 });
             }
@@ -3963,12 +3974,13 @@ impl<'a> Lattice<'a> {
     }
 
     /// Each token's column on the best path to the last cell, from `forward`'s steps.
-    fn assign(&self, back: &[(usize, usize, bool)]) -> Vec<Option<Col>> {
+    fn assign(&self, back: &[Back]) -> Vec<Option<Col>> {
         let (n, m, w) = (self.toks.len(), self.cols.len(), self.width());
         let mut assign = vec![None; n];
         let (mut i, mut j) = (n, m);
         while i > 0 || j > 0 {
             let (pi, pj, took) = back[i * w + j];
+            let (pi, pj) = (pi as usize, pj as usize);
             if took {
                 for a in assign.iter_mut().take(i).skip(pi) {
                     *a = Some(self.cols[pj]);
