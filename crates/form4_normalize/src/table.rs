@@ -2834,7 +2834,8 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                     Some(seg.src_span(a + rest.len(), a + w.len())),
                 )
             };
-            if rest.trim().is_empty() {
+            // A word holds no whitespace (`words`): nothing left of it but marks is empty.
+            if rest.is_empty() {
                 // Marks alone: glued to the value before them in the same cell (on the
                 // same line or, wrapped, on the next), or a value of their own when alone
                 // in their cell.
