@@ -9,6 +9,7 @@
 use std::cell::OnceCell;
 use std::ops::RangeInclusive;
 
+use crate::labels::SQUASHED;
 use crate::text::Segment;
 
 /// Where a cell ends: no attested text runs across it.
@@ -237,9 +238,18 @@ impl Attested {
         let mut start = self.gap_len();
         self.gap_text.push(' ');
         for c in text.chars() {
-            if c.is_alphanumeric() {
+            // ASCII, nearly all of a form's text, by table rather than `is_alphanumeric`
+            // and `lower`: the whole document is read here.
+            let kept = if c.is_ascii() {
+                Some(SQUASHED[c as usize])
+                    .filter(|&b| b != 0)
+                    .map(char::from)
+            } else {
+                c.is_alphanumeric().then(|| lower(c))
+            };
+            if let Some(low) = kept {
                 let end = self.gap_len();
-                self.chars.push(lower(c));
+                self.chars.push(low);
                 self.gaps.push((start, end));
                 start = end;
             } else {
@@ -380,6 +390,22 @@ mod tests {
         }
         out.index();
         out
+    }
+
+    #[test]
+    fn keeps_the_letters_and_digits_of_any_script_lower_cased() {
+        // (text, characters kept, gap text)
+        let cases: &[(&str, &str, &str)] = &[
+            ("Ab-9 z", "ab9z", " - "),
+            ("\0\t~ÉCOLE №5", "école5", " \0\t~ №"),
+            ("Straße, Köln", "straßeköln", " , "),
+        ];
+        for &(text, kept, gaps) in cases {
+            let doc = attested(&[text]);
+            let chars: String = doc.chars.iter().filter(|&&c| c != CELL_END).collect();
+            assert_eq!(chars, kept, "{text:?}");
+            assert_eq!(doc.gap_text, gaps, "{text:?}");
+        }
     }
 
     #[test]

@@ -1204,7 +1204,9 @@ pub(crate) fn pieces(segs: &[Segment], from: Pos, to: Pos) -> Vec<Piece> {
         } else {
             segs[s].text.len()
         };
-        if b > a && !segs[s].text[a..b].trim().is_empty() {
+        // Blank or not from the first characters on, not by trimming both ends: a padded
+        // cell ends in a long run of spaces, and the tables ask for many pieces.
+        if b > a && !segs[s].text[a..b].chars().all(char::is_whitespace) {
             out.push(Piece { seg: s, a, b });
         }
         s += 1;

@@ -469,7 +469,7 @@ fn candidate_windows(pat: &[u8], hay: &Hay, k: usize) -> Vec<(usize, usize)> {
 }
 
 /// Each byte as [`squashed`] keeps it (lower-cased), or 0 for a byte it drops.
-const SQUASHED: [u8; 256] = {
+pub(crate) const SQUASHED: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {

@@ -2793,10 +2793,11 @@ fn is_heading_row(toks: &[Tok]) -> bool {
 /// Cuts a row into typed tokens and repairs split dates and numbers.
 fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     // A token per word at most: room for all at once, as a token is large to copy when the
-    // vector grows.
+    // vector grows. Words counted on bytes, not split again: a word only a non-ASCII space
+    // ends costs at worst one more growth.
     let words_in_row = g
         .iter()
-        .map(|p| words(&segs[p.seg].text[p.a..p.b]).count())
+        .map(|p| ascii_word_count(&segs[p.seg].text.as_bytes()[p.a..p.b]))
         .sum();
     let mut toks: Vec<Tok> = Vec::with_capacity(words_in_row);
     // A `$` alone (its amount cut into the next cell or word) marks the amount after it.
@@ -2873,7 +2874,8 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                     Some(seg.src_span(a + rest.len(), a + w.len())),
                 )
             };
-            if rest.trim().is_empty() {
+            // A word holds no whitespace (`words`): nothing left of it but marks is empty.
+            if rest.is_empty() {
                 // Marks alone: glued to the value before them in the same cell (on the
                 // same line or, wrapped, on the next), or a value of their own when alone
                 // in their cell.
@@ -3116,6 +3118,19 @@ fn cut_mark<'s>(
         tail,
         tail_span: segs[next.seg].src_span(next.a + ta, next.a + ta + tail.len()),
     })
+}
+
+/// How many runs of bytes other than ASCII whitespace `text` holds: its [`words`] when
+/// it has no other whitespace, fewer when it has.
+fn ascii_word_count(text: &[u8]) -> usize {
+    let mut in_word = false;
+    let mut n = 0;
+    for b in text {
+        let space = b.is_ascii_whitespace();
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 /// Words of a text with their byte offsets.
@@ -3885,6 +3900,17 @@ fn align(toks: &[Tok], cols: &[Col], loose_values: bool) -> (i32, Vec<Option<Col
 /// Score of a reading that cannot be.
 const NEG: i32 = i32::MIN / 4;
 
+/// The step a best path arrives at a cell of the lattice by: previous token count,
+/// previous column, whether the step put tokens in a column. Counts as `u32` (a row holds
+/// fewer tokens than the input's bytes, below [`MAX_INPUT_LEN`](crate::MAX_INPUT_LEN)),
+/// so that the table, made and filled for every reading of every row, is half the size.
+type Back = (u32, u32, bool);
+
+/// A count of tokens or columns as stored in [`Back`].
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// The readings of a row in one column order: paths through the grid of (tokens consumed,
 /// columns passed) whose steps leave a column empty, skip a token, or put a token (a run
 /// of tokens, in a text column) in a column.
@@ -3978,10 +4004,10 @@ impl<'a> Lattice<'a> {
     /// The best score of a path from (0, 0) to each cell, with no step putting token
     /// `ban.0` in column `ban.1`, and the step each best path arrives by: (previous i,
     /// previous j, whether that step put tokens in a column).
-    fn forward(&self, ban: Option<(usize, Col)>) -> (Vec<i32>, Vec<(usize, usize, bool)>) {
+    fn forward(&self, ban: Option<(usize, Col)>) -> (Vec<i32>, Vec<Back>) {
         let (n, m, w) = (self.toks.len(), self.cols.len(), self.width());
         let mut dp = vec![NEG; (n + 1) * w];
-        let mut back: Vec<(usize, usize, bool)> = vec![(0, 0, false); (n + 1) * w];
+        let mut back: Vec<Back> = vec![(0, 0, false); (n + 1) * w];
         dp[0] = 0;
         for i in 0..=n {
             for j in 0..=m {
@@ -3993,7 +4019,7 @@ impl<'a> Lattice<'a> {
                     let k = ni * w + nj;
                     if cur + s > dp[k] {
                         dp[k] = cur + s;
-                        back[k] = (i, j, took.is_some());
+                        back[k] = (to_u32(i), to_u32(j), took.is_some());
                     }
                 });
             }
@@ -4002,12 +4028,13 @@ impl<'a> Lattice<'a> {
     }
 
     /// Each token's column on the best path to the last cell, from `forward`'s steps.
-    fn assign(&self, back: &[(usize, usize, bool)]) -> Vec<Option<Col>> {
+    fn assign(&self, back: &[Back]) -> Vec<Option<Col>> {
         let (n, m, w) = (self.toks.len(), self.cols.len(), self.width());
         let mut assign = vec![None; n];
         let (mut i, mut j) = (n, m);
         while i > 0 || j > 0 {
             let (pi, pj, took) = back[i * w + j];
+            let (pi, pj) = (pi as usize, pj as usize);
             if took {
                 for a in assign.iter_mut().take(i).skip(pi) {
                     *a = Some(self.cols[pj]);
@@ -4143,6 +4170,24 @@ mod tests {
     fn read_as_is(text: &str) -> Record {
         let doc = form4_grammar::parse(text).expect("the grammar takes any text");
         crate::normalize(&doc).expect("a form")
+    }
+
+    #[test]
+    fn ascii_word_count_matches_words_unless_other_spaces() {
+        // (text, words counted on bytes)
+        let cases: &[(&str, usize)] = &[
+            ("", 0),
+            ("   ", 0),
+            ("Common Stock", 2),
+            ("  11/02/2020   S  \t 1,200 ", 3),
+            ("(1)(2)", 1),
+            // A no-break space ends a word for `words`, not for the byte count: fewer.
+            ("Class\u{a0}A", 1),
+        ];
+        for &(text, n) in cases {
+            assert_eq!(super::ascii_word_count(text.as_bytes()), n, "{text:?}");
+            assert!(n <= super::words(text).count(), "{text:?}");
+        }
     }
 
     fn ids(v: Option<&Vec<FootnoteId>>) -> Vec<String> {

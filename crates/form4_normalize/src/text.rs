@@ -320,7 +320,9 @@ fn push_inlines(inlines: &[Inline<'_>], seg: &mut Segment, place: Place, out: &m
         let s = inl.span.start;
         match &inl.kind {
             InlineKind::Text => {
-                if !inl.raw.trim().is_empty() {
+                // Not `trim().is_empty()`: that reads a padded cell's trailing spaces too,
+                // where the first letter decides.
+                if !inl.raw.chars().all(char::is_whitespace) {
                     if seg.emphasis == 0 {
                         seg.plain_around |= 1;
                     } else if seg.emphasis % 2 == 0 {
