@@ -108,6 +108,13 @@ impl<'a> DocText<'a> {
         LazyAttested { text: self, skip }
     }
 
+    /// The text of every segment, nothing skipped (for values whose own text may be the
+    /// only place that prints them, and that look beyond it).
+    pub(crate) fn whole(&'a self) -> LazyAttested<'a> {
+        // An empty range skips nothing.
+        self.skipping(RangeInclusive::new(1, 0))
+    }
+
     fn get(&self) -> &Attested {
         self.built.get_or_init(|| Attested::new(self.segs))
     }

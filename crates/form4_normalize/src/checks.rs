@@ -727,36 +727,32 @@ fn names_a_convertible(title: Option<&str>) -> bool {
     CONVERTIBLE_WORDS.iter().any(|w| lower.contains(w))
 }
 
-/// Leaves a value out, with the warning that says why.
+/// The titles, underlying titles and natures of every row of Tables I and II, with their
+/// paths, each marked whether it is a nature.
+fn row_texts(record: &mut Record) -> Vec<(String, &mut Option<String>, bool)> {
+    let mut texts = Vec::new();
+    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
+        let at = format!("non_derivative_table[{i}]");
+        texts.push((format!("{at}.security_title"), &mut r.security_title, false));
+        let nature = &mut r.nature_of_ownership;
+        texts.push((format!("{at}.nature_of_ownership"), nature, true));
+    }
+    for (i, r) in record.derivative_table.iter_mut().enumerate() {
+        let at = format!("derivative_table[{i}]");
+        texts.push((format!("{at}.security_title"), &mut r.security_title, false));
+        let underlying = &mut r.underlying_security_title;
+        texts.push((format!("{at}.underlying_security_title"), underlying, false));
+        let nature = &mut r.nature_of_ownership;
+        texts.push((format!("{at}.nature_of_ownership"), nature, true));
+    }
+    texts
+}
+
 /// Titles and natures whose round brackets do not pair (see [`unpaired`]) are left out.
 /// Run after the checks above, to which a row's title is evidence that it is a row
 /// (`lone_dates`): a title with a mark's debris in it still names its security.
 pub(crate) fn unpaired_brackets(record: &mut Record, cx: &mut Ctx) {
-    let mut slots: Vec<(String, &mut Option<String>, bool)> = Vec::new();
-    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
-        let at = format!("non_derivative_table[{i}]");
-        slots.push((format!("{at}.security_title"), &mut r.security_title, false));
-        slots.push((
-            format!("{at}.nature_of_ownership"),
-            &mut r.nature_of_ownership,
-            true,
-        ));
-    }
-    for (i, r) in record.derivative_table.iter_mut().enumerate() {
-        let at = format!("derivative_table[{i}]");
-        slots.push((format!("{at}.security_title"), &mut r.security_title, false));
-        slots.push((
-            format!("{at}.underlying_security_title"),
-            &mut r.underlying_security_title,
-            false,
-        ));
-        slots.push((
-            format!("{at}.nature_of_ownership"),
-            &mut r.nature_of_ownership,
-            true,
-        ));
-    }
-    for (field, slot, nature) in slots {
+    for (field, slot, nature) in row_texts(record) {
         let Some(text) = slot.as_deref().filter(|t| unpaired(t, nature)) else {
             continue;
         };
@@ -775,28 +771,7 @@ pub(crate) fn unpaired_brackets(record: &mut Record, cx: &mut Ctx) {
 /// were all wrong or spurious: 24 (pymupdf4llm 1, img2table 7, tesseract_pdf_pymupdf4llm
 /// 9, tesseract_psm6 7), none right.
 pub(crate) fn trailing_amounts(record: &mut Record, cx: &mut Ctx) {
-    let mut slots: Vec<(String, &mut Option<String>)> = Vec::new();
-    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
-        let at = format!("non_derivative_table[{i}]");
-        slots.push((format!("{at}.security_title"), &mut r.security_title));
-        slots.push((
-            format!("{at}.nature_of_ownership"),
-            &mut r.nature_of_ownership,
-        ));
-    }
-    for (i, r) in record.derivative_table.iter_mut().enumerate() {
-        let at = format!("derivative_table[{i}]");
-        slots.push((format!("{at}.security_title"), &mut r.security_title));
-        slots.push((
-            format!("{at}.underlying_security_title"),
-            &mut r.underlying_security_title,
-        ));
-        slots.push((
-            format!("{at}.nature_of_ownership"),
-            &mut r.nature_of_ownership,
-        ));
-    }
-    for (field, slot) in slots {
+    for (field, slot, _) in row_texts(record) {
         let Some(text) = slot.as_deref().filter(|t| ends_with_amount(t)) else {
             continue;
         };
@@ -857,20 +832,7 @@ const TITLE_WORDS: [&str; 24] = [
 /// wrong: 204 (pymupdf4llm 3: `RestrictedStock` for `Restricted Stock Units`, two lines
 /// run together; tesseract_pdf_pymupdf4llm 201), none right.
 pub(crate) fn glued_title_words(record: &mut Record, cx: &mut Ctx) {
-    let mut slots: Vec<(String, &mut Option<String>)> = Vec::new();
-    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
-        let at = format!("non_derivative_table[{i}]");
-        slots.push((format!("{at}.security_title"), &mut r.security_title));
-    }
-    for (i, r) in record.derivative_table.iter_mut().enumerate() {
-        let at = format!("derivative_table[{i}]");
-        slots.push((format!("{at}.security_title"), &mut r.security_title));
-        slots.push((
-            format!("{at}.underlying_security_title"),
-            &mut r.underlying_security_title,
-        ));
-    }
-    for (field, slot) in slots {
+    for (field, slot, _) in row_texts(record).into_iter().filter(|t| !t.2) {
         let Some(text) = slot.as_deref().filter(|t| glued_title_word(t)) else {
             continue;
         };
@@ -921,6 +883,7 @@ fn unpaired(text: &str, nature: bool) -> bool {
     depth > 0
 }
 
+/// Leaves a value out, with the warning that says why.
 fn leave_out<T>(slot: &mut Option<T>, field: &str, code: WarningCode, why: &str, cx: &mut Ctx) {
     *slot = None;
     cx.warn(code, Some(field), why, None);

@@ -342,8 +342,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     header::drop_mixed_values(&mut record, &mut cx);
     header::space_after_commas(&mut record, &mut cx);
     // The spaces a cut lost may be printed anywhere in the document: nothing is skipped.
-    #[allow(clippy::reversed_empty_ranges)]
-    header::respace_header(&mut record, &doc_text.skipping(1..=0), &mut cx);
+    header::respace_header(&mut record, &doc_text.whole(), &mut cx);
     checks::lone_dates(&mut record, ocr, &mut cx);
     checks::lone_prices(&mut record, ocr, &mut cx);
     checks::transaction_dates(&mut record, ocr, &mut cx);
