@@ -2982,6 +2982,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
         }
     }
     demote_values_inside_text(&mut toks);
+    keep_referred_note_numbers(&mut toks);
     demote_stray_digits(&mut toks, cx.damaged);
     join_cut_dates(&mut toks, cx);
     repair_split_dates(&mut toks, cx);
@@ -3401,6 +3402,32 @@ fn demote_values_inside_text(toks: &mut [Tok]) {
             && wordy(&toks[i - 1])
             && wordy(&toks[i + 1])
             && toks[i - 1].marks.is_empty()
+        {
+            toks[i].kind = Kind::Word;
+        }
+    }
+}
+
+/// A note's number written out after the word `Footnote` in a nature (`See<br>Footnote 2.`)
+/// is the text's: a filer's prose, not a value broken by OCR ([`classify_text`] takes a
+/// lone `2.` for one). Only the `N.` form: a bare `N` is already text (see
+/// [`demote_stray_digits`]), and `(N)` is a mark.
+/// The corpus's truth has one such nature (`See Footnote 2.`), read by three renderings;
+/// none of its 1,329 amounts of Tables I and II follows the word `footnote` or `note`.
+fn keep_referred_note_numbers(toks: &mut [Tok]) {
+    for i in 1..toks.len() {
+        let (prev, t) = (&toks[i - 1], &toks[i]);
+        let number = t
+            .text
+            .strip_suffix('.')
+            .is_some_and(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()));
+        let note_word = matches!(prev.kind, Kind::Word)
+            && prev.marks.is_empty()
+            && ["footnote", "note"]
+                .iter()
+                .any(|w| prev.text.eq_ignore_ascii_case(w));
+        let same_cell = prev.cell.0 == t.cell.0 && prev.cell.1 == t.cell.1;
+        if number && note_word && same_cell && t.marks.is_empty() && matches!(t.kind, Kind::Garbled)
         {
             toks[i].kind = Kind::Word;
         }
@@ -5403,6 +5430,31 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
             assert_eq!(
                 row.nature_of_ownership.as_deref(),
                 Some(want_nature),
+                "{nature}"
+            );
+        }
+    }
+
+    /// A note's number written after `Footnote` (`Footnote 2.`) stays in the nature; a mark
+    /// or an amount elsewhere stays what it was.
+    #[test]
+    fn a_note_number_written_after_footnote_stays_in_the_nature() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        let cases: &[(&str, Option<&str>, &str)] = &[
+            ("See<br>Footnote 2.", Some("See Footnote 2."), "10,127,658"),
+            ("See Note 12.", Some("See Note 12."), "10,127,658"),
+            ("See Footnote (2)", Some("See Footnote"), "10,127,658"),
+            ("By Trust", Some("By Trust"), "10,127,658"),
+        ];
+        for &(nature, want, owned) in cases {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}|Common Stock|11/18/2021|J|1,125,295|D|$0|{owned}|I|{nature}|\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(row.nature_of_ownership.as_deref(), want, "{nature}");
+            assert_eq!(
+                row.shares_owned_following.as_ref().map(|d| d.to_string()),
+                Some(owned.replace(',', "")),
                 "{nature}"
             );
         }

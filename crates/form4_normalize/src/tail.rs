@@ -1087,6 +1087,34 @@ mod tests {
         );
     }
 
+    /// A note ending with a number right before the `Remarks:` title keeps it: the title
+    /// has no number of its own.
+    #[test]
+    fn a_number_ending_the_last_note_stays_with_it() {
+        for (last, want) in [
+            (
+                "2. Reported on the Reporting Person's Form 3. **Remarks:**",
+                "Reported on the Reporting Person's Form 3.",
+            ),
+            (
+                "2. Reported on May 1, 2019. **Remarks:**",
+                "Reported on May 1, 2019.",
+            ),
+            ("2. Reported late.\n\n**Remarks:**", "Reported late."),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n\
+                Explanation of Responses:\n\n\
+                1. The first note.\n\n{last} None.\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let got = record.footnotes.get(&FootnoteId(2)).map(String::as_str);
+            assert_eq!(got, Some(want), "{last:?}");
+        }
+    }
+
     /// Lines of a joint filing's signatures, one per row, `*` marking the line its date
     /// is printed beside; the names each date's signature gets.
     #[test]
