@@ -2983,6 +2983,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
     }
     demote_values_inside_text(&mut toks);
     keep_referred_note_numbers(&mut toks);
+    marks_over_acquired_to_amount(&mut toks);
     demote_stray_digits(&mut toks, cx.damaged);
     join_cut_dates(&mut toks, cx);
     repair_split_dates(&mut toks, cx);
@@ -3405,6 +3406,39 @@ fn demote_values_inside_text(toks: &mut [Tok]) {
         {
             toks[i].kind = Kind::Word;
         }
+    }
+}
+
+/// Marks alone on the first line of the (A)/(D) cell, over an `A`, right after the amount
+/// in the cell before (`2,420<sup>(1)</sup>|<sup>(2)</sup><br>A`): the amount's marks, cut
+/// off into the next cell by the converter's column boundary. The (A)/(D) column carries
+/// no footnote in any of the corpus's 120 truths. Only over `A`: a `D` may be the
+/// ownership form, whose marks are its own (15 in the truths). In the corpus this gives
+/// one Table I amount its second mark (pymupdf4llm) and moves no other value.
+fn marks_over_acquired_to_amount(toks: &mut Vec<Tok>) {
+    let mut i = 1;
+    while i + 1 < toks.len() {
+        let (prev, t, next) = (&toks[i - 1], &toks[i], &toks[i + 1]);
+        let over_a = matches!(t.kind, Kind::Marks)
+            && !t.loose
+            && t.ncells > 0
+            && matches!(next.kind, Kind::Letter('A'))
+            && next.cell.0 == t.cell.0
+            && next.cell.1 == t.cell.1
+            && next.cell.2 > t.cell.2;
+        let after_amount = matches!(prev.kind, Kind::Num(_))
+            && !prev.dollar
+            && prev.cell.0 == t.cell.0
+            && prev.cell.1 + 1 == t.cell.1;
+        if over_a && after_amount {
+            let marks = toks.remove(i);
+            let amount = &mut toks[i - 1];
+            amount.marks.extend(marks.marks);
+            amount.mark_spans.push(marks.span);
+            amount.mark_spans.extend(marks.mark_spans);
+            continue;
+        }
+        i += 1;
     }
 }
 
@@ -5574,6 +5608,31 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
             ["F3", "F4"]
         );
         assert!(row.nature_of_ownership.is_none());
+    }
+
+    /// Marks over the `A` of the (A)/(D) cell are the amount's before it; over a `D`, or
+    /// after a price, they stay where they were.
+    #[test]
+    fn marks_over_the_acquired_letter_are_the_amounts() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        let cases: &[(&str, &[&str])] = &[
+            ("2,420<sup>(1)</sup>|<sup>(2)</sup><br>A", &["F1", "F2"]),
+            ("2,420<sup>(1)</sup>|A", &["F1"]),
+            ("2,420|<sup>(2)</sup><br>A", &["F2"]),
+        ];
+        for &(cells, want) in cases {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}|Common Stock|11/18/2021|J|{cells}|$0|6,691|D||\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(ids(row.footnotes.get(&RowField::Shares)), want, "{cells}");
+            assert_eq!(
+                row.shares.map(|d| d.to_string()).as_deref(),
+                Some("2420"),
+                "{cells}"
+            );
+            assert_eq!(row.acquired_disposed, Some(AcquiredDisposed::A), "{cells}");
+        }
     }
 
     /// A loose mark right after the amount is the amount's own; the marks after it are the
