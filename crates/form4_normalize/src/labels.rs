@@ -246,6 +246,32 @@ impl Stream {
             })
     }
 
+    /// [`Stream::find_heading`] for a section title the form prints without a number
+    /// (`Explanation of Responses:`, `Remarks:`): a number before it ends the text before
+    /// it (`… included on the Reporting Person's Form 3. **Remarks:**`), so it is not
+    /// taken as the title's box number. In the corpus's 720 renderings, the one number
+    /// before such a title is that `Form 3.`; years before it (`2019.`) have four digits,
+    /// which the number prefix never takes.
+    pub fn find_unnumbered_heading(
+        &self,
+        segs: &[Segment],
+        label: &str,
+        from: Pos,
+        to: Option<Pos>,
+    ) -> Option<Hit> {
+        let mut hit = self.find_heading(segs, label, from, to)?;
+        let text = &segs[hit.start.seg].text;
+        let at = hit.start.byte.min(text.len());
+        let rest = &text[at..];
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 {
+            let after = rest[digits..].trim_start_matches(['.', ':']);
+            let after = after.trim_start();
+            hit.start.byte = at + (rest.len() - after.len());
+        }
+        Some(hit)
+    }
+
     /// The first occurrence of any of `labels` (tolerance from [`tolerance`]).
     pub fn find_first(
         &self,

@@ -410,9 +410,9 @@ impl Parts {
             }
         }
         let after = table2.or(table1).map_or(start, |h| h.end);
-        let explanation = stream.find_heading(segs, EXPLANATION, after, None);
+        let explanation = stream.find_unnumbered_heading(segs, EXPLANATION, after, None);
         let rem_from = explanation.map_or(after, |h| h.end);
-        let remarks = stream.find_heading(segs, REMARKS, rem_from, None);
+        let remarks = stream.find_unnumbered_heading(segs, REMARKS, rem_from, None);
         let sig_from = remarks.or(explanation).map_or(after, |h| h.end);
         let signature = stream.find_first(segs, SIGNATURE, sig_from, None);
         Parts {

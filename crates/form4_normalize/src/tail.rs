@@ -440,7 +440,7 @@ fn read_remarks_and_signatures(
     let (remark_ps, sig_ps) = ps.split_at(sig_start);
     if has_remarks_label && !remark_ps.is_empty() {
         let text = crate::header::slot_text(segs, remark_ps);
-        if !text.is_empty() {
+        if !text.is_empty() && !only_printed(&text) {
             record.remarks = Some(text);
             cover_pieces(segs, remark_ps, cx);
         }
@@ -564,6 +564,28 @@ struct Line {
     date: Option<form4_model::Date>,
     /// The table row it was printed in (block, row), if any.
     row: Option<(usize, usize)>,
+}
+
+/// Whether a remarks text holds nothing but the form's own print: its section titles and
+/// the notes under them ([`PRINTED`]), which a converter that reads the titles twice (in
+/// a table beside the signature and again below it) leaves between the `Remarks:` title
+/// and the end. In the corpus, one pymupdf4llm rendering's remarks were all such print;
+/// none of the 120 truths' remarks holds any of it.
+fn only_printed(text: &str) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut rest = squash(text);
+    for p in PRINTED
+        .iter()
+        .chain(&["Explanation of Responses", "Remarks"])
+    {
+        rest = rest.replace(&squash(p), "");
+    }
+    rest.is_empty()
 }
 
 fn row_of(segs: &[Segment], p: &Piece) -> Option<(usize, usize)> {
@@ -1085,6 +1107,54 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// A note ending with a number right before the `Remarks:` title keeps it: the title
+    /// has no number of its own.
+    #[test]
+    fn a_number_ending_the_last_note_stays_with_it() {
+        for (last, want) in [
+            (
+                "2. Reported on the Reporting Person's Form 3. **Remarks:**",
+                "Reported on the Reporting Person's Form 3.",
+            ),
+            (
+                "2. Reported on May 1, 2019. **Remarks:**",
+                "Reported on May 1, 2019.",
+            ),
+            ("2. Reported late.\n\n**Remarks:**", "Reported late."),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n\
+                Explanation of Responses:\n\n\
+                1. The first note.\n\n{last} None.\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let got = record.footnotes.get(&FootnoteId(2)).map(String::as_str);
+            assert_eq!(got, Some(want), "{last:?}");
+        }
+    }
+
+    /// Remarks that are only the form's print (titles and notes read twice) are no remarks;
+    /// a filer's remark among them is kept.
+    #[test]
+    fn remarks_of_only_printed_text_are_none() {
+        for (text, want) in [
+            (
+                "Explanation of Responses: Remarks: Reminder: Report on a separate line for each class of securities beneficially owned directly or indirectly. Note: File three copies of this Form, one of which must be manually signed.",
+                true,
+            ),
+            ("Remarks: _See_ 18 U.S.C. 1001 and 15 U.S.C. 78ff(a).", true),
+            (
+                "Remarks: Exhibit 24 - Power of Attorney. Reminder: Report on a separate line for each class of securities beneficially owned directly or indirectly.",
+                false,
+            ),
+            ("Form 3 of the Reporting Person.", false),
+        ] {
+            assert_eq!(only_printed(text), want, "{text:?}");
+        }
     }
 
     /// Lines of a joint filing's signatures, one per row, `*` marking the line its date
