@@ -40,9 +40,10 @@ enum Kind {
 }
 
 #[derive(Debug, Clone)]
-struct Tok {
+struct Tok<'s> {
     kind: Kind,
-    text: String,
+    /// The word as printed, borrowed from its segment; owned only once a repair rewrites it.
+    text: Cow<'s, str>,
     span: Span,
     /// Cell (and `<br>` piece) the token came from, to tell glued marks from lone ones.
     cell: (usize, usize, usize),
@@ -766,13 +767,13 @@ const MAX_WRAP_READINGS: usize = 5_000;
 const MAX_DOC_WRAP_READINGS: usize = 200_000;
 
 /// One text column's words in a reading of a row: its part of each line, top first.
-type CellParts<'r> = Vec<Vec<&'r Tok>>;
+type CellParts<'r> = Vec<Vec<&'r Tok<'r>>>;
 
 /// A text's tokens in reading order. A cell of several lines that the grid cut down its
 /// middle (`Class<br>Comm<br>Stock | A<br>on`) comes out as two cells side by side, the
 /// first holding the left part of each line: its lines are read across both cells, line
 /// by line (`Class A Common Stock`).
-fn lines_across_cut_cell<'s, 't>(toks: &'s [&'t Tok]) -> Cow<'s, [&'t Tok]> {
+fn lines_across_cut_cell<'s, 't>(toks: &'s [&'t Tok<'t>]) -> Cow<'s, [&'t Tok<'t>]> {
     let Some(first) = toks.first() else {
         return Cow::Borrowed(toks);
     };
@@ -1503,7 +1504,7 @@ fn read_from_image(rows: &[Row], cx: &Ctx) -> bool {
         .filter(|r| r.toks.iter().any(|t| matches!(t.kind, Kind::Garbled)))
         .count();
     let specked_row = |r: &Row| {
-        let text: Vec<&str> = r.toks.iter().map(|t| t.text.as_str()).collect();
+        let text: Vec<&str> = r.toks.iter().map(|t| &*t.text).collect();
         values::specked(&text.join(" "))
     };
     cx.damaged || broken_rows >= 2 || rows.iter().any(specked_row)
@@ -1563,7 +1564,7 @@ fn not_a_row(row: &[Tok], al: &Alignment, underlying: bool, table: &str, cx: &mu
     } else {
         return false;
     };
-    let text: Vec<&str> = row.iter().map(|t| t.text.as_str()).collect();
+    let text: Vec<&str> = row.iter().map(|t| &*t.text).collect();
     cx.warn(
         WarningCode::Unreadable,
         Some(table),
@@ -2000,7 +2001,7 @@ fn join_wrapped(
     use_tokens(&toks, cx);
     let text = cell_text(&parts);
     let marks = toks.iter().flat_map(|t| t.marks.clone()).collect();
-    let wrapped: Vec<&str> = row.wrapped().map(|t| t.text.as_str()).collect();
+    let wrapped: Vec<&str> = row.wrapped().map(|t| &*t.text).collect();
     cx.repair(
         field,
         RepairKind::JoinedText,
@@ -2020,7 +2021,11 @@ fn join_wrapped(
 /// title's `One LLC`). Only a table row whose text before the title's last bold piece is
 /// all bold (the title's pieces), with plain text after it; returns the row's block and
 /// its tokens, which are words only (an amount there is another row's).
-fn title_row_spill(segs: &[Segment], to: Pos, cx: &mut Ctx) -> Option<(usize, Vec<Tok>)> {
+fn title_row_spill<'s>(
+    segs: &'s [Segment],
+    to: Pos,
+    cx: &mut Ctx,
+) -> Option<(usize, Vec<Tok<'s>>)> {
     let title = segs.get(to.seg)?;
     let pl = title.place;
     if !pl.in_table || !title.bold() {
@@ -2274,25 +2279,25 @@ fn check_direction(
 
 /// A data row, with the lines of its text cells that a converter reading the page line by
 /// line (picture text) put above and below the row's own line.
-struct Row {
-    toks: Vec<Tok>,
+struct Row<'s> {
+    toks: Vec<Tok<'s>>,
     /// Lines above the row's line, top first.
-    above: Vec<Vec<Tok>>,
+    above: Vec<Vec<Tok<'s>>>,
     /// Lines below the row's line, top first.
-    below: Vec<Vec<Tok>>,
+    below: Vec<Vec<Tok<'s>>>,
     /// All the text lines between the row's line and the line above it that is no text
     /// line (another row, headings), top first: `above` is the end of it.
-    up_run: Vec<Vec<Tok>>,
+    up_run: Vec<Vec<Tok<'s>>>,
     /// The same below the row's line: `below` is the start of it.
-    down_run: Vec<Vec<Tok>>,
+    down_run: Vec<Vec<Tok<'s>>>,
     /// Whether `down_run` is the next row's `up_run` (the lines between two rows).
     shared_below: bool,
     /// The layout block (table) the row's line is in.
     block: usize,
 }
 
-impl Row {
-    fn wrapped(&self) -> impl Iterator<Item = &Tok> {
+impl<'s> Row<'s> {
+    fn wrapped(&self) -> impl Iterator<Item = &Tok<'s>> {
         self.above.iter().chain(&self.below).flatten()
     }
 
@@ -2304,9 +2309,9 @@ impl Row {
 }
 
 /// A line (or table row) between a table's headings and its end, as [`data_rows`] sorts it.
-enum Line {
+enum Line<'s> {
     /// A row with a value, and the layout block it is in.
-    Data(Vec<Tok>, usize),
+    Data(Vec<Tok<'s>>, usize),
     /// A line of text alone outside a table: possibly a text cell of a row wrapped onto a
     /// line of its own, and its block.
     Text(Vec<Piece>, usize),
@@ -2319,7 +2324,7 @@ enum Line {
 
 /// Groups the text between two positions into rows (a table row, or a line), drops the
 /// rows of printed column headings, and lexes the rest.
-fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Row> {
+fn data_rows<'s>(segs: &'s [Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Row<'s>> {
     let ps = pieces(segs, from, to);
     let mut groups: Vec<Vec<Piece>> = Vec::new();
     let mut last_key = None;
@@ -2458,7 +2463,11 @@ fn data_rows(segs: &[Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Row> {
 /// a cell, so it is rarely above a row. Lines no balanced reading takes (before the first
 /// row, after the last) stay unread; where no reading is balanced, no line is taken.
 /// (Which column a line belongs to is the table's to say: see [`t1_wrap_column`].)
-fn attach_wrapped_lines(segs: &[Segment], lines: Vec<Line>, cx: &mut Ctx) -> Vec<Row> {
+fn attach_wrapped_lines<'s>(
+    segs: &'s [Segment],
+    lines: Vec<Line<'s>>,
+    cx: &mut Ctx,
+) -> Vec<Row<'s>> {
     // The costs of a reading. Lines before the first row are often the last of the
     // printed headings, cut short (`(D)`, `4)`); lines after the last row, before the next
     // part of the form, are rarely anything but its text.
@@ -2600,8 +2609,8 @@ fn attach_wrapped_lines(segs: &[Segment], lines: Vec<Line>, cx: &mut Ctx) -> Vec
             }
         }
     }
-    let mut lexed: Vec<Option<Vec<Tok>>> = vec![None; lines.len()];
-    let lex = |lexed: &mut [Option<Vec<Tok>>], i: usize, cx: &mut Ctx| {
+    let mut lexed: Vec<Option<Vec<Tok<'s>>>> = vec![None; lines.len()];
+    let lex = |lexed: &mut [Option<Vec<Tok<'s>>>], i: usize, cx: &mut Ctx| {
         if lexed[i].is_none() {
             if let Line::Text(g, _) = &lines[i] {
                 lexed[i] = Some(lex_row(segs, g, cx));
@@ -2621,7 +2630,7 @@ fn attach_wrapped_lines(segs: &[Segment], lines: Vec<Line>, cx: &mut Ctx) -> Vec
         lex(&mut lexed, i, cx);
     }
     cx.rollback(mark);
-    let get = |idx: &[usize]| -> Vec<Vec<Tok>> {
+    let get = |idx: &[usize]| -> Vec<Vec<Tok<'s>>> {
         idx.iter()
             .map(|&i| lexed[i].clone().unwrap_or_default())
             .collect()
@@ -2791,7 +2800,7 @@ fn is_heading_row(toks: &[Tok]) -> bool {
 }
 
 /// Cuts a row into typed tokens and repairs split dates and numbers.
-fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
+fn lex_row<'s>(segs: &'s [Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok<'s>> {
     // A token per word at most: room for all at once, as a token is large to copy when the
     // vector grows. Words counted on bytes, not split again: a word only a non-ASCII space
     // ends costs at worst one more growth.
@@ -2836,7 +2845,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                 );
                 toks.push(Tok {
                     kind: Kind::Marks,
-                    text: String::new(),
+                    text: Cow::Borrowed(""),
                     span: head,
                     cell,
                     ncells,
@@ -2903,7 +2912,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                 }
                 toks.push(Tok {
                     kind: Kind::Marks,
-                    text: String::new(),
+                    text: Cow::Borrowed(""),
                     span,
                     cell,
                     ncells,
@@ -2919,7 +2928,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
             }
             let mut tok = Tok {
                 kind: classify_text(rest),
-                text: rest.to_string(),
+                text: Cow::Borrowed(rest),
                 span: rest_span,
                 cell,
                 ncells,
@@ -2950,7 +2959,7 @@ fn lex_row(segs: &[Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok> {
                         Some(span),
                     );
                     tok.kind = classify_text(&trimmed);
-                    tok.text = trimmed;
+                    tok.text = trimmed.into();
                     tok.span = span;
                 }
             }
@@ -3351,10 +3360,10 @@ fn spread_garble(toks: &mut [Tok]) {
         // `l | 10,000`: a lower-case look-alike of a digit is never a value of the form; in
         // the cell before an amount it is that amount's first digit, misread and cut off.
         // (`O` is also a rare transaction code; before a cut date it is a misread zero.)
-        let broken_head = (matches!(a.text.as_str(), "l" | "o")
+        let broken_head = (matches!(a.text.as_ref(), "l" | "o")
             || (a.text == "O" && a.cell != b.cell && b.text.contains('/')))
             || (a.text.starts_with('$') && !matches!(a.kind, Kind::Num(_)) && a.text.len() <= 3);
-        let broken_tail = matches!(b.text.as_str(), "l" | "o") && matches!(a.kind, Kind::Num(_));
+        let broken_tail = matches!(b.text.as_ref(), "l" | "o") && matches!(a.kind, Kind::Num(_));
         if broken_tail || (broken_head && matches!(b.kind, Kind::Num(_) | Kind::Date(_))) {
             toks[i].kind = Kind::Garbled;
             toks[i + 1].kind = Kind::Garbled;
@@ -3470,7 +3479,7 @@ fn keep_referred_note_numbers(toks: &mut [Tok]) {
 
 /// Logs the repair of a date put together from `pieces`.
 fn log_split_date(pieces: &[Tok], d: Date, cx: &mut Ctx) {
-    let from: Vec<&str> = pieces.iter().map(|t| t.text.as_str()).collect();
+    let from: Vec<&str> = pieces.iter().map(|t| &*t.text).collect();
     cx.repair(
         "table.date",
         RepairKind::SplitDate,
@@ -3495,7 +3504,7 @@ fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx) {
             i += 1;
             continue;
         }
-        let mut joined = toks[i].text.clone();
+        let mut joined = toks[i].text.to_string();
         let mut found = None;
         for (j, t) in toks.iter().enumerate().take(i + 3).skip(i + 1) {
             // The last piece may carry the footnote marks of the whole date.
@@ -3516,7 +3525,7 @@ fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx) {
         let rest: Vec<Tok> = toks.drain(i + 1..=j).collect();
         let t = &mut toks[i];
         t.kind = Kind::Date(d);
-        t.text = joined;
+        t.text = joined.into();
         for r in rest {
             absorb(t, r);
         }
@@ -3698,7 +3707,7 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
                         && toks[i - 1]
                             .text
                             .ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ','));
-            if digits(&b).starts_with(&a) || tail_of_prev {
+            if digits(&b).starts_with(&*a) || tail_of_prev {
                 Some(Fix::Doubt(joined.clone()))
             } else {
                 whole.map(Fix::Join)
@@ -3731,7 +3740,7 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
             // digits after them cannot be told from its tail. (Two digits after an amount
             // are as often a misread `$0` price: `856 30 181,854`.)
             Some(Fix::Doubt(format!("{a},{b}")))
-        } else if !a_reads && b.starts_with(a.as_str()) && values::parse_amount(&b).is_some() {
+        } else if !a_reads && b.starts_with(&*a) && values::parse_amount(&b).is_some() {
             // The piece is, letter for letter, the start of the whole number beside it.
             Some(Fix::DropHead)
         } else if !a_reads || values::parse_amount(&b).is_none() {
@@ -3768,7 +3777,7 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
                 // text it stays one (a footnote digit before an amount as often).
                 t.stray &= cx.damaged;
                 t.kind = Kind::Num(n);
-                t.text = joined;
+                t.text = joined.into();
                 absorb(t, next);
             }
             Some(Fix::JoinThree(n)) => {
@@ -3786,7 +3795,7 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
                 t.joined = true;
                 t.stray &= cx.damaged;
                 t.kind = Kind::Num(n);
-                t.text = text;
+                t.text = text.into();
                 absorb(t, next);
                 absorb(t, third);
             }
@@ -3832,8 +3841,8 @@ struct Alignment {
 }
 
 impl Alignment {
-    fn cols<'t>(&self, toks: &'t [Tok]) -> Vec<(Col, Vec<&'t Tok>)> {
-        let mut out: Vec<(Col, Vec<&'t Tok>)> = Vec::new();
+    fn cols<'t>(&self, toks: &'t [Tok<'t>]) -> Vec<(Col, Vec<&'t Tok<'t>>)> {
+        let mut out: Vec<(Col, Vec<&'t Tok<'t>>)> = Vec::new();
         for (t, c) in toks.iter().zip(&self.assign) {
             let Some(c) = c else { continue };
             match out.last_mut() {
@@ -3996,7 +4005,7 @@ fn to_u32(n: usize) -> u32 {
 /// columns passed) whose steps leave a column empty, skip a token, or put a token (a run
 /// of tokens, in a text column) in a column.
 struct Lattice<'a> {
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     cols: &'a [Col],
     /// `fit[i * cols.len() + j]`: how token `i` fits column `j`, asked once (a text column
     /// asks it of every run of tokens starting at every cell).
@@ -4300,7 +4309,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, &(w, loose))| Tok {
                     kind: if w == "(1)" { Kind::Marks } else { super::classify_text(w) },
-                    text: w.to_string(),
+                    text: w.into(),
                     span: form4_grammar::Span::new(i, i + 1),
                     cell: (0, i, 0),
                     ncells: words.len(),
@@ -4335,14 +4344,14 @@ mod tests {
         }
     }
 
-    fn word_tok(i: usize, w: &str) -> super::Tok {
+    fn word_tok(i: usize, w: &str) -> super::Tok<'_> {
         super::Tok {
             kind: if w.starts_with('(') {
                 super::Kind::Marks
             } else {
                 super::Kind::Word
             },
-            text: w.to_string(),
+            text: w.into(),
             span: form4_grammar::Span::new(i, i + 1),
             cell: (0, 0, i),
             ncells: 0,
