@@ -977,6 +977,25 @@ mod tests {
         (record.period_of_report, dates)
     }
 
+    /// One row in each table whose titles (Table II's underlying title too) are `title`
+    /// and whose natures are `nature`.
+    fn texts_in_both_tables(title: &str, nature: Option<&str>) -> Record {
+        Record {
+            non_derivative_table: vec![NonDerivativeRow {
+                security_title: Some(title.to_string()),
+                nature_of_ownership: nature.map(str::to_string),
+                ..NonDerivativeRow::default()
+            }],
+            derivative_table: vec![DerivativeRow {
+                security_title: Some(title.to_string()),
+                underlying_security_title: Some(title.to_string()),
+                nature_of_ownership: nature.map(str::to_string),
+                ..DerivativeRow::default()
+            }],
+            ..Record::default()
+        }
+    }
+
     /// Texts that end with a bare amount are left out; a year is let be.
     #[test]
     fn texts_ending_with_an_amount_are_left_out() {
@@ -991,20 +1010,7 @@ mod tests {
             ("Common Stock 10052023,", true),
         ];
         for &(text, left_out) in cases {
-            let mut record = Record {
-                non_derivative_table: vec![NonDerivativeRow {
-                    security_title: Some(text.to_string()),
-                    nature_of_ownership: Some(text.to_string()),
-                    ..NonDerivativeRow::default()
-                }],
-                derivative_table: vec![DerivativeRow {
-                    security_title: Some(text.to_string()),
-                    underlying_security_title: Some(text.to_string()),
-                    nature_of_ownership: Some(text.to_string()),
-                    ..DerivativeRow::default()
-                }],
-                ..Record::default()
-            };
+            let mut record = texts_in_both_tables(text, Some(text));
             let mut cx = Ctx::new("");
             trailing_amounts(&mut record, &mut cx);
             let (r1, r2) = (&record.non_derivative_table[0], &record.derivative_table[0]);
@@ -1034,18 +1040,7 @@ mod tests {
             ("Common stock", false),
         ];
         for &(title, left_out) in cases {
-            let mut record = Record {
-                non_derivative_table: vec![NonDerivativeRow {
-                    security_title: Some(title.to_string()),
-                    ..NonDerivativeRow::default()
-                }],
-                derivative_table: vec![DerivativeRow {
-                    security_title: Some(title.to_string()),
-                    underlying_security_title: Some(title.to_string()),
-                    ..DerivativeRow::default()
-                }],
-                ..Record::default()
-            };
+            let mut record = texts_in_both_tables(title, None);
             let mut cx = Ctx::new("");
             glued_title_words(&mut record, &mut cx);
             let (r1, r2) = (&record.non_derivative_table[0], &record.derivative_table[0]);
@@ -1073,20 +1068,7 @@ mod tests {
             ("Common Stock", "( Bluefin Partners Fund, (", true),
         ];
         for &(title, nature, title_kept) in cases {
-            let mut record = Record {
-                non_derivative_table: vec![NonDerivativeRow {
-                    security_title: Some(title.to_string()),
-                    nature_of_ownership: Some(nature.to_string()),
-                    ..NonDerivativeRow::default()
-                }],
-                derivative_table: vec![DerivativeRow {
-                    security_title: Some(title.to_string()),
-                    underlying_security_title: Some(title.to_string()),
-                    nature_of_ownership: Some(nature.to_string()),
-                    ..DerivativeRow::default()
-                }],
-                ..Record::default()
-            };
+            let mut record = texts_in_both_tables(title, Some(nature));
             let mut cx = Ctx::new("");
             unpaired_brackets(&mut record, &mut cx);
             let kept = |v: &Option<String>, s: &str| v.as_deref() == Some(s);

@@ -2024,12 +2024,18 @@ pub(crate) fn respace_header(record: &mut Record, doc: &LazyAttested<'_>, cx: &m
         let mut changed = false;
         let words: Vec<String> = v
             .split(' ')
-            .map(|w| match doc.respace(w).filter(|sp| whole_words(sp)) {
-                Some(spaced) => {
-                    changed = true;
-                    spaced
+            .map(|w| {
+                match can_split(w)
+                    .then(|| doc.respace(w))
+                    .flatten()
+                    .filter(|sp| whole_words(sp))
+                {
+                    Some(spaced) => {
+                        changed = true;
+                        spaced
+                    }
+                    None => w.to_string(),
                 }
-                None => w.to_string(),
             })
             .collect();
         if changed {
@@ -2057,6 +2063,12 @@ pub(crate) fn respace_header(record: &mut Record, doc: &LazyAttested<'_>, cx: &m
 /// Whether each word of a respaced text has three letters or digits or more: the
 /// document's other places print short codes apart (`L P/IL` beside a name's `LP`), so a
 /// split that leaves a piece of one or two is not taken.
+/// Whether a word has letters and digits enough for two pieces that [`whole_words`]
+/// keeps: a shorter one is not looked up (the lookup builds the document's attested text).
+fn can_split(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphanumeric()).count() >= 6
+}
+
 fn whole_words(spaced: &str) -> bool {
     spaced
         .split_whitespace()
