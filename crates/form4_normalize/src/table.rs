@@ -5256,11 +5256,11 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
         let record = read(&format!(
             "{HEAD}{T1}\n\n{head}\
 |||||||||Ironbark<br>Capital|\n\
-|Common Stock|11/18/2021|J|1,125,295|D|(1)|10,127,658|I|Growth<br>Fund, L.P.<sup>(2)</sup>|\n\
-|Common Stock|11/18/2021|J|1,504,820|D|(1)|13,543,369|I|By Thicket<br>Fund|\n\n\
+|Common Stock|10/26/2021|J|1,236,417|D|(1)|11,238,769|I|Growth<br>Fund, L.P.<sup>(2)</sup>|\n\
+|Common Stock|10/26/2021|J|1,615,932|D|(1)|14,654,471|I|By Thicket<br>Fund|\n\n\
 {head}\
 |||||||||II, LLC<sup>(3)</sup>|\n\
-|Common Stock|11/18/2021|J|228,832|D|(1)|2,059,488|I|By Trust|\n"
+|Common Stock|10/26/2021|J|339,943|D|(1)|3,160,599|I|By Trust|\n"
         ));
         let natures: Vec<_> = record
             .non_derivative_table
@@ -5323,8 +5323,8 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
         for &(own, rest, notes, want, marks) in cases {
             let record = read(&format!(
                 "{HEAD}{T1}\n\n{head}\
-|Common Stock|11/18/2021|J|1,125,295|D|(1)|10,127,658|I|By Trust|\n\
-|Common Stock|11/18/2021|J|228,832|D|(1)|2,059,488|I|{own}|\n\
+|Common Stock|10/26/2021|J|1,236,417|D|(1)|11,238,769|I|By Trust|\n\
+|Common Stock|10/26/2021|J|339,943|D|(1)|3,160,599|I|{own}|\n\
 ||**{T2}**|||||||{rest}|\n\n\
 Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
             ));
@@ -5384,7 +5384,7 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
         ];
         for &(cells, (shares, price, marks)) in cases {
             let record = read(&format!(
-                "{HEAD}{T1}\n\n{head}|Common Stock|11/18/2021|S|{cells}|D||\n"
+                "{HEAD}{T1}\n\n{head}|Common Stock|10/26/2021|S|{cells}|D||\n"
             ));
             let row = &record.non_derivative_table[0];
             assert_eq!(
@@ -5487,7 +5487,7 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
         ];
         for &(title, nature, want_title, want_nature) in cases {
             let record = read(&format!(
-                "{HEAD}{T1}\n\n{head}|{title}|11/18/2021|J|1,125,295|D|$0|10,127,658|I|{nature}|\n"
+                "{HEAD}{T1}\n\n{head}|{title}|10/26/2021|J|1,236,417|D|$0|11,238,769|I|{nature}|\n"
             ));
             let row = &record.non_derivative_table[0];
             assert_eq!(row.security_title.as_deref(), Some(want_title), "{title}");
@@ -5505,14 +5505,14 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
     fn a_note_number_written_after_footnote_stays_in_the_nature() {
         let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
         let cases: &[(&str, Option<&str>, &str)] = &[
-            ("See<br>Footnote 2.", Some("See Footnote 2."), "10,127,658"),
-            ("See Note 12.", Some("See Note 12."), "10,127,658"),
-            ("See Footnote (2)", Some("See Footnote"), "10,127,658"),
-            ("By Trust", Some("By Trust"), "10,127,658"),
+            ("See<br>Footnote 2.", Some("See Footnote 2."), "11,238,769"),
+            ("See Note 12.", Some("See Note 12."), "11,238,769"),
+            ("See Footnote (2)", Some("See Footnote"), "11,238,769"),
+            ("By Trust", Some("By Trust"), "11,238,769"),
         ];
         for &(nature, want, owned) in cases {
             let record = read(&format!(
-                "{HEAD}{T1}\n\n{head}|Common Stock|11/18/2021|J|1,125,295|D|$0|{owned}|I|{nature}|\n"
+                "{HEAD}{T1}\n\n{head}|Common Stock|10/26/2021|J|1,236,417|D|$0|{owned}|I|{nature}|\n"
             ));
             let row = &record.non_derivative_table[0];
             assert_eq!(row.nature_of_ownership.as_deref(), want, "{nature}");
@@ -5543,7 +5543,7 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
         ];
         for &(nature, want) in cases {
             let record = read(&format!(
-                "{HEAD}{T1}\n\n{head}|Common Stock|11/18/2021|J|1,125,295|D|(1)|10,127,658|I|{nature}|\n"
+                "{HEAD}{T1}\n\n{head}|Common Stock|10/26/2021|J|1,236,417|D|(1)|11,238,769|I|{nature}|\n"
             ));
             let got = record.non_derivative_table[0]
                 .nature_of_ownership
@@ -5631,7 +5631,7 @@ Stock Option (1) (Right to Buy) $10.00 03/04/2021 A 1,000 (2) (2) Common Stock 1
         ];
         for &(cells, want) in cases {
             let record = read(&format!(
-                "{HEAD}{T1}\n\n{head}|Common Stock|11/18/2021|J|{cells}|$0|6,691|D||\n"
+                "{HEAD}{T1}\n\n{head}|Common Stock|10/26/2021|J|{cells}|$0|7,702|D||\n"
             ));
             let row = &record.non_derivative_table[0];
             assert_eq!(ids(row.footnotes.get(&RowField::Shares)), want, "{cells}");
@@ -5770,7 +5770,7 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
         ];
         for (nature, notes, want) in cases {
             let record = read(&format!(
-                "{HEAD}{T1}\n\n{head}|Common Stock|11/18/2021|J|1,125,295|D|(1)|10,127,658|I|{nature}|\n\n\
+                "{HEAD}{T1}\n\n{head}|Common Stock|10/26/2021|J|1,236,417|D|(1)|11,238,769|I|{nature}|\n\n\
                  Explanation of Responses:\n\n{notes}\n"
             ));
             let row = &record.non_derivative_table[0];
