@@ -3006,6 +3006,7 @@ fn lex_row<'s>(segs: &'s [Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok<'s>> {
     }
     years_inside_cells(&mut toks, cx.damaged);
     par_values_in_text(&mut toks, cx.damaged);
+    values_ending_last_cell(&mut toks, cx.damaged);
     demote_values_inside_text(&mut toks);
     keep_referred_note_numbers(&mut toks);
     marks_over_acquired_to_amount(&mut toks);
@@ -3414,17 +3415,22 @@ fn spread_garble(toks: &mut [Tok]) {
 }
 
 /// A year printed in a text's own cell, beside its words (`Preferred Shares, Series
-/// 2020-1`, `2019 Plan Units`, `Notes due 2027`): part of the security's name, not a value
+/// 2020-1`, `2019 Plan Units`, `Notes due 2027`), or a number after `#`: part of the security's name, not a value
 /// broken by OCR, which is what [`classify_text`] takes a word of digits and hyphens for.
 /// Taken for a broken value, it cut the text in two or, at the text's end, lost the whole
 /// row (the corpus's one such title, a Form 3 holding, in all three digital renderings).
 /// Only in a cleanly read document: in OCR'd text a year-shaped word beside a title may be
-/// an amount that lost its separator. Over the corpus it moves no other value.
+/// an amount that lost its separator (and a `#2` as likely debris). Over the corpus it
+/// moves no other value.
 fn years_inside_cells(toks: &mut [Tok], damaged: bool) {
     if damaged {
         return;
     }
     let year = |w: &str| {
+        // A number sign (`By LLC #2`, `Trust #4`) makes a number a name's too.
+        if w.len() > 1 && w.starts_with('#') && w[1..].bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
         // In brackets too: `(2022 Grant)`, `Units (2020-2022)`.
         let w = w
             .trim_start_matches('(')
@@ -3473,6 +3479,31 @@ fn par_values_in_text(toks: &mut [Tok], damaged: bool) {
             && prev.text.eq_ignore_ascii_case("value")
             && prev.marks.is_empty();
         if stated && matches!(t.kind, Kind::Num(_)) {
+            toks[i].kind = Kind::Word;
+        }
+    }
+}
+
+/// The row's last cell holds the nature of ownership, the last column of both tables: a
+/// date or number ending it after its words (`By Acme Family Trust dated 1/2/2015`) is
+/// the nature's, not a value of a column of its own, which would have to come after it.
+/// Only in a cleanly read table; in the corpus, no such cell (it moves no value).
+fn values_ending_last_cell(toks: &mut [Tok], damaged: bool) {
+    if damaged {
+        return;
+    }
+    for i in 1..toks.len() {
+        let (prev, t) = (&toks[i - 1], &toks[i]);
+        let same = |a: &Tok, b: &Tok| a.cell.0 == b.cell.0 && a.cell.1 == b.cell.1;
+        let last_in_cell = toks.get(i + 1).is_none_or(|n| !same(n, t));
+        if t.ncells > 1
+            && t.cell.1 + 1 == t.ncells
+            && matches!(t.kind, Kind::Date(_) | Kind::Num(_))
+            && last_in_cell
+            && same(prev, t)
+            && matches!(prev.kind, Kind::Word)
+            && prev.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        {
             toks[i].kind = Kind::Word;
         }
     }
@@ -4348,7 +4379,7 @@ impl<'l, 'a> Doubt<'l, 'a> {
 
 #[cfg(test)]
 mod tests {
-    use form4_model::{AcquiredDisposed, FootnoteId, Record, RowField};
+    use form4_model::{AcquiredDisposed, DirectIndirect, FootnoteId, Record, RowField};
 
     /// Reads a piece of a form, closed by the explanation's title as every form is:
     /// a text that lost two of the three big titles is held to OCR's checks.
@@ -5645,6 +5676,32 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
                 Some("1236417"),
                 "{title}"
             );
+        }
+    }
+
+    /// A date or number ending the nature's cell, the row's last, is the nature's; a
+    /// number after `#` is a name's.
+    #[test]
+    fn numbers_ending_a_nature_stay_with_the_nature() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        for nature in [
+            "By Acme Family Trust dated 1/2/2015",
+            "By Trust u/a/d 12/01/2010",
+            "By Acme LLC #2",
+            "By Trust",
+        ] {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}|Common Stock|10/26/2021|J|1,236,417|D|$0|11,238,769|I|{nature}|\n|Common Stock|||||||7,702|I|{nature}|\n\n{T2}\n\nExplanation of Responses:\n"
+            ));
+            for (row, owned) in record.non_derivative_table.iter().zip(["11238769", "7702"]) {
+                assert_eq!(row.nature_of_ownership.as_deref(), Some(nature));
+                assert_eq!(
+                    row.shares_owned_following.map(|d| d.to_string()).as_deref(),
+                    Some(owned),
+                    "{nature}"
+                );
+                assert_eq!(row.direct_or_indirect, Some(DirectIndirect::I));
+            }
         }
     }
 
