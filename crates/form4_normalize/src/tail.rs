@@ -411,6 +411,15 @@ fn read_remarks_and_signatures(
     if let Some(k) = ps.iter().position(signed) {
         sig_start = sig_start.min(k);
     }
+    // Found only by its misread marks, the signature's name is as misread: its dates are
+    // read, its names left empty.
+    let mut misread = false;
+    if ocr {
+        if let Some(k) = ps.iter().position(|p| misread_signature_line(&text_of(p))) {
+            misread = k < sig_start;
+            sig_start = sig_start.min(k);
+        }
+    }
     // Unsigned, undated apart: the line right above the caption, when it holds a date, is
     // the signature line (`Jane Doe 01/07/2020`).
     if sig_start == ps.len() {
@@ -548,13 +557,49 @@ fn read_remarks_and_signatures(
                     None,
                 );
             }
+            if misread && !name.is_empty() {
+                cx.warn(
+                    WarningCode::Unreadable,
+                    Some("signatures.name"),
+                    &format!(
+                        "the signature `{name}` of OCR'd text was told from the remarks only \
+                         by a date or a `/s/` as OCR misreads them: its name, as misread, was \
+                         left empty"
+                    ),
+                    None,
+                );
+                // Neither name nor date: the warning says all there is.
+                if date.is_none() {
+                    continue;
+                }
+            }
             sigs.push(Signature {
-                name: (known && !name.is_empty()).then_some(name),
+                name: (known && !misread && !name.is_empty()).then_some(name),
                 date,
             });
         }
     }
     record.signatures = sigs;
+}
+
+/// A line of OCR'd text that holds a signature's `/s/` or date as OCR misreads them
+/// (`ls/ Jane Doe`, `{s/Jane Doe`, `Jane Doe 0212/2020`, `97/2929`): a word that opens
+/// with at most one character before `s/`, or a word of digits and slashes holding six
+/// digits or more.
+fn misread_signature_line(t: &str) -> bool {
+    t.split_whitespace().any(|w| {
+        let slash_s = w
+            .char_indices()
+            .find(|&(_, c)| c == 's')
+            .is_some_and(|(i, _)| {
+                i <= 2 && w[i..].starts_with("s/") && w[..i].chars().count() <= 1
+            });
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        let dated = w.contains('/')
+            && w.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+            && w.bytes().filter(u8::is_ascii_digit).count() >= 6;
+        slash_s || dated
+    })
 }
 
 /// A line of the signature part: a name's line, its date, or both.
@@ -888,6 +933,51 @@ fn only_date(t: &str) -> Option<form4_model::Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// OCR's misreads of a signature's `/s/` and date still mark a signature's line.
+    #[test]
+    fn misread_signature_lines() {
+        let cases = [
+            ("ls/ Jane Q. Roe,", true),
+            ("{s/Jane Q. Roe", true),
+            ("Attorney-in-Fact for 0212/2020", true),
+            ("Jane Q. Roe 97/2929 =", true),
+            ("/s/ Jane Q. Roe", true),
+            (
+                "Effective March 30, 2020, the Reporting Person resigned.",
+                false,
+            ),
+            ("Exhibit 24 - Power of Attorney", false),
+            ("Shares sold under a 10b5-1 plan adopted 3/5", false),
+            ("Units vest 1/3 each year", false),
+            ("costs/expenses", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(misread_signature_line(line), want, "{line}");
+        }
+    }
+
+    /// In OCR'd text the signature found by its misread marks ends the remarks; its date
+    /// is read, its name (as misread) left empty.
+    #[test]
+    fn a_misread_signature_is_no_remark() {
+        let text = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL 0WNERSHIP\n\n\
+            1. Name and Address of Reportmg Person* DOE JANE 2. Issuer Name and Ticker or Trading Symbo1 EXAMPLE CORP [EXM]\n\n\
+            Tabie I - Non-Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+            Common Stock 01/02/2020 S 100 D $1.00 900 D\n\n\
+            Tabie II - Derivative Securities Acquired, Disposed of, or Beneficially 0wned\n\n\
+            Explanation of Responses:\nRemarks:\nls/ Jane Q. Roe,\nAttorney-in-Fact 01/03/2020\n\
+            ** Signature of Reporting Person Date\n";
+        let doc = form4_grammar::parse(text).expect("the grammar takes any text");
+        let record = crate::normalize(&doc).expect("a form");
+        assert_eq!(record.remarks, None);
+        let sigs: Vec<(Option<&str>, Option<String>)> = record
+            .signatures
+            .iter()
+            .map(|s| (s.name.as_deref(), s.date.map(|d| d.to_string())))
+            .collect();
+        assert_eq!(sigs, [(None, Some("2020-01-03".to_string()))]);
+    }
 
     /// A signature printed twice, once undated, is kept once, with its date.
     #[test]
