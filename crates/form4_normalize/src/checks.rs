@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use form4_model::{
     AcquiredDisposed, Date, Decimal, DerivativeRow, DirectIndirect, NonDerivativeRow, Record,
-    RowKind, TransactionCode, WarningCode,
+    RepairKind, RowKind, TransactionCode, WarningCode,
 };
 
 use crate::ctx::Ctx;
@@ -748,6 +748,36 @@ fn row_texts(record: &mut Record) -> Vec<(String, &mut Option<String>, bool)> {
     texts
 }
 
+/// Characters OCR reads a superscript footnote mark as (`See footnote’`, `By Acme LLC®`,
+/// `Common Stock*`): none of the corpus's 1,536 true titles and natures ends with one
+/// (they end with a letter, a digit, `.` or `)`).
+const MISREAD_MARKS: [char; 11] = ['’', '‘', '\'', '"', '”', '“', '*', '!', '®', '?', '°'];
+
+/// In OCR'd text, a footnote mark misread as a quote, star or symbol at the end of a
+/// title or nature (`See footnote’`, `See footnote'*`) is taken off: the text is right
+/// without it, the mark's number is lost (said in the repair). Over the corpus's OCR
+/// renderings: 47 natures and titles become right (26 + 8 natures, 11 + 2 titles), none
+/// that was right changes.
+pub(crate) fn misread_end_marks(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    for (field, slot, _) in row_texts(record) {
+        let Some(text) = slot.as_deref() else {
+            continue;
+        };
+        let kept = text.trim_end_matches(|c: char| MISREAD_MARKS.contains(&c) || c == ' ');
+        let marked = kept.len() < text.len()
+            && kept.ends_with(|c: char| c.is_alphanumeric() || c == ')' || c == '.');
+        if !marked {
+            continue;
+        }
+        let kept = kept.to_string();
+        cx.repair(&field, RepairKind::StrayCharacters, text, &kept, None);
+        *slot = Some(kept);
+    }
+}
+
 /// Titles and natures whose round brackets do not pair (see [`unpaired`]) are left out.
 /// Run after the checks above, to which a row's title is evidence that it is a row
 /// (`lone_dates`): a title with a mark's debris in it still names its security.
@@ -1022,6 +1052,38 @@ mod tests {
                 &r2.nature_of_ownership,
             ] {
                 assert_eq!(v.is_none(), left_out, "{text}");
+            }
+        }
+    }
+
+    /// In OCR'd text a misread mark ending a text is taken off; elsewhere nothing moves.
+    #[test]
+    fn misread_marks_ending_texts_are_taken_off() {
+        let cases: &[(&str, &str)] = &[
+            ("See footnote\u{2019}", "See footnote"),
+            ("See footnote'*", "See footnote"),
+            ("See footnote *", "See footnote"),
+            ("By Acme Fund II, LP\u{201d}?", "By Acme Fund II, LP"),
+            ("Stock Option (Right to Buy)!", "Stock Option (Right to Buy)"),
+            ("Common Stock", "Common Stock"),
+            ("By Trust (", "By Trust ("),
+            ("*", "*"),
+        ];
+        for &(text, want) in cases {
+            for (ocr, want) in [(true, want), (false, text)] {
+                let mut record = texts_in_both_tables(text, Some(text));
+                let mut cx = Ctx::new("");
+                misread_end_marks(&mut record, ocr, &mut cx);
+                let (r1, r2) = (&record.non_derivative_table[0], &record.derivative_table[0]);
+                for v in [
+                    &r1.security_title,
+                    &r1.nature_of_ownership,
+                    &r2.security_title,
+                    &r2.underlying_security_title,
+                    &r2.nature_of_ownership,
+                ] {
+                    assert_eq!(v.as_deref(), Some(want), "{text} {ocr}");
+                }
             }
         }
     }
