@@ -767,7 +767,7 @@ const LEADING_DEBRIS: [char; 24] = [
 /// is lost (said in the repair). Over the corpus's OCR renderings: 47 natures and titles
 /// become right by their ends (26 + 8 natures, 11 + 2 titles) and 41 more by their
 /// starts (38 titles, 3 underlying titles); none that was right changes.
-pub(crate) fn misread_end_marks(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+pub(crate) fn debris_at_text_ends(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     if !ocr {
         return;
     }
@@ -1094,7 +1094,7 @@ mod tests {
             for (ocr, want) in [(true, want), (false, text)] {
                 let mut record = texts_in_both_tables(text, Some(text));
                 let mut cx = Ctx::new("");
-                misread_end_marks(&mut record, ocr, &mut cx);
+                debris_at_text_ends(&mut record, ocr, &mut cx);
                 let (r1, r2) = (&record.non_derivative_table[0], &record.derivative_table[0]);
                 for v in [
                     &r1.security_title,
