@@ -792,6 +792,80 @@ pub(crate) fn debris_at_text_ends(record: &mut Record, ocr: bool, cx: &mut Ctx) 
     }
 }
 
+/// Whether `w` is one of box 1's captions under the name (`(Last)`, `(First)`,
+/// `(Middle)`), as OCR reads them (`(Fist)`, `(middie)`): the word in brackets, one
+/// letter off at most.
+fn name_caption(w: &str) -> bool {
+    let Some(inner) = w.strip_prefix('(').and_then(|w| w.strip_suffix(')')) else {
+        return false;
+    };
+    let inner = inner.to_ascii_lowercase();
+    ["last", "first", "middle"]
+        .iter()
+        .any(|c| one_edit(&inner, c))
+}
+
+/// Whether two short words are equal but for one letter changed, added or dropped.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        0 => {
+            short
+                .iter()
+                .zip(long.iter())
+                .filter(|(x, y)| x != y)
+                .count()
+                <= 1
+        }
+        1 => (0..long.len()).any(|skip| {
+            long.iter()
+                .enumerate()
+                .filter(|&(k, _)| k != skip)
+                .map(|(_, c)| c)
+                .eq(short.iter())
+        }),
+        _ => false,
+    }
+}
+
+/// In OCR'd text, a reporting owner's name read with debris around it: box 1's title
+/// asterisk as a quote before it (`” Jane Q. Roe`), the captions under it after it
+/// (`Roe Jane Q. (Middle) (First)`). They are taken off (the repair logged); a name with
+/// fewer than two letters left is no name and is left out. Over the corpus's OCR
+/// renderings: owner names right 6 -> 52, wrong 352 -> 101 (the others left out).
+pub(crate) fn owner_name_debris(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    for (i, owner) in record.reporting_owners.iter_mut().enumerate() {
+        let Some(name) = owner.name.as_deref() else {
+            continue;
+        };
+        let field = format!("reporting_owners[{i}].name");
+        let mut words: Vec<&str> = name.split_whitespace().collect();
+        let debris = |w: &str| !w.chars().any(char::is_alphanumeric);
+        while words.first().is_some_and(|w| debris(w)) {
+            words.remove(0);
+        }
+        while words.last().is_some_and(|w| debris(w) || name_caption(w)) {
+            words.pop();
+        }
+        let kept = words.join(" ");
+        if kept.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            let why = format!("`{name}` read as box 1's name holds no name; left out");
+            leave_out(&mut owner.name, &field, WarningCode::Unreadable, &why, cx);
+        } else if kept != name {
+            cx.repair(&field, RepairKind::StrayCharacters, name, &kept, None);
+            owner.name = Some(kept);
+        }
+    }
+}
+
 /// Titles and natures whose round brackets do not pair (see [`unpaired`]) are left out.
 /// Run after the checks above, to which a row's title is evidence that it is a row
 /// (`lone_dates`): a title with a mark's debris in it still names its security.
@@ -1105,6 +1179,41 @@ mod tests {
                 ] {
                     assert_eq!(v.as_deref(), Some(want), "{text} {ocr}");
                 }
+            }
+        }
+    }
+
+    /// In OCR'd text, an owner's name loses the debris and captions around it; a name
+    /// with no letters left is left out. Elsewhere nothing moves.
+    #[test]
+    fn owner_names_lose_their_debris() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("\u{201d} Roe Jane Q. (Middle) (First)", Some("Roe Jane Q.")),
+            ("\u{2019} Roe Jane (Fist) (middie)", Some("Roe Jane")),
+            ("\u{2019} 2,", None),
+            ("\u{201d}", None),
+            (
+                "Acme Partners, L.P. (SERIES C)",
+                Some("Acme Partners, L.P. (SERIES C)"),
+            ),
+            ("Roe Jane", Some("Roe Jane")),
+        ];
+        for &(name, want) in cases {
+            for (ocr, want) in [(true, want), (false, Some(name))] {
+                let mut record = Record {
+                    reporting_owners: vec![form4_model::ReportingOwner {
+                        name: Some(name.to_string()),
+                        ..Default::default()
+                    }],
+                    ..Record::default()
+                };
+                let mut cx = Ctx::new("");
+                owner_name_debris(&mut record, ocr, &mut cx);
+                assert_eq!(
+                    record.reporting_owners[0].name.as_deref(),
+                    want,
+                    "{name} {ocr}"
+                );
             }
         }
     }
