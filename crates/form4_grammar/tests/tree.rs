@@ -426,3 +426,59 @@ fn spans_are_byte_offsets_into_the_whole_input() {
     assert_eq!(&input[glyph.span.start..glyph.span.end], "☒");
     assert_eq!(t.span.start, 3);
 }
+
+/// Inputs at the edges of the grammar's first-character shortcuts (a block, a separator
+/// row, a markup group or a link target entered only past a test of its first
+/// character): each is read as the full rules read it.
+#[test]
+fn first_character_shortcuts() {
+    let cases: &[(&str, &str)] = &[
+        // A line that starts with `(` or a digit that starts no list marker is text.
+        ("(Last) (First)", r#"text: "(Last) (First)""#),
+        ("04/21/2019 x", r#"text: "04/21/2019 x""#),
+        ("7) seven", r#"li(7)): "seven""#),
+        ("  (Street)", r#"text: "(Street)""#),
+        // A row whose first cell starts like a delimiter cell but is none.
+        ("| :x | y |", "pipe table\n  row: [\" :x \"] [\" y \"]"),
+        (
+            "| - | - |\n| -- x | y |",
+            "pipe table\n  sep: [\" - \"] [\" - \"]\n  row: [\" -- x \"] [\" y \"]",
+        ),
+        (
+            "  | :--- | ---: |",
+            "pipe table\n  sep: [\" :--- \"] [\" ---: \"]",
+        ),
+        // Line breaks, bare and with the optional parts.
+        ("a<br>b", r#"text: "a" BR "b""#),
+        ("a<BR/>b<br />c</br>d", r#"text: "a" BR "b" BR "c" BR "d""#),
+        ("a<br class=\"x\">b", r#"text: "a" BR "b""#),
+        (
+            "| a<br>b | c |",
+            "pipe table\n  row: [\" a\" BR \"b \"] [\" c \"]",
+        ),
+        // Markup that starts with `[`, `\`, a glyph, or nothing.
+        (
+            "[Doe Jane](/cgi-bin/browse?action=get&CIK=0001)",
+            "text: link(Doe Jane|/cgi-bin/browse?action=get&CIK=0001)",
+        ),
+        ("[a](b c)", r#"text: "[a](b c)""#),
+        ("\\[x] ] ‘y’", r#"text: \[ "x] ] ‘y’""#),
+        (
+            "☒ Director ☐ Officer ✓ ✔ ☑",
+            r#"text: G[x] " Director " G[ ] " Officer " G[x] " " G[x] " " G[x]"#,
+        ),
+        (
+            "| * lone | ** | __x__ |",
+            "pipe table\n  row: [\" * lone \"] [\" \" EM \" \"] [\" \" EM \"x\" EM \" \"]",
+        ),
+        // An HTML table after spaces, and a `<` that starts none.
+        (
+            "  <table><tr><td>a</td></tr></table>",
+            "html table\n  row: [\"a\"]",
+        ),
+        ("<b>x</b> <", r#"text: <b> "x" </b> " <""#),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
