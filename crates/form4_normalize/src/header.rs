@@ -903,6 +903,7 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
     let mut issuer = None;
     let mut names: Vec<(String, Piece)> = words.clone();
     let mut ticker: Option<(String, form4_grammar::Span, usize)> = None;
+    let mut column_edge: Option<usize> = None;
     if with_issuer {
         let open = words.iter().position(|(w, _)| w.contains('['))?;
         let close = open + words[open..].iter().position(|(w, _)| w.contains(']'))?;
@@ -930,6 +931,15 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
         names.truncate(open);
         let plain: Vec<&str> = names.iter().map(|(w, _)| w.as_str()).collect();
         let tail = crate::picture::period_tail_words(&plain);
+        // Box 2's cut title with words on both sides of it, in one run: the edge between
+        // box 1's column and box 3's.
+        let run = tail.windows(2).all(|w| w[1] == w[0] + 1);
+        column_edge = match (tail.first(), tail.last()) {
+            (Some(&first), Some(&last)) if run && first > 0 && last + 1 < plain.len() => {
+                Some(first)
+            }
+            _ => None,
+        };
         debris.extend(tail.iter().map(|&k| names[k].1));
         names = names
             .into_iter()
@@ -943,7 +953,14 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
 
     let owner_end = if with_issuer {
         let sig = signature_words(segs, to);
-        crate::picture::split_owner_issuer(&plain, &sig, &care_of_words(segs, row + 1, to))
+        let tick = ticker.as_ref().map_or("", |(t, ..)| t.as_str());
+        crate::picture::split_owner_issuer(
+            &plain,
+            &sig,
+            &care_of_words(segs, row + 1, to),
+            tick,
+            column_edge,
+        )
     } else {
         Some(names.len())
     };

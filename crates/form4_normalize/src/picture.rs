@@ -116,6 +116,13 @@ fn plain_word(w: &str) -> bool {
 ///   which ends the owner's name (`Arvus Public Equities, L.P. Lumo, Inc.`);
 /// - box 1's care-of line names the issuer (`C/O WIDGETWORKS INC.`): the issuer is the
 ///   longest tail of words that begins it, letters compared without case;
+/// - the issuer's name begins with its ticker (`Zorbly Aviation, Inc. [ZORBLY]`): the one
+///   word of two letters or more that equals the bracketed ticker begins it (16 of the
+///   corpus's 120 issuers begin with their ticker, none has it further in, and no owner's
+///   name holds it; a one-letter ticker is an initial's shape, so it is not used);
+/// - Form 3's box 2 title cut between them (`Doe Jane Requiring Statement Acme Corp`):
+///   box 2 is printed between boxes 1 and 3, so a line read across the page holds box 1's
+///   words, box 2's, then box 3's; `column_edge` is where box 2's words were taken out;
 /// - the signature names the owner: the longest lead of words that all occur in it.
 ///
 /// Each must leave two words or more to the owner and one or more to the issuer, and the
@@ -125,6 +132,8 @@ pub(crate) fn split_owner_issuer(
     words: &[&str],
     signature: &[String],
     care_of: &[String],
+    ticker: &str,
+    column_edge: Option<usize>,
 ) -> Option<usize> {
     let n = words.len();
     let fits = |k: usize| {
@@ -174,6 +183,14 @@ pub(crate) fn split_owner_issuer(
     if let Some(k) = (2..n).find(|&k| begins_care_of(k)) {
         found.push(k);
     }
+    let tick = letters(ticker);
+    if tick.chars().count() >= 2 {
+        let at: Vec<usize> = (0..n).filter(|&i| letters(words[i]) == tick).collect();
+        if let [k] = at.as_slice() {
+            found.push(*k);
+        }
+    }
+    found.extend(column_edge);
     let sig: Vec<String> = signature.iter().map(|w| letters(w)).collect();
     let in_sig = |w: &str| {
         let l = letters(w);
@@ -254,7 +271,7 @@ mod tests {
         ] {
             let words: Vec<&str> = row.split_whitespace().collect();
             let sig: Vec<String> = sig.iter().map(|s| s.to_string()).collect();
-            let got = split_owner_issuer(&words, &sig, &[]).map(|k| words[..k].join(" "));
+            let got = split_owner_issuer(&words, &sig, &[], "", None).map(|k| words[..k].join(" "));
             assert_eq!(got.as_deref(), owner, "{row:?}");
         }
     }
@@ -280,8 +297,53 @@ mod tests {
         ] {
             let words: Vec<&str> = row.split_whitespace().collect();
             let co: Vec<String> = care_of.split_whitespace().map(str::to_string).collect();
-            let got = split_owner_issuer(&words, &[], &co).map(|k| words[..k].join(" "));
+            let got = split_owner_issuer(&words, &[], &co, "", None).map(|k| words[..k].join(" "));
             assert_eq!(got.as_deref(), owner, "{row:?} c/o {care_of:?}");
+        }
+    }
+
+    /// The ticker that begins the issuer's name, and box 2's title cut between the
+    /// columns, tell where the owner's name ends.
+    #[test]
+    fn issuer_named_by_its_ticker_or_cut_by_box_2() {
+        for (row, ticker, edge, owner) in [
+            (
+                "Lindqvist Ola Zorbly Aviation, Inc.",
+                "ZORBLY",
+                None,
+                Some("Lindqvist Ola"),
+            ),
+            ("Lindqvist Ola Zorbly Aviation, Inc.", "ZRBL", None, None),
+            // The ticker's word in the owner's place, or twice: no split.
+            ("Zorbly Ola Zorbly Aviation, Inc.", "ZORBLY", None, None),
+            ("Lindqvist Zorbly Ola Aviation, Inc.", "ZORBLY", None, None),
+            // A one-letter ticker has an initial's shape: not used.
+            ("Lindqvist Ola Quill U Holdings", "U", None, None),
+            // Other evidence that disagrees: no split.
+            (
+                "Lindqvist Ola P Zorbly Aviation, Inc.",
+                "AVIATION",
+                None,
+                None,
+            ),
+            (
+                "Lindqvist Ola Teb Bancorp, Inc.",
+                "",
+                Some(2),
+                Some("Lindqvist Ola"),
+            ),
+            ("Lindqvist Ola P Teb Bancorp, Inc.", "", Some(2), None),
+            (
+                "Lindqvist Ola P Teb Bancorp, Inc.",
+                "",
+                Some(3),
+                Some("Lindqvist Ola P"),
+            ),
+        ] {
+            let words: Vec<&str> = row.split_whitespace().collect();
+            let got =
+                split_owner_issuer(&words, &[], &[], ticker, edge).map(|k| words[..k].join(" "));
+            assert_eq!(got.as_deref(), owner, "{row:?} [{ticker}] {edge:?}");
         }
     }
 
