@@ -834,6 +834,7 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
     // The first line below holding text outside the form's labels; a line of captions only
     // (`(Check all applicable)`) is passed over.
     let mut value_pieces: Vec<Piece> = Vec::new();
+    let mut value_line = row + 1;
     // What the label search left of a caption on a line passed over (`(`).
     let mut passed: Vec<Piece> = Vec::new();
     for s in row + 1..(row + 3).min(segs.len()) {
@@ -887,6 +888,7 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
         } else {
             value_pieces = passed;
             value_pieces.extend(out);
+            value_line = s;
             break;
         }
     }
@@ -964,6 +966,21 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
     } else {
         Some(names.len())
     };
+    // No owner's name fits before the issuer's (`UMB FINANCIAL CORP`): the line holds box
+    // 2's value alone, and box 1's, printed a little lower, is the next line's.
+    if let (true, None, Some((t, span, _))) = (with_issuer, owner_end, &ticker) {
+        if !crate::picture::any_split_fits(&plain) {
+            if let Some(below) = name_line_below(segs, kept, value_line, to) {
+                let pieces = names.iter().map(|(_, p)| *p).collect();
+                return Some(SideBySide {
+                    owner: Some(below),
+                    issuer: Some((clean_spaces(&joined), t.clone(), pieces, *span)),
+                    debris,
+                    joined,
+                });
+            }
+        }
+    }
     let owner = owner_end.and_then(|k| {
         let text = clean_spaces(&plain[..k].join(" "));
         let sane = text
@@ -986,6 +1003,62 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
         debris,
         joined,
     })
+}
+
+/// Box 1's name on the line below box 2's value (picture text that read the issuer's
+/// name, printed a little higher, first): a person's name alone on its line (two to four
+/// words of letters or initials, no label), with the line after it holding labels only
+/// (box 5's `Director 10% Owner`), so the name does not go on over it.
+fn name_line_below(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    line: usize,
+    to: Pos,
+) -> Option<(String, Vec<Piece>)> {
+    let s = line + 1;
+    let next = s + 1;
+    if next > to.seg || segs[line].place.in_table || segs[s].place.in_table {
+        return None;
+    }
+    let on = |k: usize| {
+        kept.iter()
+            .filter(move |(h, _)| h.start.seg <= k && h.end.seg >= k)
+            .map(|(h, _)| *h)
+    };
+    if on(s).next().is_some() {
+        return None;
+    }
+    let text = segs[s].text.as_str();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || !words.iter().all(|w| crate::picture::person_word(w)) {
+        return None;
+    }
+    // The line after: nothing outside its labels but a caption's lone parenthesis.
+    let after = &segs[next].text;
+    let mut covered = vec![false; after.len()];
+    for h in on(next) {
+        let a = if h.start.seg < next { 0 } else { h.start.byte };
+        let b = if h.end.seg > next {
+            after.len()
+        } else {
+            h.end.byte
+        };
+        for c in covered.get_mut(a..b.min(after.len())).unwrap_or_default() {
+            *c = true;
+        }
+    }
+    let bare = after
+        .char_indices()
+        .any(|(k, c)| !covered[k] && !c.is_whitespace() && c != '(' && c != ')');
+    if bare || after.trim().is_empty() {
+        return None;
+    }
+    let piece = Piece {
+        seg: s,
+        a: text.len() - text.trim_start().len(),
+        b: text.trim_end().len(),
+    };
+    Some((clean_spaces(text), vec![piece]))
 }
 
 /// The tail of box 1's title opening the line below its head (`Person *`, `Reporting
@@ -2826,6 +2899,56 @@ mod tests {
             let record = normalized(&text);
             let got = record.period_of_report.map(|d| d.to_string());
             assert_eq!(got.as_deref(), want, "{month:?} | {rest:?}");
+        }
+    }
+
+    /// Box 2's value read on a line of its own, box 1's name on the next: taken when no
+    /// owner's name fits before the issuer's and the line after the name holds labels only.
+    #[test]
+    fn owner_below_an_issuer_read_alone() {
+        for (issuer_line, below, after, want) in [
+            (
+                "QUILLON FINANCIAL CORP",
+                "Varga Pieter Lund",
+                "Director 10% Owner",
+                Some(("Varga Pieter Lund", "QUILLON FINANCIAL CORP")),
+            ),
+            // An owner's name may fit before the issuer's: no reading.
+            (
+                "QUILLON FINANCIAL GROUP CORP",
+                "Varga Pieter Lund",
+                "Director 10% Owner",
+                None,
+            ),
+            // The line after goes on with text of its own (the name may go on over it).
+            (
+                "QUILLON CORP",
+                "Varga Pieter",
+                "Lund Director 10% Owner",
+                None,
+            ),
+            // Not a person's name.
+            (
+                "QUILLON CORP",
+                "1010 GRAND AVENUE",
+                "Director 10% Owner",
+                None,
+            ),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 {issuer_line} [ QLN ] (Check all applicable)<br>{below}<br>{after}<br>(Last) (First) (Middle)<br>\
+                 <!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let record = normalized(&text);
+            let owner = record.reporting_owners.first().and_then(|o| o.name.clone());
+            let got = owner.map(|o| (o, record.issuer.name.clone().unwrap_or_default()));
+            let want = want.map(|(o, i)| (o.to_string(), i.to_string()));
+            assert_eq!(got, want, "{issuer_line:?} | {below:?} | {after:?}");
         }
     }
 

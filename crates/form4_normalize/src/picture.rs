@@ -107,6 +107,27 @@ fn plain_word(w: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
 }
 
+/// A word of a person's name as EDGAR writes it: a plain word or an initial.
+pub(crate) fn person_word(w: &str) -> bool {
+    plain_word(w) || initial(w)
+}
+
+/// Whether the owner's name may end before word `k`: two words or more to the owner (so
+/// are all 189 owners' names of the corpus), one or more to the issuer, whose name does
+/// not start with a legal form and is not after a comma (both would end the owner's).
+fn split_fits(words: &[&str], k: usize) -> bool {
+    k >= 2
+        && k < words.len()
+        && !LEGAL_FORMS.contains(&letters(words[k]).as_str())
+        && !words[k - 1].ends_with(',')
+}
+
+/// Whether any place in `words` may end an owner's name before an issuer's (see
+/// [`split_fits`]): where none does (`UMB FINANCIAL CORP`), the words are one name.
+pub(crate) fn any_split_fits(words: &[&str]) -> bool {
+    (2..words.len()).any(|k| split_fits(words, k))
+}
+
 /// Where box 1's owner name ends in `words`, the owner's and the issuer's names read
 /// side by side. Three kinds of evidence:
 /// - EDGAR writes a person as `LAST FIRST MIDDLE-INITIAL`: two plain words and an initial;
@@ -136,12 +157,7 @@ pub(crate) fn split_owner_issuer(
     column_edge: Option<usize>,
 ) -> Option<usize> {
     let n = words.len();
-    let fits = |k: usize| {
-        k >= 2
-            && k < n
-            && !LEGAL_FORMS.contains(&letters(words[k]).as_str())
-            && !words[k - 1].ends_with(',')
-    };
+    let fits = |k: usize| split_fits(words, k);
     // The printed forms of the names come first; the signature only when they say nothing
     // (it may name the owner in another order, without the initial).
     let mut found: Vec<usize> = Vec::new();
