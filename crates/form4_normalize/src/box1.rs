@@ -181,7 +181,17 @@ pub(crate) fn read(
                 .unwrap_or(at.ncells);
             (row + 1, width)
         }
-        None => (0, at.ncells),
+        // No label in the table (printed on a line above it): box 1 ends where another
+        // box's label starts in the caption's row (`(Last) | (Middle) | Officer (give
+        // title below)`).
+        None => {
+            let width = (lo..=hi)
+                .filter(|&i| segs[i].place.row == at.row && foreign(i))
+                .map(|i| segs[i].place.cell)
+                .min()
+                .unwrap_or(at.ncells);
+            (0, width)
+        }
     };
     if at.cell >= width || at.row < first_row {
         return None;
@@ -609,6 +619,38 @@ mod tests {
                 Some("100 MAIN STREET, SUITE 300"),
                 "{cells}"
             );
+        }
+    }
+
+    /// Box 1's label printed on a line above the table of its values: box 1 ends where
+    /// another box's label starts in the row of `(Last) (First) (Middle)`.
+    #[test]
+    fn box_1_below_its_label_ends_at_the_next_boxs_label() {
+        for (caption_row, name) in [
+            (
+                "|(Last)<br>(First)|(Middle)|☐<br>Officer (give title below)|☐|Other (specify below)|",
+                Some("DOE FAMILY TRUST"),
+            ),
+            // No other box's label in that row: box 1's columns are not known.
+            ("|(Last)<br>(First)|(Middle)|☐|☐||", None),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 1. Name and Address of Reporting Person<sup>*</sup>\n\n\
+                 5. Relationship of Reporting Person(s) to Issuer (Check all applicable)\n\n\
+                 |DOE FAMILY TRUST||☐<br>Director|☒|10% Owner|\n\
+                 |---|---|---|---|---|\n\
+                 {caption_row}\n\
+                 |100 MAIN STREET|||||\n\
+                 |(Street)|||||\n\
+                 |SPRINGFIELD<br>IL|62701||||\n\
+                 |(City)<br>(State)|(Zip)||||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let owner = record.reporting_owners.first().and_then(|o| o.name.as_deref());
+            assert_eq!(owner, name, "{caption_row}");
         }
     }
 
