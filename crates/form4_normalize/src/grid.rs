@@ -138,6 +138,20 @@ fn regroup_row(
                 })
                 .map(|n| order[n])
                 .collect();
+            // Box 1's title ends with a footnote's asterisk (`Reporting Person*`), which a
+            // cut can put alone in the next cell of the title's line: the title's, not a
+            // piece of the value below it.
+            let mut label_pieces = label_pieces;
+            let tail = label_pieces
+                .iter()
+                .max_by_key(|&&i| (row[i].place.piece, row[i].place.cell))
+                .map(|&i| row[i].place);
+            if let Some(t) = tail {
+                label_pieces.extend((0..row.len()).filter(|&i| {
+                    let p = row[i].place;
+                    p.piece == t.piece && p.cell == t.cell + 1 && row[i].text.trim() == "*"
+                }));
+            }
             let cells: Vec<usize> = label_pieces.iter().map(|&i| row[i].place.cell).collect();
             let Some(&first_cell) = cells.iter().min() else {
                 continue;
@@ -370,6 +384,32 @@ mod row_tests {
 |---|---|---|---|---|---|---|---|---|\n\
 |(Last)<br>1 MAIN STREET|(First)|(Middle)|3. Date of Ear<br>01/0|liest Transaction (Month/Day/Year)<br>2/2024|||||\n\n\
 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n";
+
+    /// Box 1's title cut so that its asterisk stands alone in the cell after its last
+    /// piece: the title's, so the name below reads whole.
+    #[test]
+    fn an_asterisk_cut_off_box_1s_title_is_the_titles() {
+        for (cells, want) in [
+            (
+                "|1. Name a<br>Doe Ja|nd Address of<br>ne Q. Fam|Reporting Person<br>ily Livi|<sup>*</sup><br>ng Trust|",
+                "Doe Jane Q. Family Living Trust",
+            ),
+            (
+                "|1. Name a<br>Doe Ja|nd Address of<br>ne Q. Fam|Reporting Person*<br>ily Livi|<br>ng Trust|",
+                "Doe Jane Q. Family Living Trust",
+            ),
+        ] {
+            let text = CUT.replacen(
+                "|1. Name<br>Doe|and Address of Reporting Pers<br>Jane Q.|on*|",
+                cells,
+                1,
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let owner = record.reporting_owners.first().and_then(|o| o.name.as_deref());
+            assert_eq!(owner, Some(want), "{cells}");
+        }
+    }
 
     #[test]
     fn cut_boxes_are_put_back_together() {
