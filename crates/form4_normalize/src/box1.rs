@@ -182,11 +182,16 @@ pub(crate) fn read(
             (row + 1, width)
         }
         // No label in the table (printed on a line above it): box 1 ends where another
-        // box's label starts in the caption's row (`(Last) | (Middle) | Officer (give
-        // title below)`).
+        // box's label or tick mark starts in the caption's row or the two above it, the
+        // name's (`(Last) | (Middle) | Officer (give title below)`, `NAME || ☐ | Director`).
         None => {
             let width = (lo..=hi)
-                .filter(|&i| segs[i].place.row == at.row && foreign(i))
+                .filter(|&i| {
+                    let row = segs[i].place.row;
+                    row <= at.row
+                        && row + 2 >= at.row
+                        && (foreign(i) || values::is_tick(segs[i].text.trim()))
+                })
                 .map(|i| segs[i].place.cell)
                 .min()
                 .unwrap_or(at.ncells);
@@ -626,19 +631,25 @@ mod tests {
     /// another box's label starts in the row of `(Last) (First) (Middle)`.
     #[test]
     fn box_1_below_its_label_ends_at_the_next_boxs_label() {
-        for (caption_row, name) in [
+        let name_row = "|DOE FAMILY TRUST||☐<br>Director|☒|10% Owner|";
+        for (name_row, caption_row, name) in [
             (
+                name_row,
                 "|(Last)<br>(First)|(Middle)|☐<br>Officer (give title below)|☐|Other (specify below)|",
                 Some("DOE FAMILY TRUST"),
             ),
-            // No other box's label in that row: box 1's columns are not known.
-            ("|(Last)<br>(First)|(Middle)|☐|☐||", None),
+            // The name's row has box 5's tick mark.
+            (
+                "|DOE FAMILY TR|UST|☐|Director|☒|",
+                "|(Last)<br>(First)|(Middle)||||",
+                Some("DOE FAMILY TRUST"),
+            ),
         ] {
             let text = format!(
                 "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
                  1. Name and Address of Reporting Person<sup>*</sup>\n\n\
                  5. Relationship of Reporting Person(s) to Issuer (Check all applicable)\n\n\
-                 |DOE FAMILY TRUST||☐<br>Director|☒|10% Owner|\n\
+                 {name_row}\n\
                  |---|---|---|---|---|\n\
                  {caption_row}\n\
                  |100 MAIN STREET|||||\n\
