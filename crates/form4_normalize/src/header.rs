@@ -617,7 +617,25 @@ pub(crate) fn read(
                     cx,
                 );
                 ticks.push((tag, ticked));
-                // The title or "other" text follows the last checkbox label.
+                // The title or "other" text follows the last checkbox label. In a grid,
+                // the slot runs on into the rows below, whose cells left of box 5's are box
+                // 1's street lines (`X<br>Other (specify below)<br>See Remarks` | `40TH
+                // FL` under box 1): not the text's. (Exact text only: OCR'd cells are too
+                // often misplaced for what is left to be the whole text.)
+                let label_at = segs[kept[i].0.start.seg].place;
+                let ps: Vec<Piece> = if label_at.in_table && !cx.damaged {
+                    ps.into_iter()
+                        .filter(|p| {
+                            let at = segs[p.seg].place;
+                            !(at.in_table
+                                && at.block == label_at.block
+                                && at.row > label_at.row
+                                && at.cell < label_at.cell)
+                        })
+                        .collect()
+                } else {
+                    ps
+                };
                 let text = slot_text(segs, &ps);
                 let rest = text.trim();
                 if !rest.is_empty() && !values::is_tick(rest) {
@@ -2899,6 +2917,35 @@ mod tests {
             let record = normalized(&text);
             let got = record.period_of_report.map(|d| d.to_string());
             assert_eq!(got.as_deref(), want, "{month:?} | {rest:?}");
+        }
+    }
+
+    /// In a grid, box 5's "other" text ends with its cell: the rows below hold box 1's
+    /// street lines left of it.
+    #[test]
+    fn box_5_text_in_a_grid_stops_at_box_1s_cells() {
+        for (below, want) in [
+            ("|40TH FL|||||", Some("See Remarks")),
+            ("||||||", Some("See Remarks")),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup>||4. Relationship of Reportin<br>|g Person(s) to Issuer||\n\
+                 |---|---|---|---|---|\n\
+                 |DOE HOLDINGS LP||(Check all applicable)<br>Director||10% Owner|\n\
+                 |(Last)<br>(First)<br>1 MAIN STREET|(Middle)|Officer (g|ive title below)|X<br>Other (specify below)<br>See Remarks|\n\
+                 {below}\n\
+                 |(Street)<br>SPRINGFIELD<br>IL|62701||||\n\
+                 |(City)<br>(State)|(Zip)||||\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n\n\
+                 Table II - Derivative Securities Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let record = normalized(&text);
+            let owner = record.reporting_owners.first();
+            let got = owner.and_then(|o| o.other_text.as_deref());
+            assert_eq!(got, want, "{below}");
+            assert!(owner.is_some_and(|o| o.is_other), "{below}");
         }
     }
 
