@@ -825,7 +825,7 @@ fn attested_cut_reading(
     let line = head.cell.2;
     // The left part's piece on the right part's line ends with a letter; the right part
     // opens with a lower-case letter: one word cut in two.
-    let left_end = in_cell(cell).filter(|t| t.cell.2 == line).last();
+    let left_end = in_cell(cell).rfind(|t| t.cell.2 == line);
     let cut = toks
         .iter()
         .all(|t| t.ncells > 0 && t.cell.0 == row && (t.cell.1 == cell || t.cell.1 == cell + 1))
