@@ -570,6 +570,21 @@ pub(crate) fn read(
                     }
                     record.issuer.trading_symbol = ticker;
                     cover_pieces(segs, &ps, cx);
+                } else if let Some((name, ticker, below)) = issuer_row_below(segs, kept[i].0) {
+                    let parts: Vec<&str> = below
+                        .iter()
+                        .map(|p| segs[p.seg].text[p.a..p.b].trim())
+                        .collect();
+                    cx.repair(
+                        "issuer",
+                        RepairKind::JoinedText,
+                        &parts.join(" | "),
+                        &format!("{name} [{ticker}]"),
+                        below.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                    );
+                    record.issuer.name = Some(name);
+                    record.issuer.trading_symbol = Some(ticker);
+                    cover_pieces(segs, &below, cx);
                 } else {
                     cx.warn(
                         WarningCode::MissingPart,
@@ -1789,6 +1804,65 @@ fn split_care_of(line: &str) -> Option<(String, String)> {
 }
 
 /// `ZORBIX, INC. [ZRBX]` / `ZORBIX, INC. [ ZRBX ]` → name and ticker.
+/// Box 2's value in the grid row below its label's (`2. Issuer N | ame and Ticker | or
+/// Trading Sy | mbol` over `CSK AU | TO CORP [CA | O]`): the next row's cells under the
+/// label's, one line each, joined where the grid cut them. Taken only with its bracketed
+/// ticker, which no other box prints.
+fn issuer_row_below(segs: &[Segment], label: Hit) -> Option<(String, String, Vec<Piece>)> {
+    let at = segs.get(label.start.seg)?.place;
+    if !at.in_table {
+        return None;
+    }
+    let cells: Vec<usize> = (label.start.seg..=label.end.seg)
+        .filter_map(|s| segs.get(s))
+        .filter(|s| s.place.in_table && s.place.block == at.block && s.place.row == at.row)
+        .map(|s| s.place.cell)
+        .collect();
+    let (first, last) = (*cells.iter().min()?, *cells.iter().max()?);
+    // The next row the table has (a separator line takes a row number of its own).
+    let next = (label.end.seg..segs.len())
+        .find(|&s| !(segs[s].place.row == at.row && segs[s].place.block == at.block))?;
+    let row = segs[next].place.row;
+    let below: Vec<usize> = (next..segs.len())
+        .take_while(|&s| {
+            let p = segs[s].place;
+            p.in_table && p.block == at.block && p.row == row
+        })
+        .filter(|&s| {
+            (first..=last).contains(&segs[s].place.cell) && !segs[s].text.trim().is_empty()
+        })
+        .collect();
+    // One line per cell, in cell order: a cell of two lines is not one line cut.
+    let one_line = below
+        .windows(2)
+        .all(|w| segs[w[0]].place.cell < segs[w[1]].place.cell);
+    if below.is_empty() || !one_line {
+        return None;
+    }
+    let mut text = String::new();
+    for &s in &below {
+        let t = segs[s].text.trim();
+        if !text.is_empty() && crate::grid::needs_space(&text, t) {
+            text.push(' ');
+        }
+        text.push_str(t);
+    }
+    let (name, ticker) = issuer(&text)?;
+    let ticker = ticker.filter(|t| is_ticker(t))?;
+    if label_debris(&name).is_some() || name.contains(['[', ']']) {
+        return None;
+    }
+    let pieces = below
+        .iter()
+        .map(|&s| Piece {
+            seg: s,
+            a: 0,
+            b: segs[s].text.len(),
+        })
+        .collect();
+    Some((name, ticker, pieces))
+}
+
 fn issuer(text: &str) -> Option<(String, Option<String>)> {
     let text = text.trim();
     if text.is_empty() {
@@ -2917,6 +2991,38 @@ mod tests {
             let record = normalized(&text);
             let got = record.period_of_report.map(|d| d.to_string());
             assert_eq!(got.as_deref(), want, "{month:?} | {rest:?}");
+        }
+    }
+
+    /// Box 2's value in the grid row below its cut label: read with its bracketed ticker,
+    /// the pieces the grid cut joined; without a ticker it is not taken.
+    #[test]
+    fn issuer_in_the_grid_row_below_its_label() {
+        for (cells, want) in [
+            (
+                "|ZEPHYR AU|TO CORP [ZA|O]|",
+                Some(("ZEPHYR AUTO CORP", "ZAO")),
+            ),
+            ("|ZEPHYR AU|TO CORP||", None),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. Name and A|ddress of Repo|rting Person<sup>*</sup>||2. Issuer N<br>|ame and Ticker<br>|or Trading Sy<br>|mbol||5. Rel<br>|ationship of<br>|Reporting P<br>|erson|(s) to Issuer||\n\
+                 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n\
+                 |Doe Ja|ne Q|||{cells}||(Chec|k all applica<br>Director|le)||10% O|wner|\n\
+                 |(Last)|(First)|(Middle)||||||X|Officer (give title below)||Other (specify below)|||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let record = normalized(&text);
+            let got = record
+                .issuer
+                .name
+                .clone()
+                .zip(record.issuer.trading_symbol.clone());
+            let want = want.map(|(n, t)| (n.to_string(), t.to_string()));
+            assert_eq!(got, want, "{cells}");
         }
     }
 
