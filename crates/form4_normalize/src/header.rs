@@ -999,7 +999,7 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
     } else {
         Some(names.len())
     };
-    // No owner's name fits before the issuer's (`UMB FINANCIAL CORP`): the line holds box
+    // No owner's name fits before the issuer's (`QUILLON FINANCIAL CORP`): the line holds box
     // 2's value alone, and box 1's, printed a little lower, is the next line's.
     if let (true, None, Some((t, span, _))) = (with_issuer, owner_end, &ticker) {
         if !crate::picture::any_split_fits(&plain) {
@@ -1805,7 +1805,7 @@ fn split_care_of(line: &str) -> Option<(String, String)> {
 
 /// `ZORBIX, INC. [ZRBX]` / `ZORBIX, INC. [ ZRBX ]` → name and ticker.
 /// Box 2's value in the grid row below its label's (`2. Issuer N | ame and Ticker | or
-/// Trading Sy | mbol` over `CSK AU | TO CORP [CA | O]`): the next row's cells under the
+/// Trading Sy | mbol` over `ZEPHYR AU | TO CORP [ZA | O]`): the next row's cells under the
 /// label's, one line each, joined where the grid cut them. Taken only with its bracketed
 /// ticker, which no other box prints.
 fn issuer_row_below(segs: &[Segment], label: Hit) -> Option<(String, String, Vec<Piece>)> {

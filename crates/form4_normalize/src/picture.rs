@@ -123,7 +123,7 @@ fn split_fits(words: &[&str], k: usize) -> bool {
 }
 
 /// Whether any place in `words` may end an owner's name before an issuer's (see
-/// [`split_fits`]): where none does (`UMB FINANCIAL CORP`), the words are one name.
+/// [`split_fits`]): where none does (`QUILLON FINANCIAL CORP`), the words are one name.
 pub(crate) fn any_split_fits(words: &[&str]) -> bool {
     (2..words.len()).any(|k| split_fits(words, k))
 }
@@ -343,14 +343,14 @@ mod tests {
                 None,
             ),
             (
-                "Lindqvist Ola Teb Bancorp, Inc.",
+                "Lindqvist Ola Varro Bancshares, Inc.",
                 "",
                 Some(2),
                 Some("Lindqvist Ola"),
             ),
-            ("Lindqvist Ola P Teb Bancorp, Inc.", "", Some(2), None),
+            ("Lindqvist Ola P Varro Bancshares, Inc.", "", Some(2), None),
             (
-                "Lindqvist Ola P Teb Bancorp, Inc.",
+                "Lindqvist Ola P Varro Bancshares, Inc.",
                 "",
                 Some(3),
                 Some("Lindqvist Ola P"),
