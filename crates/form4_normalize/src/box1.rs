@@ -181,7 +181,22 @@ pub(crate) fn read(
                 .unwrap_or(at.ncells);
             (row + 1, width)
         }
-        None => (0, at.ncells),
+        // No label in the table (printed on a line above it): box 1 ends where another
+        // box's label or tick mark starts in the caption's row or the two above it, the
+        // name's (`(Last) | (Middle) | Officer (give title below)`, `NAME || ☐ | Director`).
+        None => {
+            let width = (lo..=hi)
+                .filter(|&i| {
+                    let row = segs[i].place.row;
+                    row <= at.row
+                        && row + 2 >= at.row
+                        && (foreign(i) || values::is_tick(segs[i].text.trim()))
+                })
+                .map(|i| segs[i].place.cell)
+                .min()
+                .unwrap_or(at.ncells);
+            (0, width)
+        }
     };
     if at.cell >= width || at.row < first_row {
         return None;
@@ -198,12 +213,21 @@ pub(crate) fn read(
         })
         .collect();
     region.sort_by_key(|a| (a.row, a.cell, a.piece, a.seg));
+    let cut_place = cut_place_captions(segs, &region);
+    let caption_at = |a: &At| {
+        caption(&segs[a.seg].text).or_else(|| {
+            cut_place
+                .iter()
+                .find(|(s, _)| *s == a.seg)
+                .map(|&(_, sub)| (Some(Part::Place), Some(sub)))
+        })
+    };
     // The captions, up to the first `(City) (State) (Zip)` after `(Street)`.
     let mut caps: Vec<(At, Option<Part>, Option<Sub>)> = Vec::new();
     let mut seen = None::<Part>;
     let mut end_row = None;
     for a in &region {
-        let Some((part, sub)) = caption(&segs[a.seg].text) else {
+        let Some((part, sub)) = caption_at(a) else {
             continue;
         };
         if end_row.is_some_and(|r| a.row > r) {
@@ -224,7 +248,7 @@ pub(crate) fn read(
     }
     let end_row = end_row?;
     let region: Vec<At> = region.into_iter().filter(|a| a.row <= end_row).collect();
-    let is_caption = |a: &At| caption(&segs[a.seg].text).is_some();
+    let is_caption = |a: &At| caption_at(a).is_some();
 
     // A caption is above a piece when in an earlier row, or in the same row higher in
     // the piece's cell; a cell with no such caption in the row dropped that empty line,
@@ -281,6 +305,37 @@ pub(crate) fn read(
     out.street = lines(segs, &values, Part::Street);
     out.place = place(segs, &values, &caps);
     Some(out)
+}
+
+/// `(City) (State) (Zip)` cut by the grid down to the heads of its words, brackets lost,
+/// as one cell of three lines (`Ci<br>S<br>Zi`): the segments and which caption each is.
+/// Each line must begin its word with the capital (the city's and the ZIP's with two
+/// letters or more), so no value of box 1 (upper-case, or with digits) reads as one.
+fn cut_place_captions(segs: &[Segment], region: &[At]) -> Vec<(usize, Sub)> {
+    const WORDS: [(&str, Sub, usize); 3] = [
+        ("City", Sub::City, 2),
+        ("State", Sub::State, 1),
+        ("Zip", Sub::Zip, 2),
+    ];
+    let mut out = Vec::new();
+    for cell in region.chunk_by(|a, b| a.row == b.row && a.cell == b.cell) {
+        let [a, b, c] = cell else {
+            continue;
+        };
+        let fits = [a, b, c].iter().zip(WORDS).all(|(at, (word, _, least))| {
+            let t = segs[at.seg].text.trim();
+            t.len() >= least && word.starts_with(t)
+        });
+        if fits {
+            out.extend(
+                [a, b, c]
+                    .iter()
+                    .zip(WORDS)
+                    .map(|(at, (_, sub, _))| (at.seg, sub)),
+            );
+        }
+    }
+    out
 }
 
 /// Whether a piece is a date or a piece of one cut by a grid (`02/14/2`, `/25/2022`, `09/1`):
@@ -609,6 +664,75 @@ mod tests {
                 Some("100 MAIN STREET, SUITE 300"),
                 "{cells}"
             );
+        }
+    }
+
+    /// Box 1's label printed on a line above the table of its values: box 1 ends where
+    /// another box's label starts in the row of `(Last) (First) (Middle)`.
+    #[test]
+    fn box_1_below_its_label_ends_at_the_next_boxs_label() {
+        let name_row = "|DOE FAMILY TRUST||☐<br>Director|☒|10% Owner|";
+        for (name_row, caption_row, name) in [
+            (
+                name_row,
+                "|(Last)<br>(First)|(Middle)|☐<br>Officer (give title below)|☐|Other (specify below)|",
+                Some("DOE FAMILY TRUST"),
+            ),
+            // The name's row has box 5's tick mark.
+            (
+                "|DOE FAMILY TR|UST|☐|Director|☒|",
+                "|(Last)<br>(First)|(Middle)||||",
+                Some("DOE FAMILY TRUST"),
+            ),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 1. Name and Address of Reporting Person<sup>*</sup>\n\n\
+                 5. Relationship of Reporting Person(s) to Issuer (Check all applicable)\n\n\
+                 {name_row}\n\
+                 |---|---|---|---|---|\n\
+                 {caption_row}\n\
+                 |100 MAIN STREET|||||\n\
+                 |(Street)|||||\n\
+                 |SPRINGFIELD<br>IL|62701||||\n\
+                 |(City)<br>(State)|(Zip)||||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let owner = record.reporting_owners.first().and_then(|o| o.name.as_deref());
+            assert_eq!(owner, name, "{caption_row}");
+        }
+    }
+
+    /// `(City) (State) (Zip)` cut down to its words' heads in one cell of three lines is
+    /// the place's caption; upper-case heads (a value's shape) are not.
+    #[test]
+    fn place_caption_cut_to_word_heads() {
+        for (cell, place) in [
+            ("Ci<br>S<br>Zi", Some(("SPRINGFIELD", "IL", "62701"))),
+            ("Cit<br>Stat<br>Zip", Some(("SPRINGFIELD", "IL", "62701"))),
+            ("CI<br>S<br>ZI", None),
+            ("Ci<br>S", None),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br>DOE JANE|2. Date of Event<br>Requiring Statement<br>(Month/Day/Year)|3. Issuer Name**and**Ticker or Trading Symbol<br>EXAMPLE Corp [EXAM]|||\n\
+                 |---|---|---|---|---|\n\
+                 |(Last)<br>(First)<br>(Middle)<br>100 MAIN STREET|02/14/2|013|||\n\
+                 |<br>(Street)|||||\n\
+                 |SPRINGFIELD<br>IL<br>62701|||||\n\
+                 |{cell}|||||\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let a = &record.reporting_owners.first().expect("an owner").address;
+            let got = match (&a.city, &a.state, &a.zip) {
+                (Some(c), Some(s), Some(z)) => Some((c.as_str(), s.as_str(), z.as_str())),
+                _ => None,
+            };
+            assert_eq!(got, place, "{cell}");
         }
     }
 

@@ -20,6 +20,7 @@ use crate::ctx::Ctx;
 use crate::header;
 use crate::labels::{tolerance, Pos, Stream};
 use crate::text::{squashed_len, Segment};
+use crate::values;
 
 /// Labels that open a box in a header row, and the field a box of text fills (none for
 /// boxes of check marks).
@@ -138,6 +139,20 @@ fn regroup_row(
                 })
                 .map(|n| order[n])
                 .collect();
+            // Box 1's title ends with a footnote's asterisk (`Reporting Person*`), which a
+            // cut can put alone in the next cell of the title's line: the title's, not a
+            // piece of the value below it.
+            let mut label_pieces = label_pieces;
+            let tail = label_pieces
+                .iter()
+                .max_by_key(|&&i| (row[i].place.piece, row[i].place.cell))
+                .map(|&i| row[i].place);
+            if let Some(t) = tail {
+                label_pieces.extend((0..row.len()).filter(|&i| {
+                    let p = row[i].place;
+                    p.piece == t.piece && p.cell == t.cell + 1 && row[i].text.trim() == "*"
+                }));
+            }
             let cells: Vec<usize> = label_pieces.iter().map(|&i| row[i].place.cell).collect();
             let Some(&first_cell) = cells.iter().min() else {
                 continue;
@@ -213,6 +228,37 @@ fn regroup_row(
                 region.push(i);
             } else {
                 own.push(i);
+            }
+        }
+        // A check box's mark printed above its caption in the caption's cell (`X<br>Other
+        // (specify below)`) stays before it, where the mark of a caption is looked for.
+        if f.field.is_none() {
+            let head = f
+                .label_pieces
+                .iter()
+                .map(|&i| row[i].place)
+                .min_by_key(|p| (p.cell, p.piece));
+            if let Some(h) = head {
+                // Only under labels: other text above the mark (an OCR'd caption's debris)
+                // leaves its place unsure.
+                let under_labels = |p: crate::text::Place| {
+                    (0..row.len()).all(|j| {
+                        let q = row[j].place;
+                        q.cell != p.cell || q.piece >= p.piece || is_label(j)
+                    })
+                };
+                let (marks, rest): (Vec<usize>, Vec<usize>) = own.iter().partition(|&&i| {
+                    let p = row[i].place;
+                    p.cell == h.cell
+                        && p.piece + 1 == h.piece
+                        && values::is_tick(row[i].text.trim())
+                        && under_labels(p)
+                });
+                for &i in &marks {
+                    used[i] = true;
+                    out.push(row[i].clone());
+                }
+                own = rest;
             }
         }
         // A box number cut from its label is put back in front of it, so the label's
@@ -370,6 +416,60 @@ mod row_tests {
 |---|---|---|---|---|---|---|---|---|\n\
 |(Last)<br>1 MAIN STREET|(First)|(Middle)|3. Date of Ear<br>01/0|liest Transaction (Month/Day/Year)<br>2/2024|||||\n\n\
 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n";
+
+    /// A check box's mark printed above its caption in a cut row stays before the caption,
+    /// where its mark is looked for; under text that is no label its place is unsure.
+    #[test]
+    fn a_mark_above_its_caption_in_a_cut_row_ticks_it() {
+        for (cell, other) in [
+            ("X<br>Other (specify below)", true),
+            ("Other (specify below)", false),
+            ("zq<br>X<br>Other (specify below)", false),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup>||4. Relationship of Reportin<br>|g Person(s) to Issuer||\n\
+                 |---|---|---|---|---|\n\
+                 |DOE HOLDINGS LP||(Check all applicable)<br>Director||10% Owner|\n\
+                 |(Last)<br>(First)<br>1 MAIN STREET|(Middle)|Officer (g|ive title below)|{cell}|\n\
+                 |(Street)<br>SPRINGFIELD<br>IL|62701||||\n\
+                 |(City)<br>(State)|(Zip)||||\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n\n\
+                 Table II - Derivative Securities Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let owner = record.reporting_owners.first();
+            assert_eq!(owner.map(|o| o.is_other), Some(other), "{cell}");
+        }
+    }
+
+    /// Box 1's title cut so that its asterisk stands alone in the cell after its last
+    /// piece: the title's, so the name below reads whole.
+    #[test]
+    fn an_asterisk_cut_off_box_1s_title_is_the_titles() {
+        for (cells, want) in [
+            (
+                "|1. Name a<br>Doe Ja|nd Address of<br>ne Q. Fam|Reporting Person<br>ily Livi|<sup>*</sup><br>ng Trust|",
+                "Doe Jane Q. Family Living Trust",
+            ),
+            (
+                "|1. Name a<br>Doe Ja|nd Address of<br>ne Q. Fam|Reporting Person*<br>ily Livi|<br>ng Trust|",
+                "Doe Jane Q. Family Living Trust",
+            ),
+        ] {
+            let text = CUT.replacen(
+                "|1. Name<br>Doe|and Address of Reporting Pers<br>Jane Q.|on*|",
+                cells,
+                1,
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let owner = record.reporting_owners.first().and_then(|o| o.name.as_deref());
+            assert_eq!(owner, Some(want), "{cells}");
+        }
+    }
 
     #[test]
     fn cut_boxes_are_put_back_together() {

@@ -570,6 +570,21 @@ pub(crate) fn read(
                     }
                     record.issuer.trading_symbol = ticker;
                     cover_pieces(segs, &ps, cx);
+                } else if let Some((name, ticker, below)) = issuer_row_below(segs, kept[i].0) {
+                    let parts: Vec<&str> = below
+                        .iter()
+                        .map(|p| segs[p.seg].text[p.a..p.b].trim())
+                        .collect();
+                    cx.repair(
+                        "issuer",
+                        RepairKind::JoinedText,
+                        &parts.join(" | "),
+                        &format!("{name} [{ticker}]"),
+                        below.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                    );
+                    record.issuer.name = Some(name);
+                    record.issuer.trading_symbol = Some(ticker);
+                    cover_pieces(segs, &below, cx);
                 } else {
                     cx.warn(
                         WarningCode::MissingPart,
@@ -617,7 +632,25 @@ pub(crate) fn read(
                     cx,
                 );
                 ticks.push((tag, ticked));
-                // The title or "other" text follows the last checkbox label.
+                // The title or "other" text follows the last checkbox label. In a grid,
+                // the slot runs on into the rows below, whose cells left of box 5's are box
+                // 1's street lines (`X<br>Other (specify below)<br>See Remarks` | `40TH
+                // FL` under box 1): not the text's. (Exact text only: OCR'd cells are too
+                // often misplaced for what is left to be the whole text.)
+                let label_at = segs[kept[i].0.start.seg].place;
+                let ps: Vec<Piece> = if label_at.in_table && !cx.damaged {
+                    ps.into_iter()
+                        .filter(|p| {
+                            let at = segs[p.seg].place;
+                            !(at.in_table
+                                && at.block == label_at.block
+                                && at.row > label_at.row
+                                && at.cell < label_at.cell)
+                        })
+                        .collect()
+                } else {
+                    ps
+                };
                 let text = slot_text(segs, &ps);
                 let rest = text.trim();
                 if !rest.is_empty() && !values::is_tick(rest) {
@@ -834,6 +867,7 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
     // The first line below holding text outside the form's labels; a line of captions only
     // (`(Check all applicable)`) is passed over.
     let mut value_pieces: Vec<Piece> = Vec::new();
+    let mut value_line = row + 1;
     // What the label search left of a caption on a line passed over (`(`).
     let mut passed: Vec<Piece> = Vec::new();
     for s in row + 1..(row + 3).min(segs.len()) {
@@ -887,6 +921,7 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
         } else {
             value_pieces = passed;
             value_pieces.extend(out);
+            value_line = s;
             break;
         }
     }
@@ -903,6 +938,7 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
     let mut issuer = None;
     let mut names: Vec<(String, Piece)> = words.clone();
     let mut ticker: Option<(String, form4_grammar::Span, usize)> = None;
+    let mut column_edge: Option<usize> = None;
     if with_issuer {
         let open = words.iter().position(|(w, _)| w.contains('['))?;
         let close = open + words[open..].iter().position(|(w, _)| w.contains(']'))?;
@@ -930,6 +966,15 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
         names.truncate(open);
         let plain: Vec<&str> = names.iter().map(|(w, _)| w.as_str()).collect();
         let tail = crate::picture::period_tail_words(&plain);
+        // Box 2's cut title with words on both sides of it, in one run: the edge between
+        // box 1's column and box 3's.
+        let run = tail.windows(2).all(|w| w[1] == w[0] + 1);
+        column_edge = match (tail.first(), tail.last()) {
+            (Some(&first), Some(&last)) if run && first > 0 && last + 1 < plain.len() => {
+                Some(first)
+            }
+            _ => None,
+        };
         debris.extend(tail.iter().map(|&k| names[k].1));
         names = names
             .into_iter()
@@ -943,10 +988,32 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
 
     let owner_end = if with_issuer {
         let sig = signature_words(segs, to);
-        crate::picture::split_owner_issuer(&plain, &sig, &care_of_words(segs, row + 1, to))
+        let tick = ticker.as_ref().map_or("", |(t, ..)| t.as_str());
+        crate::picture::split_owner_issuer(
+            &plain,
+            &sig,
+            &care_of_words(segs, row + 1, to),
+            tick,
+            column_edge,
+        )
     } else {
         Some(names.len())
     };
+    // No owner's name fits before the issuer's (`QUILLON FINANCIAL CORP`): the line holds box
+    // 2's value alone, and box 1's, printed a little lower, is the next line's.
+    if let (true, None, Some((t, span, _))) = (with_issuer, owner_end, &ticker) {
+        if !crate::picture::any_split_fits(&plain) {
+            if let Some(below) = name_line_below(segs, kept, value_line, to) {
+                let pieces = names.iter().map(|(_, p)| *p).collect();
+                return Some(SideBySide {
+                    owner: Some(below),
+                    issuer: Some((clean_spaces(&joined), t.clone(), pieces, *span)),
+                    debris,
+                    joined,
+                });
+            }
+        }
+    }
     let owner = owner_end.and_then(|k| {
         let text = clean_spaces(&plain[..k].join(" "));
         let sane = text
@@ -969,6 +1036,62 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
         debris,
         joined,
     })
+}
+
+/// Box 1's name on the line below box 2's value (picture text that read the issuer's
+/// name, printed a little higher, first): a person's name alone on its line (two to four
+/// words of letters or initials, no label), with the line after it holding labels only
+/// (box 5's `Director 10% Owner`), so the name does not go on over it.
+fn name_line_below(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    line: usize,
+    to: Pos,
+) -> Option<(String, Vec<Piece>)> {
+    let s = line + 1;
+    let next = s + 1;
+    if next > to.seg || segs[line].place.in_table || segs[s].place.in_table {
+        return None;
+    }
+    let on = |k: usize| {
+        kept.iter()
+            .filter(move |(h, _)| h.start.seg <= k && h.end.seg >= k)
+            .map(|(h, _)| *h)
+    };
+    if on(s).next().is_some() {
+        return None;
+    }
+    let text = segs[s].text.as_str();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || !words.iter().all(|w| crate::picture::person_word(w)) {
+        return None;
+    }
+    // The line after: nothing outside its labels but a caption's lone parenthesis.
+    let after = &segs[next].text;
+    let mut covered = vec![false; after.len()];
+    for h in on(next) {
+        let a = if h.start.seg < next { 0 } else { h.start.byte };
+        let b = if h.end.seg > next {
+            after.len()
+        } else {
+            h.end.byte
+        };
+        for c in covered.get_mut(a..b.min(after.len())).unwrap_or_default() {
+            *c = true;
+        }
+    }
+    let bare = after
+        .char_indices()
+        .any(|(k, c)| !covered[k] && !c.is_whitespace() && c != '(' && c != ')');
+    if bare || after.trim().is_empty() {
+        return None;
+    }
+    let piece = Piece {
+        seg: s,
+        a: text.len() - text.trim_start().len(),
+        b: text.trim_end().len(),
+    };
+    Some((clean_spaces(text), vec![piece]))
 }
 
 /// The tail of box 1's title opening the line below its head (`Person *`, `Reporting
@@ -1681,6 +1804,65 @@ fn split_care_of(line: &str) -> Option<(String, String)> {
 }
 
 /// `ZORBIX, INC. [ZRBX]` / `ZORBIX, INC. [ ZRBX ]` → name and ticker.
+/// Box 2's value in the grid row below its label's (`2. Issuer N | ame and Ticker | or
+/// Trading Sy | mbol` over `ZEPHYR AU | TO CORP [ZA | O]`): the next row's cells under the
+/// label's, one line each, joined where the grid cut them. Taken only with its bracketed
+/// ticker, which no other box prints.
+fn issuer_row_below(segs: &[Segment], label: Hit) -> Option<(String, String, Vec<Piece>)> {
+    let at = segs.get(label.start.seg)?.place;
+    if !at.in_table {
+        return None;
+    }
+    let cells: Vec<usize> = (label.start.seg..=label.end.seg)
+        .filter_map(|s| segs.get(s))
+        .filter(|s| s.place.in_table && s.place.block == at.block && s.place.row == at.row)
+        .map(|s| s.place.cell)
+        .collect();
+    let (first, last) = (*cells.iter().min()?, *cells.iter().max()?);
+    // The next row the table has (a separator line takes a row number of its own).
+    let next = (label.end.seg..segs.len())
+        .find(|&s| !(segs[s].place.row == at.row && segs[s].place.block == at.block))?;
+    let row = segs[next].place.row;
+    let below: Vec<usize> = (next..segs.len())
+        .take_while(|&s| {
+            let p = segs[s].place;
+            p.in_table && p.block == at.block && p.row == row
+        })
+        .filter(|&s| {
+            (first..=last).contains(&segs[s].place.cell) && !segs[s].text.trim().is_empty()
+        })
+        .collect();
+    // One line per cell, in cell order: a cell of two lines is not one line cut.
+    let one_line = below
+        .windows(2)
+        .all(|w| segs[w[0]].place.cell < segs[w[1]].place.cell);
+    if below.is_empty() || !one_line {
+        return None;
+    }
+    let mut text = String::new();
+    for &s in &below {
+        let t = segs[s].text.trim();
+        if !text.is_empty() && crate::grid::needs_space(&text, t) {
+            text.push(' ');
+        }
+        text.push_str(t);
+    }
+    let (name, ticker) = issuer(&text)?;
+    let ticker = ticker.filter(|t| is_ticker(t))?;
+    if label_debris(&name).is_some() || name.contains(['[', ']']) {
+        return None;
+    }
+    let pieces = below
+        .iter()
+        .map(|&s| Piece {
+            seg: s,
+            a: 0,
+            b: segs[s].text.len(),
+        })
+        .collect();
+    Some((name, ticker, pieces))
+}
+
 fn issuer(text: &str) -> Option<(String, Option<String>)> {
     let text = text.trim();
     if text.is_empty() {
@@ -2809,6 +2991,117 @@ mod tests {
             let record = normalized(&text);
             let got = record.period_of_report.map(|d| d.to_string());
             assert_eq!(got.as_deref(), want, "{month:?} | {rest:?}");
+        }
+    }
+
+    /// Box 2's value in the grid row below its cut label: read with its bracketed ticker,
+    /// the pieces the grid cut joined; without a ticker it is not taken.
+    #[test]
+    fn issuer_in_the_grid_row_below_its_label() {
+        for (cells, want) in [
+            (
+                "|ZEPHYR AU|TO CORP [ZA|O]|",
+                Some(("ZEPHYR AUTO CORP", "ZAO")),
+            ),
+            ("|ZEPHYR AU|TO CORP||", None),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. Name and A|ddress of Repo|rting Person<sup>*</sup>||2. Issuer N<br>|ame and Ticker<br>|or Trading Sy<br>|mbol||5. Rel<br>|ationship of<br>|Reporting P<br>|erson|(s) to Issuer||\n\
+                 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n\
+                 |Doe Ja|ne Q|||{cells}||(Chec|k all applica<br>Director|le)||10% O|wner|\n\
+                 |(Last)|(First)|(Middle)||||||X|Officer (give title below)||Other (specify below)|||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let record = normalized(&text);
+            let got = record
+                .issuer
+                .name
+                .clone()
+                .zip(record.issuer.trading_symbol.clone());
+            let want = want.map(|(n, t)| (n.to_string(), t.to_string()));
+            assert_eq!(got, want, "{cells}");
+        }
+    }
+
+    /// In a grid, box 5's "other" text ends with its cell: the rows below hold box 1's
+    /// street lines left of it.
+    #[test]
+    fn box_5_text_in_a_grid_stops_at_box_1s_cells() {
+        for (below, want) in [
+            ("|40TH FL|||||", Some("See Remarks")),
+            ("||||||", Some("See Remarks")),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup>||4. Relationship of Reportin<br>|g Person(s) to Issuer||\n\
+                 |---|---|---|---|---|\n\
+                 |DOE HOLDINGS LP||(Check all applicable)<br>Director||10% Owner|\n\
+                 |(Last)<br>(First)<br>1 MAIN STREET|(Middle)|Officer (g|ive title below)|X<br>Other (specify below)<br>See Remarks|\n\
+                 {below}\n\
+                 |(Street)<br>SPRINGFIELD<br>IL|62701||||\n\
+                 |(City)<br>(State)|(Zip)||||\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n\n\
+                 Table II - Derivative Securities Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let record = normalized(&text);
+            let owner = record.reporting_owners.first();
+            let got = owner.and_then(|o| o.other_text.as_deref());
+            assert_eq!(got, want, "{below}");
+            assert!(owner.is_some_and(|o| o.is_other), "{below}");
+        }
+    }
+
+    /// Box 2's value read on a line of its own, box 1's name on the next: taken when no
+    /// owner's name fits before the issuer's and the line after the name holds labels only.
+    #[test]
+    fn owner_below_an_issuer_read_alone() {
+        for (issuer_line, below, after, want) in [
+            (
+                "QUILLON FINANCIAL CORP",
+                "Varga Pieter Lund",
+                "Director 10% Owner",
+                Some(("Varga Pieter Lund", "QUILLON FINANCIAL CORP")),
+            ),
+            // An owner's name may fit before the issuer's: no reading.
+            (
+                "QUILLON FINANCIAL GROUP CORP",
+                "Varga Pieter Lund",
+                "Director 10% Owner",
+                None,
+            ),
+            // The line after goes on with text of its own (the name may go on over it).
+            (
+                "QUILLON CORP",
+                "Varga Pieter",
+                "Lund Director 10% Owner",
+                None,
+            ),
+            // Not a person's name.
+            (
+                "QUILLON CORP",
+                "1010 GRAND AVENUE",
+                "Director 10% Owner",
+                None,
+            ),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 {issuer_line} [ QLN ] (Check all applicable)<br>{below}<br>{after}<br>(Last) (First) (Middle)<br>\
+                 <!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let record = normalized(&text);
+            let owner = record.reporting_owners.first().and_then(|o| o.name.clone());
+            let got = owner.map(|o| (o, record.issuer.name.clone().unwrap_or_default()));
+            let want = want.map(|(o, i)| (o.to_string(), i.to_string()));
+            assert_eq!(got, want, "{issuer_line:?} | {below:?} | {after:?}");
         }
     }
 

@@ -502,6 +502,8 @@ pub(crate) fn read_table2(
                 }
                 Col::UndTitle => {
                     r.underlying_security_title = text_of(&toks);
+                    let field = path("underlying_security_title");
+                    attested_cut_reading(&mut r.underlying_security_title, &toks, &doc, &field, cx);
                     RowField::UnderlyingSecurityTitle
                 }
                 Col::UndShares => {
@@ -796,6 +798,62 @@ fn lines_across_cut_cell<'s, 't>(toks: &'s [&'t Tok<'t>]) -> Cow<'s, [&'t Tok<'t
     let mut out = toks.to_vec();
     out.sort_by_key(|t| (t.cell.2, t.cell.1));
     Cow::Owned(out)
+}
+
+/// A text cell of several lines cut down its middle by the grid, whose right part holds
+/// text on one line only (`Class A Commo<br>Stock | n<br>78,667`: the cell beside also
+/// holds the next column's amount), read line by line across both cells (`Class A Common
+/// Stock`). Unlike [`lines_across_cut_cell`], the line the right part is on is known only
+/// by its index in its cell (a cell drops the empty lines at its top), so the reading is
+/// taken only where the document prints it elsewhere word for word.
+fn attested_cut_reading(
+    slot: &mut Option<String>,
+    toks: &[&Tok],
+    doc: &LazyAttested<'_>,
+    field: &str,
+    cx: &mut Ctx,
+) {
+    let Some(first) = toks.first() else {
+        return;
+    };
+    let (row, cell) = (first.cell.0, first.cell.1);
+    let in_cell = |c: usize| toks.iter().filter(move |t| t.cell.1 == c);
+    let right: Vec<&&Tok> = in_cell(cell + 1).collect();
+    let Some(head) = right.first() else {
+        return;
+    };
+    let line = head.cell.2;
+    // The left part's piece on the right part's line ends with a letter; the right part
+    // opens with a lower-case letter: one word cut in two.
+    let left_end = in_cell(cell).rfind(|t| t.cell.2 == line);
+    let cut = toks
+        .iter()
+        .all(|t| t.ncells > 0 && t.cell.0 == row && (t.cell.1 == cell || t.cell.1 == cell + 1))
+        && right.iter().all(|t| t.cell.2 == line)
+        && in_cell(cell).any(|t| t.cell.2 != line)
+        && head.text.starts_with(char::is_lowercase)
+        && left_end.is_some_and(|t| t.text.ends_with(char::is_alphabetic));
+    if !cut {
+        return;
+    }
+    let mut sorted = toks.to_vec();
+    sorted.sort_by_key(|t| (t.cell.2, t.cell.1));
+    let Some(text) = text_of(&sorted).filter(|t| doc.holds_as_words(t)) else {
+        return;
+    };
+    if slot.as_deref() != Some(text.as_str()) {
+        cx.repair(
+            field,
+            RepairKind::JoinedText,
+            &format!(
+                "`{}`, read line by line across the cell the grid cut",
+                slot.as_deref().unwrap_or("")
+            ),
+            &text,
+            Some(head.span),
+        );
+        *slot = Some(text);
+    }
 }
 
 /// Whether a line's text ends with a word broken after its hyphen (`Non-`).
@@ -6050,6 +6108,33 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
                 row.underlying_security_title.as_deref(),
                 Some(*want),
                 "{cells}"
+            );
+        }
+    }
+
+    /// A text cell cut down its middle whose right part holds one line of text (the other
+    /// line is the next column's amount): read line by line where the document prints the
+    /// reading elsewhere, left out otherwise.
+    #[test]
+    fn a_cut_cell_beside_an_amount_is_read_where_the_document_prints_it() {
+        let head = "|**1. Title**|**2.**|**3. Date**|**3A.**|**4. Code**|**(A)**<br>**(D)**|**Date**<br>**Exercisable**|**Expiration**|**Title**|**Amount**|**8. Price**|**9. Number**|**10.**|**11. Nature**|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        for (note, want) in [
+            (
+                "Each share converts into Class A Common Stock.",
+                Some("Class A Common Stock"),
+            ),
+            ("Each share converts into ordinary shares.", None),
+        ] {
+            let record = read(&format!(
+                "{HEAD}{T2}\n\n{head}|Class B Stock|(2)|12/05/2019||G|462|(2)|(2)|Class A Commo<br>Stock|n<br>462|$0|1,252|I|By trust|\n\nExplanation of Responses:\n\n1. {note}\n"
+            ));
+            let row = &record.derivative_table[0];
+            assert_eq!(row.underlying_security_title.as_deref(), want, "{note}");
+            assert_eq!(
+                row.underlying_security_shares
+                    .map(|d| d.to_string())
+                    .as_deref(),
+                Some("462")
             );
         }
     }

@@ -489,6 +489,17 @@ fn read_remarks_and_signatures(
             continue;
         }
         let dates = embedded_dates(&t);
+        if let Some(each) = (dates.len() > 1).then(|| split_at_slash_s(&t)).flatten() {
+            // Each signature opens with its `/s/` and holds one date: where one ends and
+            // the next begins is sure.
+            lines.extend(each.into_iter().map(|(name, d)| Line {
+                ps: vec![*p],
+                name,
+                date: Some(d),
+                row,
+            }));
+            continue;
+        }
         if dates.len() > 1 {
             // Several signatures run into one line (`/s/ A 01/02/2020 /s/ B 01/02/2020`):
             // their dates are sure, where one name ends and the next begins is not.
@@ -968,6 +979,35 @@ fn embedded_dates(t: &str) -> Vec<form4_model::Date> {
     out
 }
 
+/// A line of several signatures run together, each opening with its `/s/` and holding
+/// one date (`/s/ A, attorney for 01/02/2020 Jo Roe /s/ A, attorney for 01/02/2020 Roe
+/// Trust`: the date, printed beside each name's first line, read into it): each
+/// signature's name without its date, and the date. `None` unless the line opens with
+/// `/s/` and every part holds exactly one date and a name.
+fn split_at_slash_s(t: &str) -> Option<Vec<(String, form4_model::Date)>> {
+    let t = t.trim();
+    let lower = t.to_ascii_lowercase();
+    let starts: Vec<usize> = lower.match_indices("/s/").map(|(i, _)| i).collect();
+    if starts.first() != Some(&0) || starts.len() < 2 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &a) in starts.iter().enumerate() {
+        let b = starts.get(k + 1).copied().unwrap_or(t.len());
+        let part = t.get(a..b)?;
+        if embedded_dates(part).len() != 1 {
+            return None;
+        }
+        let (name, date) = split_signature_date(part);
+        let date = date?;
+        if name.trim_start_matches("/s/").trim().is_empty() {
+            return None;
+        }
+        out.push((name, date));
+    }
+    Some(out)
+}
+
 /// A piece that is only a date (`09/02/2022`).
 fn only_date(t: &str) -> Option<form4_model::Date> {
     values::parse_date(t.trim())
@@ -1045,6 +1085,66 @@ mod tests {
             .map(|s| (s.name.as_deref(), s.date.map(|d| d.to_string())))
             .collect();
         assert_eq!(sigs, [(None, Some("2020-01-03".to_string()))]);
+    }
+
+    /// Signatures run into one line are told apart at their `/s/` when each holds one
+    /// date.
+    #[test]
+    fn signatures_run_together_split_at_their_marks() {
+        let two = "/s/ Ann Lee, attorney for 05/26/2011 Jo Roe /s/ Ann Lee, attorney for the Roe Family 05/27/2011 Trust dated May 2, 2009";
+        for (line, want) in [
+            (
+                two,
+                Some(vec![
+                    ("/s/ Ann Lee, attorney for Jo Roe", "2011-05-26"),
+                    (
+                        "/s/ Ann Lee, attorney for the Roe Family Trust dated May 2, 2009",
+                        "2011-05-27",
+                    ),
+                ]),
+            ),
+            // A name before the first mark, or a part without its own date: no split.
+            (
+                "Roe Fund, By: /s/ Ann Lee 05/26/2011 /s/ Jo Roe 05/26/2011",
+                None,
+            ),
+            ("/s/ Ann Lee 05/26/2011 05/27/2011 /s/ Jo Roe", None),
+            ("/s/ Ann Lee 05/26/2011", None),
+        ] {
+            let got = split_at_slash_s(line).map(|v| {
+                v.into_iter()
+                    .map(|(n, d)| (n, d.to_string()))
+                    .collect::<Vec<_>>()
+            });
+            let want = want.map(|v| {
+                v.into_iter()
+                    .map(|(n, d)| (n.to_string(), d.to_string()))
+                    .collect::<Vec<_>>()
+            });
+            assert_eq!(got, want, "{line}");
+        }
+        // In a document: two signatures with their names, not two dates alone.
+        let text = format!(
+            "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+            | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n\
+            Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+            Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+            **Remarks:**\n\n<u>{two}</u> ** Signature of Reporting Person Date\n"
+        );
+        let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+        let record = crate::normalize(&doc).expect("a form");
+        let names: Vec<Option<&str>> = record
+            .signatures
+            .iter()
+            .map(|s| s.name.as_deref())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                Some("/s/ Ann Lee, attorney for Jo Roe"),
+                Some("/s/ Ann Lee, attorney for the Roe Family Trust dated May 2, 2009")
+            ]
+        );
     }
 
     /// A signature printed twice, once undated, is kept once, with its date.
