@@ -3472,6 +3472,16 @@ fn spread_garble(toks: &mut [Tok]) {
     }
 }
 
+/// Whether two tokens come from the same cell of the same row (whatever line of it).
+fn same_cell(a: &Tok, b: &Tok) -> bool {
+    a.cell.0 == b.cell.0 && a.cell.1 == b.cell.1
+}
+
+/// A word of text: two letters or more.
+fn wordy(t: &Tok) -> bool {
+    matches!(t.kind, Kind::Word) && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
 /// A year printed in a text's own cell, beside its words (`Preferred Shares, Series
 /// 2020-1`, `2019 Plan Units`, `Notes due 2027`), or a number after `#`: part of the security's name, not a value
 /// broken by OCR, which is what [`classify_text`] takes a word of digits and hyphens for.
@@ -3501,18 +3511,12 @@ fn years_inside_cells(toks: &mut [Tok], damaged: bool) {
             && tail.len() <= 4
             && tail.bytes().all(|b| b.is_ascii_digit())
     };
-    let wordy = |t: &Tok| {
-        matches!(t.kind, Kind::Word) && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-    };
     for i in 0..toks.len() {
         let t = &toks[i];
         if t.ncells == 0 || !matches!(t.kind, Kind::Garbled) || !year(&t.text) {
             continue;
         }
-        let beside = |j: usize| {
-            toks.get(j)
-                .is_some_and(|n| n.cell.0 == t.cell.0 && n.cell.1 == t.cell.1 && wordy(n))
-        };
+        let beside = |j: usize| toks.get(j).is_some_and(|n| same_cell(n, t) && wordy(n));
         if (i > 0 && beside(i - 1)) || beside(i + 1) {
             toks[i].kind = Kind::Word;
         }
@@ -3531,8 +3535,7 @@ fn par_values_in_text(toks: &mut [Tok], damaged: bool) {
     for i in 1..toks.len() {
         let (prev, t) = (&toks[i - 1], &toks[i]);
         let stated = t.ncells > 0
-            && prev.cell.0 == t.cell.0
-            && prev.cell.1 == t.cell.1
+            && same_cell(prev, t)
             && matches!(prev.kind, Kind::Word)
             && prev.text.eq_ignore_ascii_case("value")
             && prev.marks.is_empty();
@@ -3552,15 +3555,13 @@ fn values_ending_last_cell(toks: &mut [Tok], damaged: bool) {
     }
     for i in 1..toks.len() {
         let (prev, t) = (&toks[i - 1], &toks[i]);
-        let same = |a: &Tok, b: &Tok| a.cell.0 == b.cell.0 && a.cell.1 == b.cell.1;
-        let last_in_cell = toks.get(i + 1).is_none_or(|n| !same(n, t));
+        let last_in_cell = toks.get(i + 1).is_none_or(|n| !same_cell(n, t));
         if t.ncells > 1
             && t.cell.1 + 1 == t.ncells
             && matches!(t.kind, Kind::Date(_) | Kind::Num(_))
             && last_in_cell
-            && same(prev, t)
-            && matches!(prev.kind, Kind::Word)
-            && prev.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && same_cell(prev, t)
+            && wordy(prev)
         {
             toks[i].kind = Kind::Word;
         }
@@ -3789,12 +3790,8 @@ fn after_text_in_cell(toks: &[Tok], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|k| toks.get(k)) else {
         return false;
     };
-    toks.get(i).is_some_and(|t| {
-        prev.cell.0 == t.cell.0
-            && prev.cell.1 == t.cell.1
-            && matches!(prev.kind, Kind::Word)
-            && prev.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-    })
+    toks.get(i)
+        .is_some_and(|t| same_cell(prev, t) && wordy(prev))
 }
 
 fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
