@@ -339,6 +339,9 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
         );
     }
 
+    // Before the label check: the captions OCR reads after a name are taken off, not the
+    // name.
+    checks::owner_name_debris(&mut record, ocr, &mut cx);
     header::drop_mixed_values(&mut record, &mut cx);
     header::space_after_commas(&mut record, &mut cx);
     // The spaces a cut lost may be printed anywhere in the document: nothing is skipped.
@@ -357,7 +360,6 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     checks::rare_codes(&mut record, ocr, &mut cx);
     checks::unpriced_trades(&mut record, ocr, &mut cx);
     checks::debris_at_text_ends(&mut record, ocr, &mut cx);
-    checks::owner_name_debris(&mut record, ocr, &mut cx);
     checks::header_run_ons(&mut record, ocr, &mut cx);
     checks::unconfirmed_natures(&mut record, ocr, &mut cx);
     checks::wordless_titles(&mut record, ocr, &mut cx);
