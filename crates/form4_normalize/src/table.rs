@@ -3545,26 +3545,27 @@ fn par_values_in_text(toks: &mut [Tok], damaged: bool) {
     }
 }
 
-/// The row's last cell holds the nature of ownership, the last column of both tables: a
-/// date or number ending it after its words (`By Acme Family Trust dated 1/2/2015`) is
-/// the nature's, not a value of a column of its own, which would have to come after it.
-/// Only in a cleanly read table; in the corpus, no such cell (it moves no value).
+/// The nature of ownership is the last column of both tables: a date or number that ends
+/// the row, after words of its own cell (`By Acme Family Trust dated 1/2/2015`), is the
+/// nature's, not a value of a column of its own, which would have to come after it. Only
+/// in a cleanly read table; in the corpus, no such cell (it moves no value).
 fn values_ending_last_cell(toks: &mut [Tok], damaged: bool) {
     if damaged {
         return;
     }
-    for i in 1..toks.len() {
-        let (prev, t) = (&toks[i - 1], &toks[i]);
-        let last_in_cell = toks.get(i + 1).is_none_or(|n| !same_cell(n, t));
-        if t.ncells > 1
-            && t.cell.1 + 1 == t.ncells
-            && matches!(t.kind, Kind::Date(_) | Kind::Num(_))
-            && last_in_cell
-            && same_cell(prev, t)
-            && wordy(prev)
-        {
-            toks[i].kind = Kind::Word;
-        }
+    // Marks may follow it: the nature's own.
+    let Some(i) = toks.iter().rposition(|t| t.kind != Kind::Marks) else {
+        return;
+    };
+    let (Some(prev), Some(t)) = (i.checked_sub(1).and_then(|k| toks.get(k)), toks.get(i)) else {
+        return;
+    };
+    if t.ncells > 1
+        && matches!(t.kind, Kind::Date(_) | Kind::Num(_))
+        && same_cell(prev, t)
+        && wordy(prev)
+    {
+        toks[i].kind = Kind::Word;
     }
 }
 
