@@ -6,7 +6,8 @@
 //! cell that the document prints word for word somewhere else is far likelier than one it
 //! never prints; and where it prints them with a space the cell lost, the space is put back.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::ops::RangeInclusive;
 
 use crate::labels::SQUASHED;
@@ -20,6 +21,9 @@ const CELL_END: char = '\0';
 /// the document repeats would otherwise take time growing with the square of its rows),
 /// far above the places a form's text gives any two letters.
 const MAX_CANDIDATES: usize = 1024;
+
+/// Answers [`LazyAttested::holds`] keeps at most (a corpus document asks at most 1,159).
+const MAX_HELD: usize = 4096;
 
 /// The letters and digits of a document's text outside one part, lower-cased, with the
 /// word boundaries and spaces between them.
@@ -105,7 +109,11 @@ impl<'a> DocText<'a> {
 
     /// The text of every segment outside `skip` (a part's segments).
     pub(crate) fn skipping(&'a self, skip: RangeInclusive<usize>) -> LazyAttested<'a> {
-        LazyAttested { text: self, skip }
+        LazyAttested {
+            text: self,
+            skip,
+            held: RefCell::new(HashMap::new()),
+        }
     }
 
     /// The text of every segment, nothing skipped (for values whose own text may be the
@@ -124,6 +132,9 @@ impl<'a> DocText<'a> {
 pub(crate) struct LazyAttested<'a> {
     text: &'a DocText<'a>,
     skip: RangeInclusive<usize>,
+    /// [`LazyAttested::holds`]'s answers: Table II's wrapped rows weigh the same few texts
+    /// in thousands of readings.
+    held: RefCell<HashMap<String, bool>>,
 }
 
 impl LazyAttested<'_> {
@@ -134,8 +145,18 @@ impl LazyAttested<'_> {
 
     /// See [`Attested::holds`].
     pub(crate) fn holds(&self, text: &str) -> bool {
+        if let Some(&held) = self.held.borrow().get(text) {
+            return held;
+        }
         let (doc, outside) = self.get();
-        doc.holds(text, outside)
+        let held = doc.holds(text, outside);
+        let mut memo = self.held.borrow_mut();
+        // Memory stays bounded on a hostile input of many wrapped rows.
+        if memo.len() >= MAX_HELD {
+            memo.clear();
+        }
+        memo.insert(text.to_owned(), held);
+        held
     }
 
     /// See [`Attested::holds_as_words`].

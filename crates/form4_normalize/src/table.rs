@@ -941,8 +941,9 @@ fn t2_wrapped<'r>(
         .filter(|&t| t <= MAX_WRAP_READINGS);
     let total = total.filter(|&t| t <= *budget)?;
     *budget -= total;
-    let mut holds: BTreeMap<String, bool> = BTreeMap::new();
-    let mut best: Option<(usize, Vec<[CellParts<'r>; 3]>)> = None;
+    let mut best: Option<Best<'r>> = None;
+    // A column's words in a reading tied with the best, to compare their marks.
+    let mut column: Vec<&'r Tok> = Vec::new();
     let mut pick = vec![0usize; lines.len()];
     // The cheap tests first, before any cell is put together: most readings fail them.
     // What each cut of each line adds to them is worked out once, and their totals kept
@@ -962,12 +963,47 @@ fn t2_wrapped<'r>(
     for (li, line_cuts) in cuts.iter().enumerate() {
         tally.add(line_cuts[0], li < n_above);
     }
-    let turn = |pick: &mut [usize], tally: &mut Tally| {
+    // Each column's cell depends only on where each line's cut gives it words (the
+    // title's part on the cut's first end, the nature's on its second, the underlying
+    // title's on both): the cuts of all lines as one number per column, kept as the
+    // odometer turns, index what is worked out once for that cell (its marks, text and
+    // score), rather than worked out again for each of the thousands of readings.
+    let slot_of = |c: usize, li: usize, cut: usize| -> usize {
+        let (i, j) = per_line[li][cut];
+        [i, cut, j][c]
+    };
+    let mut strides = [
+        vec![0usize; lines.len()],
+        vec![0; lines.len()],
+        vec![0; lines.len()],
+    ];
+    let mut sizes = [1usize; 3];
+    for (li, line) in lines.iter().enumerate() {
+        let radix = [line.len() + 1, per_line[li].len(), line.len() + 1];
+        for c in 0..3 {
+            strides[c][li] = sizes[c];
+            // No larger than the count of readings, which is bounded above.
+            sizes[c] *= radix[c];
+        }
+    }
+    // The first reading takes each line's first cut.
+    let mut index: [usize; 3] = std::array::from_fn(|c| {
+        (0..lines.len())
+            .map(|li| slot_of(c, li, 0) * strides[c][li])
+            .sum()
+    });
+    let turn = |pick: &mut [usize], tally: &mut Tally, index: &mut [usize; 3]| {
         next_reading(pick, &per_line, |li, old, new| {
             tally.remove(cuts[li][old], li < n_above);
             tally.add(cuts[li][new], li < n_above);
+            for (c, at) in index.iter_mut().enumerate() {
+                *at = *at - slot_of(c, li, old) * strides[c][li]
+                    + slot_of(c, li, new) * strides[c][li];
+            }
         });
     };
+    let cells_seen: [Vec<ColumnCell>; 3] =
+        sizes.map(|n| (0..n).map(|_| ColumnCell::default()).collect());
     // Each part's text (`text_of`), asked once: by line, and by where the title's part
     // ends, by cut, and by where the nature's part starts (room linear in the cuts).
     let part_texts: Vec<[Vec<OnceCell<Option<String>>>; 3]> = lines
@@ -986,61 +1022,65 @@ fn t2_wrapped<'r>(
         let balanced = tally.counts.iter().all(|(a, b)| a.abs_diff(*b) <= 2);
         let marks_first = tally.marks_first > 0;
         if !balanced || marks_first {
-            turn(&mut pick, &mut tally);
+            turn(&mut pick, &mut tally, &mut index);
             continue;
         }
         // Footnote marks end a cell's text: no line of the cell follows them. Asked of
         // the lines' cuts before any cell is put together (four readings in ten fail it).
         let marks_inside = (0..3).any(|c| {
-            let mut last_before: Option<&Tok> = None;
-            let mut inside = false;
-            let mut part = |last: Option<&'r Tok>| {
-                if let Some(t) = last {
-                    inside |=
-                        last_before.is_some_and(|b| !b.marks.is_empty() || b.kind == Kind::Marks);
-                    last_before = Some(t);
+            *cells_seen[c][index[c]].marks_inside.get_or_init(|| {
+                let mut last_before: Option<&Tok> = None;
+                let mut inside = false;
+                let mut part = |last: Option<&'r Tok>| {
+                    if let Some(t) = last {
+                        inside |= last_before
+                            .is_some_and(|b| !b.marks.is_empty() || b.kind == Kind::Marks);
+                        last_before = Some(t);
+                    }
+                };
+                for (li, line) in lines.iter().enumerate() {
+                    if li == n_above {
+                        part(on_line[c].last().copied());
+                    }
+                    let (i, j) = per_line[li][pick[li]];
+                    let range = [0..i, i..j, j..line.len()][c].clone();
+                    part(line[range].last());
                 }
-            };
-            for (li, line) in lines.iter().enumerate() {
-                if li == n_above {
+                if n_above == lines.len() {
                     part(on_line[c].last().copied());
                 }
-                let (i, j) = per_line[li][pick[li]];
-                let range = [0..i, i..j, j..line.len()][c].clone();
-                part(line[range].last());
-            }
-            if n_above == lines.len() {
-                part(on_line[c].last().copied());
-            }
-            inside
+                inside
+            })
         });
         if marks_inside {
-            turn(&mut pick, &mut tally);
+            turn(&mut pick, &mut tally, &mut index);
             continue;
         }
         // The cells' texts from their parts' texts, each part's asked once: the readings
         // of a row share most of their lines' cuts.
-        let texts: [Option<String>; 3] = std::array::from_fn(|c| {
-            let mut parts: Vec<Option<&str>> = Vec::with_capacity(lines.len() + 1);
-            for (li, line) in lines.iter().enumerate() {
-                if li == n_above {
+        let texts: [&Option<String>; 3] = std::array::from_fn(|c| {
+            cells_seen[c][index[c]].text.get_or_init(|| {
+                let mut parts: Vec<Option<&str>> = Vec::with_capacity(lines.len() + 1);
+                for (li, line) in lines.iter().enumerate() {
+                    if li == n_above {
+                        parts.push(on_line_texts[c].as_deref());
+                    }
+                    let (i, j) = per_line[li][pick[li]];
+                    let range = [0..i, i..j, j..line.len()][c].clone();
+                    if !range.is_empty() {
+                        let slot = [i, pick[li], j][c];
+                        let text = part_texts[li][c][slot].get_or_init(|| {
+                            let part: Vec<&Tok> = line[range].iter().collect();
+                            text_of(&part)
+                        });
+                        parts.push(text.as_deref());
+                    }
+                }
+                if n_above == lines.len() {
                     parts.push(on_line_texts[c].as_deref());
                 }
-                let (i, j) = per_line[li][pick[li]];
-                let range = [0..i, i..j, j..line.len()][c].clone();
-                if !range.is_empty() {
-                    let slot = [i, pick[li], j][c];
-                    let text = part_texts[li][c][slot].get_or_init(|| {
-                        let part: Vec<&Tok> = line[range].iter().collect();
-                        text_of(&part)
-                    });
-                    parts.push(text.as_deref());
-                }
-            }
-            if n_above == lines.len() {
-                parts.push(on_line_texts[c].as_deref());
-            }
-            join_part_texts(&parts)
+                join_part_texts(&parts)
+            })
         });
         let natured = match di {
             Some('I') => texts[2].is_some(),
@@ -1048,23 +1088,45 @@ fn t2_wrapped<'r>(
             _ => true,
         };
         if !balanced || !natured || texts[0].is_none() {
-            turn(&mut pick, &mut tally);
+            turn(&mut pick, &mut tally, &mut index);
             continue;
         }
-        let score: usize = texts
-            .iter()
-            .flatten()
-            .map(|t| (t, t.split_whitespace().count()))
-            .filter(|&(_, n)| n >= 2)
-            .filter(|(t, _)| match holds.get(*t) {
-                Some(&held) => held,
-                None => *holds.entry((*t).clone()).or_insert_with(|| doc.holds(t)),
+        let score: usize = (0..3)
+            .map(|c| {
+                *cells_seen[c][index[c]].score.get_or_init(|| {
+                    texts[c]
+                        .as_deref()
+                        .map(|t| t.split_whitespace().count())
+                        .filter(|&n| n >= 2 && texts[c].as_deref().is_some_and(|t| doc.holds(t)))
+                        .unwrap_or(0)
+                })
             })
-            .map(|(_, n)| n)
             .sum();
-        // The cells are put together only for a reading that is kept.
-        if best.as_ref().is_some_and(|(s, _)| *s > score) {
-            turn(&mut pick, &mut tally);
+        // The cells are put together only for a reading that beats the best so far; one
+        // that ties with it is only compared with it, column by column.
+        if let Some(b) = best.as_mut().filter(|b| b.score >= score) {
+            if b.score == score {
+                for (c, text) in texts.iter().enumerate() {
+                    if b.agree[c] && **text != b.keys[c].0 {
+                        b.agree[c] = false;
+                    } else if b.agree[c] {
+                        column.clear();
+                        for (li, line) in lines.iter().enumerate() {
+                            if li == n_above {
+                                column.extend(on_line[c].iter().copied());
+                            }
+                            let (i, j) = per_line[li][pick[li]];
+                            column.extend(&line[[0..i, i..j, j..line.len()][c].clone()]);
+                        }
+                        if n_above == lines.len() {
+                            column.extend(on_line[c].iter().copied());
+                        }
+                        let marks = column.iter().flat_map(|t| t.marks.iter());
+                        b.agree[c] = marks.eq(b.keys[c].1.iter());
+                    }
+                }
+            }
+            turn(&mut pick, &mut tally, &mut index);
             continue;
         }
         let mut cells: [CellParts<'r>; 3] = [Vec::new(), Vec::new(), Vec::new()];
@@ -1086,32 +1148,46 @@ fn t2_wrapped<'r>(
                 cell.push(on_line[c].clone());
             }
         }
-        turn(&mut pick, &mut tally);
-        match &mut best {
-            Some((s, v)) if *s == score => v.push(cells),
-            Some((s, _)) if *s > score => {}
-            _ => best = Some((score, vec![cells])),
-        }
+        let keys = std::array::from_fn(|c| {
+            let marks = cells[c].iter().flatten().flat_map(|t| t.marks.clone());
+            ((*texts[c]).clone(), marks.collect())
+        });
+        best = Some(Best {
+            score,
+            cells,
+            keys,
+            agree: [true; 3],
+        });
+        turn(&mut pick, &mut tally, &mut index);
     }
-    let (score, readings) = best?;
     // Readings that give a cell the same text and marks agree on it, whichever of two
     // like words (`Shares` above, `Shares` below) they give it.
-    let key = |parts: &CellParts<'r>| -> (Option<String>, Vec<FootnoteId>) {
-        let marks = parts
-            .iter()
-            .flatten()
-            .flat_map(|t| t.marks.clone())
-            .collect();
-        (cell_text(parts), marks)
-    };
+    let best = best?;
     let mut out: [Option<CellParts<'r>>; 3] = [None, None, None];
-    for (c, slot) in out.iter_mut().enumerate() {
-        let first = &readings[0][c];
-        if readings.iter().all(|r| key(&r[c]) == key(first)) {
-            *slot = Some(first.clone());
+    for ((slot, cell), agree) in out.iter_mut().zip(best.cells).zip(best.agree) {
+        if agree {
+            *slot = Some(cell);
         }
     }
-    Some((score, out))
+    Some((best.score, out))
+}
+
+/// What [`t2_wrapped`] works out once for a column's cell, the same in every reading that
+/// cuts the lines alike for that column.
+#[derive(Default)]
+struct ColumnCell {
+    marks_inside: OnceCell<bool>,
+    text: OnceCell<Option<String>>,
+    score: OnceCell<usize>,
+}
+
+/// [`t2_wrapped`]'s best reading so far: its score, its cells (text columns) with their
+/// texts and marks, and which cells every reading of that score agrees on.
+struct Best<'r> {
+    score: usize,
+    cells: [CellParts<'r>; 3],
+    keys: [(Option<String>, Vec<FootnoteId>); 3],
+    agree: [bool; 3],
 }
 
 /// The next reading of [`t2_wrapped`]: an odometer over the lines' cuts. `turned` is told
