@@ -721,6 +721,29 @@ pub(crate) fn read(
             picture_kind = Some(title.kind);
             Some((title.text, title.pieces))
         });
+        // A grid may put the title in rows of its own down box 5's column, where the slots
+        // after box 5's captions hold nothing or other boxes' words.
+        let title_text = match title_text {
+            Some((ref text, _)) if !slot_debris(text) => title_text,
+            _ if cx.damaged => title_text,
+            _ => {
+                let captions: Vec<usize> = (0..kept.len())
+                    .filter(|&k| matches!(kept[k].1, Tag::Officer | Tag::Other))
+                    .collect();
+                match column_title(segs, &kept, &captions, to) {
+                    Ok(found) => found.or(title_text),
+                    Err(why) => {
+                        cx.warn(
+                            WarningCode::Unreadable,
+                            Some("reporting_owners.officer_title"),
+                            &format!("the text under box 5's captions {why}: it was left out"),
+                            captions.first().map(|&k| kept[k].0.span(segs)),
+                        );
+                        title_text
+                    }
+                }
+            }
+        };
         // A title holding another box's value (box 1's street, box 3's date) or no word
         // at all was read from a slot the converter mixed: left out. So is one cut after
         // a joining word whose rest is not found.
@@ -2705,6 +2728,230 @@ fn picture_title(
     })
 }
 
+/// Whether a slot's text after box 5's captions is other boxes' words, not a title: it
+/// holds a box's label words, a caption's piece, a number or no word.
+fn slot_debris(text: &str) -> bool {
+    let t = text.trim_start_matches(['X', '☒', '☐']).trim();
+    t.is_empty() || mixed_title(t).is_some() || label_debris(t).is_some() || t.contains(['(', ')'])
+}
+
+/// Box 5's title (or "other" text) read down box 5's column of a converter's grid, where it
+/// is printed under the `Officer (give title below)` and `Other (specify below)` captions
+/// and the grid put it in rows of its own below theirs (`Vice President` | `Engineering`
+/// under the captions' cell, beside box 1's street lines), away from any slot. Box 5's
+/// column is the cells the two captions (`kept[labels]`) take; each row below them adds the
+/// text of that column, until a row with none, another label or a tick. `Ok(None)` when
+/// the captions are not in one table or no row holds text; `Err` with the reason when the
+/// column's text is not one title (spread over two of its cells in one row, or moving
+/// between them). Read only where the slots after the captions hold nothing or debris:
+/// in pymupdf4llm 5 titles and 3 other texts (with one `Other` tick) gained, none wrong;
+/// the other renderings unchanged.
+fn column_title(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    labels: &[usize],
+    to: Pos,
+) -> Result<Option<(String, Vec<Piece>)>, &'static str> {
+    let mut caption_segs = labels.iter().flat_map(|&i| {
+        let h = kept[i].0;
+        h.start.seg..(h.end.seg + usize::from(h.end.byte > 0)).min(segs.len())
+    });
+    let Some(first) = caption_segs.next() else {
+        return Ok(None);
+    };
+    let at = segs[first].place;
+    if !at.in_table {
+        return Ok(None);
+    }
+    let (mut lo, mut hi, mut row) = (at.cell, at.cell, at.row);
+    for s in caption_segs {
+        let p = segs[s].place;
+        if !p.in_table || p.block != at.block {
+            return Ok(None);
+        }
+        lo = lo.min(p.cell);
+        hi = hi.max(p.cell);
+        row = row.max(p.row);
+    }
+    // The label (if any) whose text covers a byte of segment `s`.
+    let label_at = |s: usize| {
+        kept.iter()
+            .find(|(h, _)| {
+                (h.start.seg < s || (h.start.seg == s && h.start.byte < segs[s].text.len()))
+                    && (s < h.end.seg || (s == h.end.seg && h.end.byte > 0))
+            })
+            .map(|(h, t)| (*h, *t))
+    };
+    // The block's segments by row, cell and piece (a grid's regrouping may have put them
+    // out of that order), up to the header's end: Table I's heading begins another part.
+    let same_block =
+        |s: &usize| segs[*s].place.in_table && segs[*s].place.block == at.block && *s < to.seg;
+    let start = (0..first)
+        .rev()
+        .take_while(same_block)
+        .last()
+        .unwrap_or(first);
+    let mut block: Vec<usize> = (start..segs.len()).take_while(same_block).collect();
+    block.sort_by_key(|&s| {
+        let p = segs[s].place;
+        (p.row, p.cell, p.piece)
+    });
+    let mut out: Vec<Piece> = Vec::new();
+    // The title's head may share the captions' cell, after them (`below)` | `Executive`).
+    let mut head_cells = 0;
+    for cell in lo..=hi {
+        let in_cell: Vec<usize> = block
+            .iter()
+            .copied()
+            .filter(|&s| segs[s].place.row == row && segs[s].place.cell == cell)
+            .collect();
+        let Some(l) = in_cell.iter().rposition(|&s| label_at(s).is_some()) else {
+            continue;
+        };
+        if !matches!(
+            label_at(in_cell[l]),
+            Some((_, Tag::Officer | Tag::Other | Tag::Caption))
+        ) {
+            continue;
+        }
+        let rest: Vec<usize> = in_cell[l + 1..]
+            .iter()
+            .copied()
+            .filter(|&s| !segs[s].text.trim().is_empty())
+            .collect();
+        if rest.is_empty() {
+            continue;
+        }
+        if rest.iter().any(|&s| {
+            segs[s].bold()
+                || !segs[s].joins.is_empty()
+                || segs[s]
+                    .text
+                    .split_whitespace()
+                    .any(|w| values::is_tick(w) || word_date(w).is_some())
+        }) {
+            return Err("shares a cell with other text");
+        }
+        head_cells += 1;
+        out.extend(rest.iter().map(|&s| Piece {
+            seg: s,
+            a: 0,
+            b: segs[s].text.len(),
+        }));
+    }
+    if head_cells > 1 {
+        return Err("is spread over two of box 5's cells in one row");
+    }
+    let below: Vec<usize> = block
+        .iter()
+        .copied()
+        .filter(|&s| segs[s].place.row > row)
+        .collect();
+    let mut next_row = row + 1;
+    let mut k = 0;
+    while k < below.len() {
+        let r = segs[below[k]].place.row;
+        let end = below[k..]
+            .iter()
+            .position(|&s| segs[s].place.row != r)
+            .map_or(below.len(), |n| k + n);
+        let in_row = &below[k..end];
+        k = end;
+        // Rows follow one another (a table's second line is its rule, row 1): a row
+        // missing from the block is no text of box 5's.
+        if r != next_row && !(next_row == 1 && r == 2) {
+            break;
+        }
+        next_row += 1;
+        if in_row
+            .iter()
+            .any(|&s| matches!(label_at(s), Some((_, Tag::Name))))
+        {
+            break;
+        }
+        let mut found: Vec<Piece> = Vec::new();
+        let mut cells: Vec<usize> = Vec::new();
+        let mut stop = false;
+        let mut captions_only = false;
+        for &s in in_row {
+            let p = segs[s].place;
+            if p.cell < lo || p.cell > hi || segs[s].text.trim().is_empty() {
+                continue;
+            }
+            match label_at(s) {
+                // The rest of the captions (`below)`) printed in a row of their own.
+                Some((_, Tag::Caption)) if ascii_letters(&segs[s].text) == "below" => {
+                    captions_only = true;
+                    continue;
+                }
+                Some(_) => {
+                    stop = true;
+                    break;
+                }
+                None => {}
+            }
+            // A tick, a date, a heading or a box's label the search missed (`6. Individual
+            // or Joint/G`, cut by the grid) is another box's: the title ends before it.
+            let text = segs[s].text.trim();
+            if text
+                .split_whitespace()
+                .any(|w| values::is_tick(w) || word_date(w).is_some())
+                || segs[s].bold()
+                || label_debris(text).is_some()
+            {
+                stop = true;
+                break;
+            }
+            // A word the grid cut between two cells may lose a letter at the cut
+            // (`G` | `oup`): the rejoined word is not known to be whole (1 other text of
+            // pymupdf4llm, which would be wrong).
+            if !segs[s].joins.is_empty() {
+                return Err("was rejoined from pieces of two cells");
+            }
+            if !cells.contains(&p.cell) {
+                cells.push(p.cell);
+            }
+            found.push(Piece {
+                seg: s,
+                a: 0,
+                b: segs[s].text.len(),
+            });
+        }
+        if cells.len() > 1 {
+            return Err("is spread over two of box 5's cells in one row");
+        }
+        // A title's lines are printed one under another: a line in another cell than
+        // the one above it is not known to follow it.
+        if let (Some(&c), Some(last)) = (cells.first(), out.last()) {
+            if segs[last.seg].place.cell != c {
+                return Err("moves between box 5's cells from one line to the next");
+            }
+        }
+        if found.is_empty() && !(captions_only && out.is_empty() && !stop) {
+            break;
+        }
+        out.extend(found);
+        if stop {
+            break;
+        }
+    }
+    if out.is_empty() {
+        return Ok(None);
+    }
+    let words = piece_words(segs, &out);
+    let mut text = String::new();
+    for (w, _) in &words {
+        // A word cut at its hyphen over two lines (`Officer-` | `Investment`) is one word.
+        let cut_word =
+            text.ends_with('-') && text[..text.len() - 1].ends_with(|c: char| c.is_alphanumeric());
+        if !text.is_empty() && !cut_word {
+            text.push(' ');
+        }
+        text.push_str(w);
+    }
+    Ok(Some((text, words.into_iter().map(|(_, p)| p).collect())))
+}
+
 /// Box 5's title or "other" text where picture text read it across the page with box 1's
 /// street lines (`streets`) and box 3's date: the slot's words without those. `None` when
 /// nothing is left.
@@ -3591,6 +3838,80 @@ mod tests {
             ("below)Senior", None),
         ] {
             assert_eq!(word_date(w).map(|d| d.to_string()).as_deref(), date, "{w}");
+        }
+    }
+
+    /// A grid puts box 5's title in rows of its own down box 5's column, under the
+    /// captions' cells and beside box 1's street lines: read down that column, row by
+    /// row, up to another box's label. Text spread over two of box 5's cells in a row, or
+    /// moving from one cell to another, is not known to be one title.
+    #[test]
+    fn title_read_down_box_5s_column() {
+        let cases: &[(&str, &str, &str, &str, Option<&str>)] = &[
+            (
+                "Vice President",
+                "",
+                "Operations",
+                "",
+                Some("Vice President Operations"),
+            ),
+            ("", "See Remarks", "", "", Some("See Remarks")),
+            (
+                "Chief Financial",
+                "",
+                "Officer",
+                "",
+                Some("Chief Financial Officer"),
+            ),
+            // Box 6's label ends the title in its cell.
+            (
+                "",
+                "Treasurer<br>6. Individual or Joint/G",
+                "",
+                "",
+                Some("Treasurer"),
+            ),
+            // A row with nothing in box 5's cells ends the column's text.
+            ("", "", "Treasurer", "", None),
+            // (Box 6's label in the `Other` caption's column spoils the slot after it,
+            // which then leaves the column to this rule.)
+            (
+                "Vice",
+                "President<br>6. Individual or Joint/G",
+                "",
+                "",
+                None,
+            ),
+            (
+                "Vice",
+                "",
+                "",
+                "President<br>6. Individual or Joint/G",
+                None,
+            ),
+        ];
+        for (a1, b1, a2, b2, want) in cases {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br>DOE JANE Q|2. Issuer Name**and**Ticker or Trading Symbol<br>Example Widgets, Inc. [EXW]|5. Relationship of Reporting Person(s) to Issuer<br>(Check all applicable)<br>Director|10% Owner|\n\
+                 |---|---|---|---|\n\
+                 |(Last)<br>(First)<br>(Middle)|3. Date of Earliest Transaction (Month/Day/Year)<br>04/01/2020|X<br>Officer (give title<br>below)|Other (specify<br>below)|\n\
+                 |1 MAIN STREET||{a1}|{b1}|\n\
+                 |(Street)<br>SPRINGFIELD<br>IL<br>62701|4. If Amendment, Date of Original Filed (Month/Day/Year)|{a2}|{b2}|\n\
+                 |(City)<br>(State)<br>(Zip)||X<br>Form filed by One Reporting Person||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let record = normalized(&text);
+            let owner = record.reporting_owners.first().expect("an owner");
+            assert!(owner.is_officer, "{a1} | {b1} | {a2} | {b2}");
+            assert_eq!(
+                owner.officer_title.as_deref(),
+                *want,
+                "{a1} | {b1} | {a2} | {b2}"
+            );
+            assert_eq!(owner.address.street1.as_deref(), Some("1 MAIN STREET"));
         }
     }
 
