@@ -280,6 +280,8 @@ pub(crate) fn read(
     let mut owners: Vec<ReportingOwner> = Vec::new();
     let mut ticks: Vec<(Tag, bool)> = Vec::new();
     let mut title_text: Option<(String, Vec<Piece>)> = None;
+    // Marks read beside the tails of box 5's captions (see `tail_tick`).
+    let mut tail_ticks: Vec<Piece> = Vec::new();
     // Street lines read across the page (picture text), which box 5's slot runs over.
     let mut picture_streets: Vec<Piece> = Vec::new();
     for i in 0..kept.len() {
@@ -666,6 +668,14 @@ pub(crate) fn read(
                     i.checked_sub(1).map(|j| kept[j].0.end),
                     cx,
                 );
+                // Picture text may put box 5's marks on the line of its captions' tails.
+                if !cx.damaged {
+                    if let Some((tag, at)) = tail_tick(segs, &kept, i) {
+                        cx.cover(segs[at.seg].src_span(at.a, at.b));
+                        ticks.push((tag, true));
+                        tail_ticks.push(at);
+                    }
+                }
                 // The OMB number and burden hours printed after their captions.
                 if let Some(p) = ps.first() {
                     let t = &segs[p.seg].text[p.a..p.b];
@@ -716,7 +726,7 @@ pub(crate) fn read(
                 .rposition(|(_, t)| matches!(t, Tag::Officer | Tag::Other))?;
             let next =
                 (at + 1..kept.len()).find(|&k| matches!(kept[k].1, Tag::Amend | Tag::Joint))?;
-            let title = picture_title(segs, &kept, at, next)?;
+            let title = picture_title(segs, &kept, at, next, &tail_ticks)?;
             stray_tick = title.stray_tick;
             picture_kind = Some(title.kind);
             Some((title.text, title.pieces))
@@ -2622,6 +2632,7 @@ fn picture_title(
     kept: &[(Hit, Tag)],
     ticks: usize,
     next: usize,
+    placed: &[Piece],
 ) -> Option<PictureTitle> {
     let (first, last) = (kept[ticks].0.end.seg + 1, kept[next].0.start.seg);
     if last <= first || (first..last).any(|s| segs[s].place.in_table) {
@@ -2670,7 +2681,9 @@ fn picture_title(
                 .iter()
                 .rposition(|(w, _)| word_date(w).is_some() || values::is_tick(w))
                 .map_or(0, |k| k + 1);
-            stray_tick |= run.iter().any(|(w, _)| values::is_tick(w));
+            stray_tick |= run.iter().any(|(w, p)| {
+                values::is_tick(w) && !placed.iter().any(|q| q.seg == p.seg && q.a == p.a)
+            });
             let tail = if r == last_run {
                 &run[bound..]
             } else {
@@ -2726,6 +2739,59 @@ fn picture_title(
         kind,
         stray_tick,
     })
+}
+
+/// The check box a tick beside a tail of box 5's captions marks, and the tick. Picture
+/// text reads box 5's captions across the page in two lines: their heads (`Officer (give
+/// title` | `Other (specify`) on one, their tails (`below)` | `below)`) on the next, in the
+/// same order; each check box is printed left of its caption, halfway down its two lines,
+/// so its mark may be read on the tails' line, right before its own tail: before the first
+/// (`X title below) below)`) it is the officer's box, between the two (`below) X below)`)
+/// the "other" box. Only where the tails' line holds box 5's two tails and the line
+/// above it a head of box 5's captions (a tick right before a head is its label's). In
+/// pymupdf4llm this places 3 marks (2 officers', 1 other's), none wrong.
+fn tail_tick(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(Tag, Piece)> {
+    let h = kept[i].0;
+    let line = h.start.seg;
+    if segs[line].place.in_table
+        || h.end.seg != line
+        || ascii_letters(&segs[line].text[h.start.byte..h.end.byte]) != "below"
+    {
+        return None;
+    }
+    let tails: Vec<usize> = (0..kept.len())
+        .filter(|&k| {
+            let (hk, t) = kept[k];
+            t == Tag::Caption
+                && hk.start.seg == line
+                && hk.end.seg == line
+                && ascii_letters(&segs[line].text[hk.start.byte..hk.end.byte]) == "below"
+        })
+        .collect();
+    let heads_above = line > 0
+        && kept
+            .iter()
+            .any(|(hk, t)| matches!(t, Tag::Officer | Tag::Other) && hk.start.seg == line - 1);
+    if tails.len() != 2 || !heads_above {
+        return None;
+    }
+    let tag = if tails[0] == i {
+        Tag::Officer
+    } else if tails[1] == i {
+        Tag::Other
+    } else {
+        return None;
+    };
+    let from = i
+        .checked_sub(1)
+        .map_or(Pos { seg: line, byte: 0 }, |j| kept[j].0.end);
+    let mut words = piece_words(segs, &pieces(segs, from, h.start));
+    // The officer's caption ends `title below)` where its head ends `(give`.
+    if tag == Tag::Officer && words.last().is_some_and(|(w, _)| w == "title") {
+        words.pop();
+    }
+    let (w, p) = words.pop()?;
+    (values::is_tick(&w) && p.seg == line).then_some((tag, p))
 }
 
 /// Whether a slot's text after box 5's captions is other boxes' words, not a title: it
@@ -2799,12 +2865,14 @@ fn column_title(
     let mut out: Vec<Piece> = Vec::new();
     // The title's head may share the captions' cell, after them (`below)` | `Executive`).
     let mut head_cells = 0;
-    for cell in lo..=hi {
-        let in_cell: Vec<usize> = block
-            .iter()
-            .copied()
-            .filter(|&s| segs[s].place.row == row && segs[s].place.cell == cell)
-            .collect();
+    // The captions' row, cell by cell (the block is sorted, so each cell's pieces are
+    // together).
+    let captions_row: Vec<usize> = block
+        .iter()
+        .copied()
+        .filter(|&s| segs[s].place.row == row && (lo..=hi).contains(&segs[s].place.cell))
+        .collect();
+    for in_cell in captions_row.chunk_by(|&a, &b| segs[a].place.cell == segs[b].place.cell) {
         let Some(l) = in_cell.iter().rposition(|&s| label_at(s).is_some()) else {
             continue;
         };
@@ -3915,6 +3983,68 @@ mod tests {
         }
     }
 
+    /// Picture text reads box 5's captions in two lines, their heads and then their tails
+    /// (`below) below)`); a check box printed halfway down its caption may be read on the
+    /// tails' line, right before its own tail: the first tail's is the officer's box, the
+    /// second's the "other" box. One tail alone on the line, or no head on the line
+    /// above, places no mark.
+    #[test]
+    fn tick_beside_the_tails_of_box_5s_captions() {
+        let cases: &[(&str, &str, bool, bool)] = &[
+            (
+                "Officer (give title Other (specify",
+                "(Last) (First) (Middle) X below) below)",
+                true,
+                false,
+            ),
+            (
+                "Officer (give title Other (specify",
+                "(Last) (First) (Middle) below) X below)",
+                false,
+                true,
+            ),
+            (
+                "Officer (give Other (specify",
+                "(Last) (First) (Middle) X title below) below)",
+                true,
+                false,
+            ),
+            (
+                "Officer (give title Other (specify",
+                "(Last) (First) (Middle) below) below) X",
+                false,
+                false,
+            ),
+            (
+                "Officer (give title Other (specify",
+                "(Last) (First) (Middle) X below)",
+                false,
+                false,
+            ),
+            (
+                "Officer (give title Other (specify<br>SUITE 100",
+                "(Last) (First) (Middle) below) X below)",
+                false,
+                false,
+            ),
+        ];
+        for (heads, tails, officer, other) in cases {
+            let record = read_picture(&format!(
+                "<br>Director 10% Owner<br>{heads}<br>{tails}<br>\
+                 1 MAIN STREET 3. Date of Earliest Transaction (Month/Day/Year) 04/01/2020<br>\
+                 (Street)<br>\
+                 CHICAGO IL 60602 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing<br>\
+                 (City) (State) (Zip)"
+            ));
+            let owner = record.reporting_owners.first().expect("an owner");
+            assert_eq!(
+                (owner.is_officer, owner.is_other),
+                (*officer, *other),
+                "{heads} | {tails}"
+            );
+        }
+    }
+
     /// Box 5's title on the lines below its check boxes, beside box 1's capitals and box
     /// 3's date (picture text, read across the page): the words from where small letters
     /// or an officer's acronym follow, down to box 4's label. A tick no label took, or a
@@ -3961,7 +4091,7 @@ mod tests {
             let record = read_picture(&format!(
                 "<br>Director 10% Owner<br>\
                  Officer (give title Other (specify<br>\
-                 (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below){tick} below)<br>\
+                 (Last) (First) (Middle){tick} 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
                  {lines}<br>\
                  (Street)<br>\
                  CHICAGO IL 60602 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing<br>\
