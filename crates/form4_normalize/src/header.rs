@@ -217,6 +217,32 @@ pub(crate) fn read(
         };
         extend_over(segs, h, extra);
     }
+    // Picture text reads box 5's captions in two lines, and where the officer's caption
+    // breaks after `Officer (give`, its tail is `title below)`: the word is the caption's,
+    // not a title's (1 owner of pymupdf4llm, whose title `Secretary` it hid).
+    for k in 0..kept.len() {
+        let (h, t) = kept[k];
+        let seg = &segs[h.start.seg];
+        if t != Tag::Caption || seg.place.in_table || h.end.seg != h.start.seg {
+            continue;
+        }
+        if ascii_letters(seg.text.get(h.start.byte..h.end.byte).unwrap_or("")) != "below" {
+            continue;
+        }
+        let floor = k
+            .checked_sub(1)
+            .map(|j| kept[j].0.end)
+            .filter(|e| e.seg == h.start.seg)
+            .map_or(0, |e| e.byte);
+        let Some(before) = seg.text.get(floor.min(h.start.byte)..h.start.byte) else {
+            continue;
+        };
+        let lead = before.trim_end();
+        let word = lead.rsplit(char::is_whitespace).next().unwrap_or("");
+        if word.eq_ignore_ascii_case("title") {
+            kept[k].0.start.byte = floor.min(h.start.byte) + lead.len() - word.len();
+        }
+    }
     for (h, _) in &kept {
         cx.cover_hit(segs, *h);
     }
@@ -2753,19 +2779,19 @@ fn picture_title(
 fn tail_tick(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(Tag, Piece)> {
     let h = kept[i].0;
     let line = h.start.seg;
-    if segs[line].place.in_table
-        || h.end.seg != line
-        || ascii_letters(&segs[line].text[h.start.byte..h.end.byte]) != "below"
-    {
+    let tail = |h: Hit| {
+        matches!(
+            ascii_letters(segs[line].text.get(h.start.byte..h.end.byte).unwrap_or("")).as_str(),
+            "below" | "titlebelow"
+        )
+    };
+    if segs[line].place.in_table || h.end.seg != line || !tail(h) {
         return None;
     }
     let tails: Vec<usize> = (0..kept.len())
         .filter(|&k| {
             let (hk, t) = kept[k];
-            t == Tag::Caption
-                && hk.start.seg == line
-                && hk.end.seg == line
-                && ascii_letters(&segs[line].text[hk.start.byte..hk.end.byte]) == "below"
+            t == Tag::Caption && hk.start.seg == line && hk.end.seg == line && tail(hk)
         })
         .collect();
     let heads_above = line > 0
@@ -2785,12 +2811,8 @@ fn tail_tick(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(Tag, Pi
     let from = i
         .checked_sub(1)
         .map_or(Pos { seg: line, byte: 0 }, |j| kept[j].0.end);
-    let mut words = piece_words(segs, &pieces(segs, from, h.start));
-    // The officer's caption ends `title below)` where its head ends `(give`.
-    if tag == Tag::Officer && words.last().is_some_and(|(w, _)| w == "title") {
-        words.pop();
-    }
-    let (w, p) = words.pop()?;
+    // (The officer's tail `title below)`, where its head ends `(give`, is one caption.)
+    let (w, p) = piece_words(segs, &pieces(segs, from, h.start)).pop()?;
     (values::is_tick(&w) && p.seg == line).then_some((tag, p))
 }
 
@@ -3053,7 +3075,12 @@ fn without_streets(
     }
     let words: Vec<(String, Piece)> = piece_words(segs, &rest)
         .into_iter()
-        .filter(|(w, _)| word_date(w).is_none() && !values::is_tick(w))
+        // A bracket alone is a caption's, cut off by the label search (`(` of
+        // `(Month/Day/Year)`): no title has one (1 owner of pymupdf4llm, whose title
+        // `Secretary` it hid).
+        .filter(|(w, _)| {
+            word_date(w).is_none() && !values::is_tick(w) && !matches!(w.as_str(), "(" | ")")
+        })
         .collect();
     let text: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
     let text = clean_spaces(&text.join(" "));
@@ -4041,6 +4068,38 @@ mod tests {
                 (owner.is_officer, owner.is_other),
                 (*officer, *other),
                 "{heads} | {tails}"
+            );
+        }
+    }
+
+    /// Where picture text breaks the officer's caption after `Officer (give`, its tail
+    /// `title below)` is the caption's, and a bracket left of a caption the label search
+    /// cut (`(` of `(Month/Day/Year)`) no title's word: the title is what is left.
+    #[test]
+    fn title_beside_a_caption_tail_and_a_cut_bracket() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Secretary", Some("Secretary")),
+            ("Chief Legal Officer", Some("Chief Legal Officer")),
+            ("", None),
+        ];
+        for (title, want) in cases {
+            let record = read_picture(&format!(
+                "<br>Director 10% Owner<br>(Last) (First) (Middle)<br>\
+                 3. Statement for Issuer's Fiscal Year Ended Officer (give Other (specify<br>\
+                 1 MAIN STREET (Month/Day/Year) title below) below)<br>\
+                 12/31/2019<br>\
+                 SUITE 100 {title}<br>\
+                 4. If Amendment, Date of Original Filed 6. Individual or Joint/Group Filing (Check<br>\
+                 (Street) (Month/Day/Year) Applicable Line)<br>\
+                 CHICAGO IL 60602 Form filed by One Reporting Person<br>\
+                 (City) (State) (Zip)"
+            ));
+            let owner = record.reporting_owners.first().expect("an owner");
+            assert_eq!(owner.officer_title.as_deref(), *want, "{title}");
+            assert_eq!(owner.is_officer, want.is_some(), "{title}");
+            assert_eq!(
+                street_of(&record).as_deref(),
+                Some("1 MAIN STREET SUITE 100")
             );
         }
     }
