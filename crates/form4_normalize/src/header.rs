@@ -759,15 +759,37 @@ pub(crate) fn read(
         });
         // A grid may put the title in rows of its own down box 5's column, where the slots
         // after box 5's captions hold nothing or other boxes' words.
+        let captions: Vec<usize> = (0..kept.len())
+            .filter(|&k| matches!(kept[k].1, Tag::Officer | Tag::Other))
+            .collect();
         let title_text = match title_text {
-            Some((ref text, _)) if !slot_debris(text) => title_text,
             _ if cx.damaged => title_text,
-            _ => {
-                let captions: Vec<usize> = (0..kept.len())
-                    .filter(|&k| matches!(kept[k].1, Tag::Officer | Tag::Other))
-                    .collect();
+            // A slot's title in the captions' own cell goes on in the rows below it
+            // when the column's reading starts with it (`Executive Vice` | `President`;
+            // no owner of the corpus reads otherwise by it: its one such title is behind
+            // a slot of debris, read below).
+            Some((ref text, ref ps)) if !slot_debris(text) => {
                 match column_title(segs, &kept, &captions, to) {
-                    Ok(found) => found.or(title_text),
+                    Ok(Some((whole, more)))
+                        if whole.len() > text.len()
+                            && whole.starts_with(text.as_str())
+                            && more.iter().any(|p| ps.iter().any(|q| q.seg == p.seg)) =>
+                    {
+                        cx.repair(
+                            "reporting_owners.officer_title",
+                            RepairKind::JoinedText,
+                            text,
+                            &whole,
+                            more.last().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                        );
+                        Some((whole, more))
+                    }
+                    _ => title_text,
+                }
+            }
+            _ => {
+                let found = match column_title(segs, &kept, &captions, to) {
+                    Ok(found) => found,
                     Err(why) => {
                         cx.warn(
                             WarningCode::Unreadable,
@@ -775,9 +797,25 @@ pub(crate) fn read(
                             &format!("the text under box 5's captions {why}: it was left out"),
                             captions.first().map(|&k| kept[k].0.span(segs)),
                         );
-                        title_text
+                        None
                     }
-                }
+                };
+                // A slot's text with a bracket is a caption's piece: none of the corpus's
+                // 30 different titles and other texts has one (1 spurious other text of
+                // img2table left out, nothing else changed).
+                found.or_else(|| {
+                    let (text, ps) = title_text?;
+                    if !text.contains(['(', ')']) {
+                        return Some((text, ps));
+                    }
+                    cx.warn(
+                        WarningCode::Unreadable,
+                        Some("reporting_owners.officer_title"),
+                        &format!("`{text}` under box 5 holds a caption's bracket, so it is no title: it was left out"),
+                        ps.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                    );
+                    None
+                })
             }
         };
         // A title holding another box's value (box 1's street, box 3's date) or no word
@@ -2912,8 +2950,11 @@ fn column_title(
         if rest.is_empty() {
             continue;
         }
+        // A bracket is a caption's piece cut by the grid (`elow)`): none of the corpus's
+        // 30 different titles and other texts has one.
         if rest.iter().any(|&s| {
             segs[s].bold()
+                || segs[s].text.contains(['(', ')'])
                 || !segs[s].joins.is_empty()
                 || segs[s]
                     .text
@@ -2980,13 +3021,15 @@ fn column_title(
                 }
                 None => {}
             }
-            // A tick, a date, a heading or a box's label the search missed (`6. Individual
-            // or Joint/G`, cut by the grid) is another box's: the title ends before it.
+            // A tick, a date, a heading, a caption's piece or a box's label the search
+            // missed (`6. Individual or Joint/G`, cut by the grid) is another box's: the
+            // title ends before it.
             let text = segs[s].text.trim();
             if text
                 .split_whitespace()
                 .any(|w| values::is_tick(w) || word_date(w).is_some())
                 || segs[s].bold()
+                || text.contains(['(', ')'])
                 || label_debris(text).is_some()
             {
                 stop = true;
@@ -3986,11 +4029,39 @@ mod tests {
             ),
         ];
         for (a1, b1, a2, b2, want) in cases {
+            let owner = column_owner("", a1, b1, a2, b2);
+            assert!(owner.is_officer, "{a1} | {b1} | {a2} | {b2}");
+            assert_eq!(
+                owner.officer_title.as_deref(),
+                *want,
+                "{a1} | {b1} | {a2} | {b2}"
+            );
+            assert_eq!(owner.address.street1.as_deref(), Some("1 MAIN STREET"));
+        }
+        // The title's head in the captions' own cell, after them; a caption's piece the
+        // grid cut off (`elow)`) there is no title's.
+        for (head, a1, want) in [
+            (
+                "<br>Executive Vice",
+                "President",
+                Some("Executive Vice President"),
+            ),
+            ("<br>elow)", "President", None),
+        ] {
+            let owner = column_owner(head, a1, "", "", "");
+            assert_eq!(owner.officer_title.as_deref(), want, "{head} | {a1}");
+        }
+    }
+
+    /// The first owner of a header whose box 5 is a grid's two cells, the officer's ticked:
+    /// `head` ends the officer caption's cell, the others fill the two rows below.
+    fn column_owner(head: &str, a1: &str, b1: &str, a2: &str, b2: &str) -> ReportingOwner {
+        {
             let text = format!(
                 "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
                  |1. Name and Address of Reporting Person<sup>*</sup><br>DOE JANE Q|2. Issuer Name**and**Ticker or Trading Symbol<br>Example Widgets, Inc. [EXW]|5. Relationship of Reporting Person(s) to Issuer<br>(Check all applicable)<br>Director|10% Owner|\n\
                  |---|---|---|---|\n\
-                 |(Last)<br>(First)<br>(Middle)|3. Date of Earliest Transaction (Month/Day/Year)<br>04/01/2020|X<br>Officer (give title<br>below)|Other (specify<br>below)|\n\
+                 |(Last)<br>(First)<br>(Middle)|3. Date of Earliest Transaction (Month/Day/Year)<br>04/01/2020|X<br>Officer (give title<br>below){head}|Other (specify<br>below)|\n\
                  |1 MAIN STREET||{a1}|{b1}|\n\
                  |(Street)<br>SPRINGFIELD<br>IL<br>62701|4. If Amendment, Date of Original Filed (Month/Day/Year)|{a2}|{b2}|\n\
                  |(City)<br>(State)<br>(Zip)||X<br>Form filed by One Reporting Person||\n\n\
@@ -3999,14 +4070,11 @@ mod tests {
                  Explanation of Responses:\n"
             );
             let record = normalized(&text);
-            let owner = record.reporting_owners.first().expect("an owner");
-            assert!(owner.is_officer, "{a1} | {b1} | {a2} | {b2}");
-            assert_eq!(
-                owner.officer_title.as_deref(),
-                *want,
-                "{a1} | {b1} | {a2} | {b2}"
-            );
-            assert_eq!(owner.address.street1.as_deref(), Some("1 MAIN STREET"));
+            record
+                .reporting_owners
+                .into_iter()
+                .next()
+                .expect("an owner")
         }
     }
 
