@@ -2863,7 +2863,7 @@ fn slot_debris(text: &str) -> bool {
 
 /// Box 5's title (or "other" text) read down box 5's column of a converter's grid, where it
 /// is printed under the `Officer (give title below)` and `Other (specify below)` captions
-/// and the grid put it in rows of its own below theirs (`Vice President` | `Engineering`
+/// and the grid put it in rows of its own below theirs (`Vice President` | `Operations`
 /// under the captions' cell, beside box 1's street lines), away from any slot. Box 5's
 /// column is the cells the two captions (`kept[labels]`) take; each row below them adds the
 /// text of that column, until a row with none, another label or a tick. `Ok(None)` when
@@ -4128,7 +4128,7 @@ mod tests {
                 "<br>Director 10% Owner<br>{heads}<br>{tails}<br>\
                  1 MAIN STREET 3. Date of Earliest Transaction (Month/Day/Year) 04/01/2020<br>\
                  (Street)<br>\
-                 CHICAGO IL 60602 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing<br>\
+                 SPRINGFIELD IL 62701 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing<br>\
                  (City) (State) (Zip)"
             ));
             let owner = record.reporting_owners.first().expect("an owner");
@@ -4159,7 +4159,7 @@ mod tests {
                  SUITE 100 {title}<br>\
                  4. If Amendment, Date of Original Filed 6. Individual or Joint/Group Filing (Check<br>\
                  (Street) (Month/Day/Year) Applicable Line)<br>\
-                 CHICAGO IL 60602 Form filed by One Reporting Person<br>\
+                 SPRINGFIELD IL 62701 Form filed by One Reporting Person<br>\
                  (City) (State) (Zip)"
             ));
             let owner = record.reporting_owners.first().expect("an owner");
