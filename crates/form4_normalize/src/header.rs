@@ -217,6 +217,32 @@ pub(crate) fn read(
         };
         extend_over(segs, h, extra);
     }
+    // Picture text reads box 5's captions in two lines, and where the officer's caption
+    // breaks after `Officer (give`, its tail is `title below)`: the word is the caption's,
+    // not a title's (1 owner of pymupdf4llm, whose title `Secretary` it hid).
+    for k in 0..kept.len() {
+        let (h, t) = kept[k];
+        let seg = &segs[h.start.seg];
+        if t != Tag::Caption || seg.place.in_table || h.end.seg != h.start.seg {
+            continue;
+        }
+        if ascii_letters(seg.text.get(h.start.byte..h.end.byte).unwrap_or("")) != "below" {
+            continue;
+        }
+        let floor = k
+            .checked_sub(1)
+            .map(|j| kept[j].0.end)
+            .filter(|e| e.seg == h.start.seg)
+            .map_or(0, |e| e.byte);
+        let Some(before) = seg.text.get(floor.min(h.start.byte)..h.start.byte) else {
+            continue;
+        };
+        let lead = before.trim_end();
+        let word = lead.rsplit(char::is_whitespace).next().unwrap_or("");
+        if word.eq_ignore_ascii_case("title") {
+            kept[k].0.start.byte = floor.min(h.start.byte) + lead.len() - word.len();
+        }
+    }
     for (h, _) in &kept {
         cx.cover_hit(segs, *h);
     }
@@ -280,6 +306,8 @@ pub(crate) fn read(
     let mut owners: Vec<ReportingOwner> = Vec::new();
     let mut ticks: Vec<(Tag, bool)> = Vec::new();
     let mut title_text: Option<(String, Vec<Piece>)> = None;
+    // Marks read beside the tails of box 5's captions (see `tail_tick`).
+    let mut tail_ticks: Vec<Piece> = Vec::new();
     // Street lines read across the page (picture text), which box 5's slot runs over.
     let mut picture_streets: Vec<Piece> = Vec::new();
     for i in 0..kept.len() {
@@ -666,6 +694,14 @@ pub(crate) fn read(
                     i.checked_sub(1).map(|j| kept[j].0.end),
                     cx,
                 );
+                // Picture text may put box 5's marks on the line of its captions' tails.
+                if !cx.damaged {
+                    if let Some((tag, at)) = tail_tick(segs, &kept, i) {
+                        cx.cover(segs[at.seg].src_span(at.a, at.b));
+                        ticks.push((tag, true));
+                        tail_ticks.push(at);
+                    }
+                }
                 // The OMB number and burden hours printed after their captions.
                 if let Some(p) = ps.first() {
                     let t = &segs[p.seg].text[p.a..p.b];
@@ -716,11 +752,72 @@ pub(crate) fn read(
                 .rposition(|(_, t)| matches!(t, Tag::Officer | Tag::Other))?;
             let next =
                 (at + 1..kept.len()).find(|&k| matches!(kept[k].1, Tag::Amend | Tag::Joint))?;
-            let title = picture_title(segs, &kept, at, next)?;
+            let title = picture_title(segs, &kept, at, next, &tail_ticks)?;
             stray_tick = title.stray_tick;
             picture_kind = Some(title.kind);
             Some((title.text, title.pieces))
         });
+        // A grid may put the title in rows of its own down box 5's column, where the slots
+        // after box 5's captions hold nothing or other boxes' words.
+        let captions: Vec<usize> = (0..kept.len())
+            .filter(|&k| matches!(kept[k].1, Tag::Officer | Tag::Other))
+            .collect();
+        let title_text = match title_text {
+            _ if cx.damaged => title_text,
+            // A slot's title in the captions' own cell goes on in the rows below it
+            // when the column's reading starts with it (`Executive Vice` | `President`;
+            // no owner of the corpus reads otherwise by it: its one such title is behind
+            // a slot of debris, read below).
+            Some((ref text, ref ps)) if !slot_debris(text) => {
+                match column_title(segs, &kept, &captions, to) {
+                    Ok(Some((whole, more)))
+                        if whole.len() > text.len()
+                            && whole.starts_with(text.as_str())
+                            && more.iter().any(|p| ps.iter().any(|q| q.seg == p.seg)) =>
+                    {
+                        cx.repair(
+                            "reporting_owners.officer_title",
+                            RepairKind::JoinedText,
+                            text,
+                            &whole,
+                            more.last().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                        );
+                        Some((whole, more))
+                    }
+                    _ => title_text,
+                }
+            }
+            _ => {
+                let found = match column_title(segs, &kept, &captions, to) {
+                    Ok(found) => found,
+                    Err(why) => {
+                        cx.warn(
+                            WarningCode::Unreadable,
+                            Some("reporting_owners.officer_title"),
+                            &format!("the text under box 5's captions {why}: it was left out"),
+                            captions.first().map(|&k| kept[k].0.span(segs)),
+                        );
+                        None
+                    }
+                };
+                // A slot's text with a bracket is a caption's piece: none of the corpus's
+                // 30 different titles and other texts has one (1 spurious other text of
+                // img2table left out, nothing else changed).
+                found.or_else(|| {
+                    let (text, ps) = title_text?;
+                    if !text.contains(['(', ')']) {
+                        return Some((text, ps));
+                    }
+                    cx.warn(
+                        WarningCode::Unreadable,
+                        Some("reporting_owners.officer_title"),
+                        &format!("`{text}` under box 5 holds a caption's bracket, so it is no title: it was left out"),
+                        ps.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                    );
+                    None
+                })
+            }
+        };
         // A title holding another box's value (box 1's street, box 3's date) or no word
         // at all was read from a slot the converter mixed: left out. So is one cut after
         // a joining word whose rest is not found.
@@ -2599,6 +2696,7 @@ fn picture_title(
     kept: &[(Hit, Tag)],
     ticks: usize,
     next: usize,
+    placed: &[Piece],
 ) -> Option<PictureTitle> {
     let (first, last) = (kept[ticks].0.end.seg + 1, kept[next].0.start.seg);
     if last <= first || (first..last).any(|s| segs[s].place.in_table) {
@@ -2647,7 +2745,9 @@ fn picture_title(
                 .iter()
                 .rposition(|(w, _)| word_date(w).is_some() || values::is_tick(w))
                 .map_or(0, |k| k + 1);
-            stray_tick |= run.iter().any(|(w, _)| values::is_tick(w));
+            stray_tick |= run.iter().any(|(w, p)| {
+                values::is_tick(w) && !placed.iter().any(|q| q.seg == p.seg && q.a == p.a)
+            });
             let tail = if r == last_run {
                 &run[bound..]
             } else {
@@ -2705,6 +2805,286 @@ fn picture_title(
     })
 }
 
+/// The check box a tick beside a tail of box 5's captions marks, and the tick. Picture
+/// text reads box 5's captions across the page in two lines: their heads (`Officer (give
+/// title` | `Other (specify`) on one, their tails (`below)` | `below)`) on the next, in the
+/// same order; each check box is printed left of its caption, halfway down its two lines,
+/// so its mark may be read on the tails' line, right before its own tail: before the first
+/// (`X title below) below)`) it is the officer's box, between the two (`below) X below)`)
+/// the "other" box. Only where the tails' line holds box 5's two tails and the line
+/// above it a head of box 5's captions (a tick right before a head is its label's). In
+/// pymupdf4llm this places 3 marks (2 officers', 1 other's), none wrong.
+fn tail_tick(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(Tag, Piece)> {
+    let h = kept[i].0;
+    let line = h.start.seg;
+    let tail = |h: Hit| {
+        matches!(
+            ascii_letters(segs[line].text.get(h.start.byte..h.end.byte).unwrap_or("")).as_str(),
+            "below" | "titlebelow"
+        )
+    };
+    if segs[line].place.in_table || h.end.seg != line || !tail(h) {
+        return None;
+    }
+    let tails: Vec<usize> = (0..kept.len())
+        .filter(|&k| {
+            let (hk, t) = kept[k];
+            t == Tag::Caption && hk.start.seg == line && hk.end.seg == line && tail(hk)
+        })
+        .collect();
+    let heads_above = line > 0
+        && kept
+            .iter()
+            .any(|(hk, t)| matches!(t, Tag::Officer | Tag::Other) && hk.start.seg == line - 1);
+    if tails.len() != 2 || !heads_above {
+        return None;
+    }
+    let tag = if tails[0] == i {
+        Tag::Officer
+    } else if tails[1] == i {
+        Tag::Other
+    } else {
+        return None;
+    };
+    let from = i
+        .checked_sub(1)
+        .map_or(Pos { seg: line, byte: 0 }, |j| kept[j].0.end);
+    // (The officer's tail `title below)`, where its head ends `(give`, is one caption.)
+    let (w, p) = piece_words(segs, &pieces(segs, from, h.start)).pop()?;
+    (values::is_tick(&w) && p.seg == line).then_some((tag, p))
+}
+
+/// Whether a slot's text after box 5's captions is other boxes' words, not a title: it
+/// holds a box's label words, a caption's piece, a number or no word.
+fn slot_debris(text: &str) -> bool {
+    let t = text.trim_start_matches(['X', '☒', '☐']).trim();
+    t.is_empty() || mixed_title(t).is_some() || label_debris(t).is_some() || t.contains(['(', ')'])
+}
+
+/// Box 5's title (or "other" text) read down box 5's column of a converter's grid, where it
+/// is printed under the `Officer (give title below)` and `Other (specify below)` captions
+/// and the grid put it in rows of its own below theirs (`Vice President` | `Operations`
+/// under the captions' cell, beside box 1's street lines), away from any slot. Box 5's
+/// column is the cells the two captions (`kept[labels]`) take; each row below them adds the
+/// text of that column, until a row with none, another label or a tick. `Ok(None)` when
+/// the captions are not in one table or no row holds text; `Err` with the reason when the
+/// column's text is not one title (spread over two of its cells in one row, or moving
+/// between them). Read only where the slots after the captions hold nothing or debris:
+/// in pymupdf4llm 5 titles and 3 other texts (with one `Other` tick) gained, none wrong;
+/// the other renderings unchanged.
+fn column_title(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    labels: &[usize],
+    to: Pos,
+) -> Result<Option<(String, Vec<Piece>)>, &'static str> {
+    let mut caption_segs = labels.iter().flat_map(|&i| {
+        let h = kept[i].0;
+        h.start.seg..(h.end.seg + usize::from(h.end.byte > 0)).min(segs.len())
+    });
+    let Some(first) = caption_segs.next() else {
+        return Ok(None);
+    };
+    let at = segs[first].place;
+    if !at.in_table {
+        return Ok(None);
+    }
+    let (mut lo, mut hi, mut row) = (at.cell, at.cell, at.row);
+    for s in caption_segs {
+        let p = segs[s].place;
+        if !p.in_table || p.block != at.block {
+            return Ok(None);
+        }
+        lo = lo.min(p.cell);
+        hi = hi.max(p.cell);
+        row = row.max(p.row);
+    }
+    // The label (if any) whose text covers a byte of segment `s`.
+    let label_at = |s: usize| {
+        kept.iter()
+            .find(|(h, _)| {
+                (h.start.seg < s || (h.start.seg == s && h.start.byte < segs[s].text.len()))
+                    && (s < h.end.seg || (s == h.end.seg && h.end.byte > 0))
+            })
+            .map(|(h, t)| (*h, *t))
+    };
+    // The block's segments by row, cell and piece (a grid's regrouping may have put them
+    // out of that order), up to the header's end: Table I's heading begins another part.
+    let same_block =
+        |s: &usize| segs[*s].place.in_table && segs[*s].place.block == at.block && *s < to.seg;
+    let start = (0..first)
+        .rev()
+        .take_while(same_block)
+        .last()
+        .unwrap_or(first);
+    let mut block: Vec<usize> = (start..segs.len()).take_while(same_block).collect();
+    block.sort_by_key(|&s| {
+        let p = segs[s].place;
+        (p.row, p.cell, p.piece)
+    });
+    let mut out: Vec<Piece> = Vec::new();
+    // The title's head may share the captions' cell, after them (`below)` | `Executive`).
+    let mut head_cells = 0;
+    // The captions' row, cell by cell (the block is sorted, so each cell's pieces are
+    // together).
+    let captions_row: Vec<usize> = block
+        .iter()
+        .copied()
+        .filter(|&s| segs[s].place.row == row && (lo..=hi).contains(&segs[s].place.cell))
+        .collect();
+    for in_cell in captions_row.chunk_by(|&a, &b| segs[a].place.cell == segs[b].place.cell) {
+        let Some(l) = in_cell.iter().rposition(|&s| label_at(s).is_some()) else {
+            continue;
+        };
+        if !matches!(
+            label_at(in_cell[l]),
+            Some((_, Tag::Officer | Tag::Other | Tag::Caption))
+        ) {
+            continue;
+        }
+        let rest: Vec<usize> = in_cell[l + 1..]
+            .iter()
+            .copied()
+            .filter(|&s| !segs[s].text.trim().is_empty())
+            .collect();
+        if rest.is_empty() {
+            continue;
+        }
+        // A bracket is a caption's piece cut by the grid (`elow)`): none of the corpus's
+        // 30 different titles and other texts has one.
+        if rest.iter().any(|&s| {
+            segs[s].bold()
+                || segs[s].text.contains(['(', ')'])
+                || !segs[s].joins.is_empty()
+                || segs[s]
+                    .text
+                    .split_whitespace()
+                    .any(|w| values::is_tick(w) || word_date(w).is_some())
+        }) {
+            return Err("shares a cell with other text");
+        }
+        head_cells += 1;
+        out.extend(rest.iter().map(|&s| Piece {
+            seg: s,
+            a: 0,
+            b: segs[s].text.len(),
+        }));
+    }
+    if head_cells > 1 {
+        return Err("is spread over two of box 5's cells in one row");
+    }
+    let below: Vec<usize> = block
+        .iter()
+        .copied()
+        .filter(|&s| segs[s].place.row > row)
+        .collect();
+    let mut next_row = row + 1;
+    let mut k = 0;
+    while k < below.len() {
+        let r = segs[below[k]].place.row;
+        let end = below[k..]
+            .iter()
+            .position(|&s| segs[s].place.row != r)
+            .map_or(below.len(), |n| k + n);
+        let in_row = &below[k..end];
+        k = end;
+        // Rows follow one another (a table's second line is its rule, row 1): a row
+        // missing from the block is no text of box 5's.
+        if r != next_row && !(next_row == 1 && r == 2) {
+            break;
+        }
+        next_row += 1;
+        if in_row
+            .iter()
+            .any(|&s| matches!(label_at(s), Some((_, Tag::Name))))
+        {
+            break;
+        }
+        let mut found: Vec<Piece> = Vec::new();
+        let mut cells: Vec<usize> = Vec::new();
+        let mut stop = false;
+        let mut captions_only = false;
+        for &s in in_row {
+            let p = segs[s].place;
+            if p.cell < lo || p.cell > hi || segs[s].text.trim().is_empty() {
+                continue;
+            }
+            match label_at(s) {
+                // The rest of the captions (`below)`) printed in a row of their own.
+                Some((_, Tag::Caption)) if ascii_letters(&segs[s].text) == "below" => {
+                    captions_only = true;
+                    continue;
+                }
+                Some(_) => {
+                    stop = true;
+                    break;
+                }
+                None => {}
+            }
+            // A tick, a date, a heading, a caption's piece or a box's label the search
+            // missed (`6. Individual or Joint/G`, cut by the grid) is another box's: the
+            // title ends before it.
+            let text = segs[s].text.trim();
+            if text
+                .split_whitespace()
+                .any(|w| values::is_tick(w) || word_date(w).is_some())
+                || segs[s].bold()
+                || text.contains(['(', ')'])
+                || label_debris(text).is_some()
+            {
+                stop = true;
+                break;
+            }
+            // A word the grid cut between two cells may lose a letter at the cut
+            // (`G` | `oup`): the rejoined word is not known to be whole (1 other text of
+            // pymupdf4llm, which would be wrong).
+            if !segs[s].joins.is_empty() {
+                return Err("was rejoined from pieces of two cells");
+            }
+            if !cells.contains(&p.cell) {
+                cells.push(p.cell);
+            }
+            found.push(Piece {
+                seg: s,
+                a: 0,
+                b: segs[s].text.len(),
+            });
+        }
+        if cells.len() > 1 {
+            return Err("is spread over two of box 5's cells in one row");
+        }
+        // A title's lines are printed one under another: a line in another cell than
+        // the one above it is not known to follow it.
+        if let (Some(&c), Some(last)) = (cells.first(), out.last()) {
+            if segs[last.seg].place.cell != c {
+                return Err("moves between box 5's cells from one line to the next");
+            }
+        }
+        if found.is_empty() && !(captions_only && out.is_empty() && !stop) {
+            break;
+        }
+        out.extend(found);
+        if stop {
+            break;
+        }
+    }
+    if out.is_empty() {
+        return Ok(None);
+    }
+    let words = piece_words(segs, &out);
+    let mut text = String::new();
+    for (w, _) in &words {
+        // A word cut at its hyphen over two lines (`Officer-` | `Investment`) is one word.
+        let cut_word =
+            text.ends_with('-') && text[..text.len() - 1].ends_with(|c: char| c.is_alphanumeric());
+        if !text.is_empty() && !cut_word {
+            text.push(' ');
+        }
+        text.push_str(w);
+    }
+    Ok(Some((text, words.into_iter().map(|(_, p)| p).collect())))
+}
+
 /// Box 5's title or "other" text where picture text read it across the page with box 1's
 /// street lines (`streets`) and box 3's date: the slot's words without those. `None` when
 /// nothing is left.
@@ -2738,7 +3118,12 @@ fn without_streets(
     }
     let words: Vec<(String, Piece)> = piece_words(segs, &rest)
         .into_iter()
-        .filter(|(w, _)| word_date(w).is_none() && !values::is_tick(w))
+        // A bracket alone is a caption's, cut off by the label search (`(` of
+        // `(Month/Day/Year)`): no title has one (1 owner of pymupdf4llm, whose title
+        // `Secretary` it hid).
+        .filter(|(w, _)| {
+            word_date(w).is_none() && !values::is_tick(w) && !matches!(w.as_str(), "(" | ")")
+        })
         .collect();
     let text: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
     let text = clean_spaces(&text.join(" "));
@@ -3594,6 +3979,199 @@ mod tests {
         }
     }
 
+    /// A grid puts box 5's title in rows of its own down box 5's column, under the
+    /// captions' cells and beside box 1's street lines: read down that column, row by
+    /// row, up to another box's label. Text spread over two of box 5's cells in a row, or
+    /// moving from one cell to another, is not known to be one title.
+    #[test]
+    fn title_read_down_box_5s_column() {
+        let cases: &[(&str, &str, &str, &str, Option<&str>)] = &[
+            (
+                "Vice President",
+                "",
+                "Operations",
+                "",
+                Some("Vice President Operations"),
+            ),
+            ("", "See Remarks", "", "", Some("See Remarks")),
+            (
+                "Chief Financial",
+                "",
+                "Officer",
+                "",
+                Some("Chief Financial Officer"),
+            ),
+            // Box 6's label ends the title in its cell.
+            (
+                "",
+                "Treasurer<br>6. Individual or Joint/G",
+                "",
+                "",
+                Some("Treasurer"),
+            ),
+            // A row with nothing in box 5's cells ends the column's text.
+            ("", "", "Treasurer", "", None),
+            // (Box 6's label in the `Other` caption's column spoils the slot after it,
+            // which then leaves the column to this rule.)
+            (
+                "Vice",
+                "President<br>6. Individual or Joint/G",
+                "",
+                "",
+                None,
+            ),
+            (
+                "Vice",
+                "",
+                "",
+                "President<br>6. Individual or Joint/G",
+                None,
+            ),
+        ];
+        for (a1, b1, a2, b2, want) in cases {
+            let owner = column_owner("", a1, b1, a2, b2);
+            assert!(owner.is_officer, "{a1} | {b1} | {a2} | {b2}");
+            assert_eq!(
+                owner.officer_title.as_deref(),
+                *want,
+                "{a1} | {b1} | {a2} | {b2}"
+            );
+            assert_eq!(owner.address.street1.as_deref(), Some("1 MAIN STREET"));
+        }
+        // The title's head in the captions' own cell, after them; a caption's piece the
+        // grid cut off (`elow)`) there is no title's.
+        for (head, a1, want) in [
+            (
+                "<br>Executive Vice",
+                "President",
+                Some("Executive Vice President"),
+            ),
+            ("<br>elow)", "President", None),
+        ] {
+            let owner = column_owner(head, a1, "", "", "");
+            assert_eq!(owner.officer_title.as_deref(), want, "{head} | {a1}");
+        }
+    }
+
+    /// The first owner of a header whose box 5 is a grid's two cells, the officer's ticked:
+    /// `head` ends the officer caption's cell, the others fill the two rows below.
+    fn column_owner(head: &str, a1: &str, b1: &str, a2: &str, b2: &str) -> ReportingOwner {
+        {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br>DOE JANE Q|2. Issuer Name**and**Ticker or Trading Symbol<br>Example Widgets, Inc. [EXW]|5. Relationship of Reporting Person(s) to Issuer<br>(Check all applicable)<br>Director|10% Owner|\n\
+                 |---|---|---|---|\n\
+                 |(Last)<br>(First)<br>(Middle)|3. Date of Earliest Transaction (Month/Day/Year)<br>04/01/2020|X<br>Officer (give title<br>below){head}|Other (specify<br>below)|\n\
+                 |1 MAIN STREET||{a1}|{b1}|\n\
+                 |(Street)<br>SPRINGFIELD<br>IL<br>62701|4. If Amendment, Date of Original Filed (Month/Day/Year)|{a2}|{b2}|\n\
+                 |(City)<br>(State)<br>(Zip)||X<br>Form filed by One Reporting Person||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let record = normalized(&text);
+            record
+                .reporting_owners
+                .into_iter()
+                .next()
+                .expect("an owner")
+        }
+    }
+
+    /// Picture text reads box 5's captions in two lines, their heads and then their tails
+    /// (`below) below)`); a check box printed halfway down its caption may be read on the
+    /// tails' line, right before its own tail: the first tail's is the officer's box, the
+    /// second's the "other" box. One tail alone on the line, or no head on the line
+    /// above, places no mark.
+    #[test]
+    fn tick_beside_the_tails_of_box_5s_captions() {
+        let cases: &[(&str, &str, bool, bool)] = &[
+            (
+                "Officer (give title Other (specify",
+                "(Last) (First) (Middle) X below) below)",
+                true,
+                false,
+            ),
+            (
+                "Officer (give title Other (specify",
+                "(Last) (First) (Middle) below) X below)",
+                false,
+                true,
+            ),
+            (
+                "Officer (give Other (specify",
+                "(Last) (First) (Middle) X title below) below)",
+                true,
+                false,
+            ),
+            (
+                "Officer (give title Other (specify",
+                "(Last) (First) (Middle) below) below) X",
+                false,
+                false,
+            ),
+            (
+                "Officer (give title Other (specify",
+                "(Last) (First) (Middle) X below)",
+                false,
+                false,
+            ),
+            (
+                "Officer (give title Other (specify<br>SUITE 100",
+                "(Last) (First) (Middle) below) X below)",
+                false,
+                false,
+            ),
+        ];
+        for (heads, tails, officer, other) in cases {
+            let record = read_picture(&format!(
+                "<br>Director 10% Owner<br>{heads}<br>{tails}<br>\
+                 1 MAIN STREET 3. Date of Earliest Transaction (Month/Day/Year) 04/01/2020<br>\
+                 (Street)<br>\
+                 SPRINGFIELD IL 62701 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing<br>\
+                 (City) (State) (Zip)"
+            ));
+            let owner = record.reporting_owners.first().expect("an owner");
+            assert_eq!(
+                (owner.is_officer, owner.is_other),
+                (*officer, *other),
+                "{heads} | {tails}"
+            );
+        }
+    }
+
+    /// Where picture text breaks the officer's caption after `Officer (give`, its tail
+    /// `title below)` is the caption's, and a bracket left of a caption the label search
+    /// cut (`(` of `(Month/Day/Year)`) no title's word: the title is what is left.
+    #[test]
+    fn title_beside_a_caption_tail_and_a_cut_bracket() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Secretary", Some("Secretary")),
+            ("Chief Legal Officer", Some("Chief Legal Officer")),
+            ("", None),
+        ];
+        for (title, want) in cases {
+            let record = read_picture(&format!(
+                "<br>Director 10% Owner<br>(Last) (First) (Middle)<br>\
+                 3. Statement for Issuer's Fiscal Year Ended Officer (give Other (specify<br>\
+                 1 MAIN STREET (Month/Day/Year) title below) below)<br>\
+                 12/31/2019<br>\
+                 SUITE 100 {title}<br>\
+                 4. If Amendment, Date of Original Filed 6. Individual or Joint/Group Filing (Check<br>\
+                 (Street) (Month/Day/Year) Applicable Line)<br>\
+                 SPRINGFIELD IL 62701 Form filed by One Reporting Person<br>\
+                 (City) (State) (Zip)"
+            ));
+            let owner = record.reporting_owners.first().expect("an owner");
+            assert_eq!(owner.officer_title.as_deref(), *want, "{title}");
+            assert_eq!(owner.is_officer, want.is_some(), "{title}");
+            assert_eq!(
+                street_of(&record).as_deref(),
+                Some("1 MAIN STREET SUITE 100")
+            );
+        }
+    }
+
     /// Box 5's title on the lines below its check boxes, beside box 1's capitals and box
     /// 3's date (picture text, read across the page): the words from where small letters
     /// or an officer's acronym follow, down to box 4's label. A tick no label took, or a
@@ -3640,7 +4218,7 @@ mod tests {
             let record = read_picture(&format!(
                 "<br>Director 10% Owner<br>\
                  Officer (give title Other (specify<br>\
-                 (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below){tick} below)<br>\
+                 (Last) (First) (Middle){tick} 3. Date of Earliest Transaction (Month/Day/Year) below) below)<br>\
                  {lines}<br>\
                  (Street)<br>\
                  CHICAGO IL 60602 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing<br>\
