@@ -262,7 +262,19 @@ def main():
                 if got == want and same:
                     ok += 1
                 else:
-                    bad.append((os.path.basename(d[:-1]), r[:8], where, v, got if mode != 'table' else [g for g, w in zip(got, want) if g != w][:2] or got[:1], same))
+                    delta = ''
+                    if not same and mode != 'table':
+                        def flat(o, pre=''):
+                            out = {}
+                            if isinstance(o, dict):
+                                for k, x in o.items(): out.update(flat(x, pre + k + '.'))
+                            elif isinstance(o, list):
+                                for k, x in enumerate(o): out.update(flat(x, pre + str(k) + '.'))
+                            else: out[pre] = o
+                            return out
+                        fa = flat({k: x for k, x in bj.items() if k != 'diagnostics'}); fb = flat({k: x for k, x in j.items() if k != 'diagnostics'})
+                        delta = '; '.join(f'{k}: {fa.get(k)!r}->{fb.get(k)!r}' for k in sorted(set(fa) | set(fb)) if fa.get(k) != fb.get(k) and k != 'reporting_owners.0.' + field + '.')[:400]
+                    bad.append((os.path.basename(d[:-1]), r[:8], where, v, got if mode != 'table' else [g for g, w in zip(got, want) if g != w][:2] or got[:1], same, delta))
     def wrong(b):
         g = b[4] if isinstance(b[4], list) else [b[4]]
         return any(x is not None and x != b[3] for x in g)

@@ -84,9 +84,28 @@ enum Style {
     Neutral,
 }
 
+/// A generation or a fund's number (`JR`, `Sr.`, `III`, `IV,`): printed in capitals in
+/// names of either case, and after a person's initial (`SMITH JOHN A JR`) still the
+/// person's.
+fn suffix(w: &str) -> bool {
+    let l = letters(w);
+    l == "jr" || l == "sr" || roman(w)
+}
+
+/// A number in roman capitals of two letters or more (`II`, `IV,`): a single `V` or `I`
+/// is an initial's shape.
+fn roman(w: &str) -> bool {
+    let t = w.trim_end_matches([',', '.']);
+    t.len() >= 2 && t.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
+/// A word's letter case, as evidence of which name it belongs to. A legal form that only
+/// ends a name (`LLC`, `L.P.`, `Inc.`) or a roman number (`Fund IV, L.P.`) is printed in
+/// capitals in a name of either case: it says nothing (in `Acme Ventures Fund IV, L.P.
+/// MOSAIC CO` the case changes before `MOSAIC`, not before `IV`).
 fn style(w: &str) -> Style {
     let n = w.chars().filter(|c| c.is_alphabetic()).count();
-    if n < 2 {
+    if n < 2 || roman(w) || NAME_ENDS.contains(&letters(w).as_str()) {
         Style::Neutral
     } else if w.chars().any(char::is_lowercase) {
         Style::Mixed
@@ -162,7 +181,9 @@ pub(crate) fn split_owner_issuer(
     // (it may name the owner in another order, without the initial).
     let mut found: Vec<usize> = Vec::new();
     if n >= 4 && plain_word(words[0]) && plain_word(words[1]) && initial(words[2]) {
-        found.push(3);
+        // `SMITH JOHN A JR`: a generation after the initial is the person's.
+        let k = if n >= 5 && suffix(words[3]) { 4 } else { 3 };
+        found.push(k);
     }
     // Case runs: neutral words (initials, `&`) go with the run before them.
     let styles: Vec<Style> = words.iter().map(|w| style(w)).collect();
@@ -277,8 +298,34 @@ mod tests {
             ("Blackmoor Holdings III L.P. Acme LLC Corp X", none, None),
             ("Acme LP Beta Inc. Gamma Corp", none, None),
             ("Acme LLC Beta Trust II", none, None),
-            // The case runs split elsewhere (before `LP`): evidences disagree.
-            ("Wexler Bros. Advisors LP ACME CORP", none, None),
+            // A legal form in capitals says nothing of case: the case runs and the legal
+            // forms agree.
+            (
+                "Wexler Bros. Advisors LP ACME CORP",
+                none,
+                Some("Wexler Bros. Advisors LP"),
+            ),
+            (
+                "Quillby Ventures Fund IV, L.P. ORBITAL CO",
+                none,
+                Some("Quillby Ventures Fund IV, L.P."),
+            ),
+            (
+                "Tarn Growth Partners II LLC ORBITAL CO",
+                none,
+                Some("Tarn Growth Partners II LLC"),
+            ),
+            // A generation after the initial is the person's.
+            (
+                "PELLINGER GODFREY M JR VOLTLAB INC.",
+                none,
+                Some("PELLINGER GODFREY M JR"),
+            ),
+            (
+                "Dorvane Bruno M. III QUARTZEL CO",
+                none,
+                Some("Dorvane Bruno M. III"),
+            ),
             (
                 "Schaller Edmund H KKBW, Inc. /MD/",
                 none,
