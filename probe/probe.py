@@ -133,6 +133,8 @@ def region(src, table):
         return (t1, t2 if t2 > 0 else len(src))
     if table == 'derivative_table':
         return (t2, end if end > t2 else len(src))
+    if table == 'header':
+        return (0, t1 if t1 > 0 else len(src))
     return (0, len(src))
 
 
@@ -205,7 +207,7 @@ def main():
                     if (bj.get('footnotes') or {}).get('F1') != old: continue
                 elif get(bj, field) != old: continue
             for v in variants:
-                s2, n, where = subst_all(src, old, v, table if mode == 'table' else None)
+                s2, n, where = subst_all(src, old, v, table if mode == 'table' else 'header' if mode == 'header' or field == 'issuer.name' else None)
                 if s2 is None:
                     skipped['nomatch'] += 1; break
                 if mode == 'table' and n != nrows and n < nrows:

@@ -99,13 +99,22 @@ fn roman(w: &str) -> bool {
     t.len() >= 2 && t.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
+/// The state EDGAR adds to a company's conformed name (`Acme Bancorp /PA/`): in capitals
+/// whatever the name's case, and always its last word.
+fn state_mark(w: &str) -> bool {
+    w.len() >= 3
+        && w.starts_with('/')
+        && w.trim_end_matches([',', '.']).ends_with('/')
+        && w.chars().any(char::is_alphabetic)
+}
+
 /// A word's letter case, as evidence of which name it belongs to. A legal form that only
 /// ends a name (`LLC`, `L.P.`, `Inc.`) or a roman number (`Fund IV, L.P.`) is printed in
 /// capitals in a name of either case: it says nothing (in `Acme Ventures Fund IV, L.P.
 /// MOSAIC CO` the case changes before `MOSAIC`, not before `IV`).
 fn style(w: &str) -> Style {
     let n = w.chars().filter(|c| c.is_alphabetic()).count();
-    if n < 2 || roman(w) || NAME_ENDS.contains(&letters(w).as_str()) {
+    if n < 2 || roman(w) || state_mark(w) || NAME_ENDS.contains(&letters(w).as_str()) {
         Style::Neutral
     } else if w.chars().any(char::is_lowercase) {
         Style::Mixed
@@ -133,11 +142,13 @@ pub(crate) fn person_word(w: &str) -> bool {
 
 /// Whether the owner's name may end before word `k`: two words or more to the owner (so
 /// are all 189 owners' names of the corpus), one or more to the issuer, whose name does
-/// not start with a legal form and is not after a comma (both would end the owner's).
+/// not start with a legal form or a state mark (`/PA/`) and is not after a comma (all
+/// would end the owner's).
 fn split_fits(words: &[&str], k: usize) -> bool {
     k >= 2
         && k < words.len()
         && !LEGAL_FORMS.contains(&letters(words[k]).as_str())
+        && !state_mark(words[k])
         && !words[k - 1].ends_with(',')
 }
 
@@ -330,6 +341,14 @@ mod tests {
                 "Schaller Edmund H KKBW, Inc. /MD/",
                 none,
                 Some("Schaller Edmund H"),
+            ),
+            // The state EDGAR adds to an issuer's name is in capitals in a name of either
+            // case: no evidence of where the names meet.
+            ("Hollis Ward Quarrytown Bancorp /PA/", none, None),
+            (
+                "Hollis Ward QUARRYTOWN BANCORP /PA/",
+                none,
+                Some("Hollis Ward"),
             ),
         ] {
             let words: Vec<&str> = row.split_whitespace().collect();
