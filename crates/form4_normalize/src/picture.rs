@@ -111,7 +111,7 @@ fn state_mark(w: &str) -> bool {
 /// A word's letter case, as evidence of which name it belongs to. A legal form that only
 /// ends a name (`LLC`, `L.P.`, `Inc.`) or a roman number (`Fund IV, L.P.`) is printed in
 /// capitals in a name of either case: it says nothing (in `Acme Ventures Fund IV, L.P.
-/// MOSAIC CO` the case changes before `MOSAIC`, not before `IV`).
+/// ORBITAL CO` the case changes before `ORBITAL`, not before `IV`).
 fn style(w: &str) -> Style {
     let n = w.chars().filter(|c| c.is_alphabetic()).count();
     if n < 2 || roman(w) || state_mark(w) || NAME_ENDS.contains(&letters(w).as_str()) {

@@ -3584,7 +3584,7 @@ fn years_inside_cells(toks: &mut [Tok], damaged: bool) {
 /// document: [`classify_text`] takes it for a value broken by OCR, which no column reads,
 /// and skipped, it cut the text in two, the reading keeping the longer half (`Preferred
 /// Stock`) without a word. A value the converter's grid cut has a value's piece beside it,
-/// not two words; one of the words must be in the same cell (or line) as the piece and
+/// not two words; the word after it must be in the same cell (or line) as the piece and
 /// have two letters. Over the corpus it moves no value (the only such pieces between words
 /// are the headings' numbers).
 fn garbles_between_words(toks: &mut [Tok], damaged: bool) {
@@ -3600,8 +3600,12 @@ fn garbles_between_words(toks: &mut [Tok], damaged: bool) {
         if !matches!(t.kind, Kind::Garbled) || numbering || !texty(prev) || !texty(next) {
             continue;
         }
-        let anchored = [prev, next].iter().any(|o| same_text(o, t) && wordy(o));
-        if anchored {
+        // The word after it carries the text on (a code letter after it is the next
+        // column's), and a date with debris glued to it (`\01/20/2019`) is the date
+        // column's value damaged, not text.
+        let carried_on = same_text(next, t) && wordy(next);
+        let core = t.text.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if carried_on && values::parse_date(core).is_none() {
             toks[i].kind = Kind::Word;
         }
     }
@@ -6459,7 +6463,8 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
             ))
         };
         // (row's line, title, amount owned, nature)
-        let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
             (
                 "2031 Performance Share Units 4,120.5 D",
                 Some("2031 Performance Share Units"),
@@ -6598,6 +6603,13 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
             ("Common Stock -|", None),
             ("Common Stock|", Some("Common Stock")),
         ];
+        // A date with debris glued to it, between a title and a code, is no piece of the
+        // title: the code is no word that carries the text on.
+        let record = read(&format!(
+            "{HEAD}{T1}\n\nClass A Common Stock \\01/20/2019  S 1,315,336 D $8.47 8,882,816 I\n"
+        ));
+        let row = &record.non_derivative_table[0];
+        assert_eq!(row.security_title.as_deref(), Some("Class A Common Stock"));
         for &(cells, want) in cases {
             let record = read(&format!(
                 "{HEAD}{T1}\n\n{head}|{cells}|10/26/2021|J|1,236,417|D|$0|11,238,769|I|By Trust|\n"
