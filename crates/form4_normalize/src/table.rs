@@ -2265,7 +2265,18 @@ fn text_of(toks: &[&Tok]) -> Option<String> {
                 && p.cell.2 != t.cell.2
                 && hyphen_broken(&p.text)
                 && t.text.chars().next().is_some_and(char::is_alphabetic);
-            if !cut && !broken {
+            // The grid's cut beside a word's own hyphen (`Class A-|1 Units`, `Series
+            // B|-2 Preferred`): a title's words are never spaced around one (`Fund III -
+            // Partners` prints the dash as a word of its own, which is not glued).
+            let at_hyphen = p.cell.1 != t.cell.1
+                && p.cell.2 == t.cell.2
+                && ((hyphen_broken(&p.text)
+                    && t.text.chars().next().is_some_and(char::is_alphanumeric))
+                    || (p.text.chars().last().is_some_and(char::is_alphanumeric)
+                        && t.text
+                            .strip_prefix('-')
+                            .is_some_and(|r| r.chars().next().is_some_and(char::is_alphanumeric))));
+            if !cut && !broken && !at_hyphen {
                 out.push(' ');
             }
         }
@@ -6590,8 +6601,11 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
         let cases: &[(&str, Option<&str>)] = &[
             (
                 "Series B|-2 Preferred Stock",
-                Some("Series B -2 Preferred Stock"),
+                Some("Series B-2 Preferred Stock"),
             ),
+            ("Class A-|1 Units", Some("Class A-1 Units")),
+            ("Class A|-1 Units", Some("Class A-1 Units")),
+            ("Common Stock -|Class A", Some("Common Stock - Class A")),
             (
                 "Series B -2 Preferred Stock|",
                 Some("Series B -2 Preferred Stock"),
