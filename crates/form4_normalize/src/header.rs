@@ -65,6 +65,15 @@ const CAPTIONS: &[&str] = &[
     "Form 4 Transactions Reported",
 ];
 
+/// Whether `byte` of `text` falls between two letters or digits of one word.
+fn inside_word(text: &str, byte: usize) -> bool {
+    let (Some(head), Some(tail)) = (text.get(..byte), text.get(byte..)) else {
+        return false;
+    };
+    head.chars().next_back().is_some_and(char::is_alphanumeric)
+        && tail.chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// What a label in the header stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tag {
@@ -146,6 +155,12 @@ pub(crate) fn read(
     }
     for c in CAPTIONS {
         for h in stream.find_label(segs, c, from, to_opt) {
+            // A caption matched with edits that ends inside a word took the head of the
+            // next line's value as its misread tail (`(Check Applicable` then `NEW YORK`
+            // read as `… Applicable Line` less two letters, leaving the city `W YORK`).
+            if h.cost > 0 && inside_word(&segs[h.end.seg].text, h.end.byte) {
+                continue;
+            }
             labels.push((h, Tag::Caption));
         }
     }
@@ -4262,9 +4277,9 @@ mod tests {
         }
     }
 
-    /// Picture text puts other boxes' labels right after `(Street)`: the first line of
-    /// text before `(City) (State) (Zip)` is box 1's when it is plainly a city, a state
-    /// and a ZIP; a city cut over two lines, or no such line, is left unread.
+    /// Picture text puts other boxes' labels right after `(Street)`: the lines of text
+    /// before `(City) (State) (Zip)` are box 1's when they are plainly a city, a state and
+    /// a ZIP; no such line, or a city with a number, is left unread.
     #[test]
     fn city_line_apart_from_street() {
         for (lines, city) in [
@@ -4276,11 +4291,23 @@ mod tests {
                 "SAN JOSE CA 95131<br>Form filed by One Reporting Person",
                 Some("SAN JOSE CA 95131"),
             ),
+            // Cut over two lines around the caption's tail: its lines rejoined (the
+            // caption no longer takes `NE` of `NEW` for its own misread tail).
             (
                 "NEW Line)<br>YORK NY 10022 Form filed by One Reporting Person",
-                None,
+                Some("NEW YORK NY 10022"),
             ),
             ("CHICAGO 60602 Line)", None),
+            // A city whose head would complete the cut caption (`Applicable` + `NE…`,
+            // `LI…`) stays whole.
+            (
+                "NEW YORK NY 10022 Line)<br>X Form filed by One Reporting Person",
+                Some("NEW YORK NY 10022"),
+            ),
+            (
+                "LINDEN KEY FL 33101 Line)<br>X Form filed by One Reporting Person",
+                Some("LINDEN KEY FL 33101"),
+            ),
         ] {
             let record = read_picture(&format!(
                 "<br>\

@@ -84,9 +84,37 @@ enum Style {
     Neutral,
 }
 
+/// A generation or a fund's number (`JR`, `Sr.`, `III`, `IV,`): printed in capitals in
+/// names of either case, and after a person's initial (`SMITH JOHN A JR`) still the
+/// person's.
+fn suffix(w: &str) -> bool {
+    let l = letters(w);
+    l == "jr" || l == "sr" || roman(w)
+}
+
+/// A number in roman capitals of two letters or more (`II`, `IV,`): a single `V` or `I`
+/// is an initial's shape.
+fn roman(w: &str) -> bool {
+    let t = w.trim_end_matches([',', '.']);
+    t.len() >= 2 && t.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
+/// The state EDGAR adds to a company's conformed name (`Acme Bancorp /PA/`): in capitals
+/// whatever the name's case, and always its last word.
+fn state_mark(w: &str) -> bool {
+    w.len() >= 3
+        && w.starts_with('/')
+        && w.trim_end_matches([',', '.']).ends_with('/')
+        && w.chars().any(char::is_alphabetic)
+}
+
+/// A word's letter case, as evidence of which name it belongs to. A legal form that only
+/// ends a name (`LLC`, `L.P.`, `Inc.`) or a roman number (`Fund IV, L.P.`) is printed in
+/// capitals in a name of either case: it says nothing (in `Acme Ventures Fund IV, L.P.
+/// ORBITAL CO` the case changes before `ORBITAL`, not before `IV`).
 fn style(w: &str) -> Style {
     let n = w.chars().filter(|c| c.is_alphabetic()).count();
-    if n < 2 {
+    if n < 2 || roman(w) || state_mark(w) || NAME_ENDS.contains(&letters(w).as_str()) {
         Style::Neutral
     } else if w.chars().any(char::is_lowercase) {
         Style::Mixed
@@ -114,11 +142,13 @@ pub(crate) fn person_word(w: &str) -> bool {
 
 /// Whether the owner's name may end before word `k`: two words or more to the owner (so
 /// are all 189 owners' names of the corpus), one or more to the issuer, whose name does
-/// not start with a legal form and is not after a comma (both would end the owner's).
+/// not start with a legal form or a state mark (`/PA/`) and is not after a comma (all
+/// would end the owner's).
 fn split_fits(words: &[&str], k: usize) -> bool {
     k >= 2
         && k < words.len()
         && !LEGAL_FORMS.contains(&letters(words[k]).as_str())
+        && !state_mark(words[k])
         && !words[k - 1].ends_with(',')
 }
 
@@ -162,7 +192,9 @@ pub(crate) fn split_owner_issuer(
     // (it may name the owner in another order, without the initial).
     let mut found: Vec<usize> = Vec::new();
     if n >= 4 && plain_word(words[0]) && plain_word(words[1]) && initial(words[2]) {
-        found.push(3);
+        // `SMITH JOHN A JR`: a generation after the initial is the person's.
+        let k = if n >= 5 && suffix(words[3]) { 4 } else { 3 };
+        found.push(k);
     }
     // Case runs: neutral words (initials, `&`) go with the run before them.
     let styles: Vec<Style> = words.iter().map(|w| style(w)).collect();
@@ -277,12 +309,46 @@ mod tests {
             ("Blackmoor Holdings III L.P. Acme LLC Corp X", none, None),
             ("Acme LP Beta Inc. Gamma Corp", none, None),
             ("Acme LLC Beta Trust II", none, None),
-            // The case runs split elsewhere (before `LP`): evidences disagree.
-            ("Wexler Bros. Advisors LP ACME CORP", none, None),
+            // A legal form in capitals says nothing of case: the case runs and the legal
+            // forms agree.
+            (
+                "Wexler Bros. Advisors LP ACME CORP",
+                none,
+                Some("Wexler Bros. Advisors LP"),
+            ),
+            (
+                "Quillby Ventures Fund IV, L.P. ORBITAL CO",
+                none,
+                Some("Quillby Ventures Fund IV, L.P."),
+            ),
+            (
+                "Tarn Growth Partners II LLC ORBITAL CO",
+                none,
+                Some("Tarn Growth Partners II LLC"),
+            ),
+            // A generation after the initial is the person's.
+            (
+                "PELLINGER GODFREY M JR VOLTLAB INC.",
+                none,
+                Some("PELLINGER GODFREY M JR"),
+            ),
+            (
+                "Dorvane Bruno M. III QUARTZEL CO",
+                none,
+                Some("Dorvane Bruno M. III"),
+            ),
             (
                 "Schaller Edmund H KKBW, Inc. /MD/",
                 none,
                 Some("Schaller Edmund H"),
+            ),
+            // The state EDGAR adds to an issuer's name is in capitals in a name of either
+            // case: no evidence of where the names meet.
+            ("Hollis Ward Quarrytown Bancorp /PA/", none, None),
+            (
+                "Hollis Ward QUARRYTOWN BANCORP /PA/",
+                none,
+                Some("Hollis Ward"),
             ),
         ] {
             let words: Vec<&str> = row.split_whitespace().collect();

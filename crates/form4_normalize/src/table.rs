@@ -680,6 +680,10 @@ fn space_see_footnote(slot: &mut Option<String>, field: &str, cx: &mut Ctx) {
     }
 }
 
+/// Words a nature of ownership opens with and no security's title does (see
+/// [`t2_wrapped`]).
+const NATURE_OPENERS: [&str; 5] = ["by", "through", "see", "held", "via"];
+
 /// Words that never end a title or a nature of ownership (`By`, `of`, `the`): none of the
 /// corpus's 1,536 such texts ends with one. A text that does was cut (a cell's last lines
 /// lost or put in another row), and its rest is nowhere to be read.
@@ -707,7 +711,13 @@ fn doubt_cut_text(slot: &mut Option<String>, field: &str, cx: &mut Ctx) {
         let mut cs = last.chars();
         matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
     } && text.ends_with(|c: char| c.is_lowercase());
-    if NEVER_LAST.contains(&last.as_str()) || lone_letter {
+    // A dash, an ampersand or a slash alone joins two words: none of the corpus's 1,536
+    // titles and natures ends with one (3 end with a filer's `(`, which is not taken).
+    let joiner = !last.is_empty()
+        && last
+            .chars()
+            .all(|c| matches!(c, '-' | '–' | '—' | '&' | '/' | '+'));
+    if NEVER_LAST.contains(&last.as_str()) || lone_letter || joiner {
         cx.warn(
             WarningCode::Unreadable,
             Some(field),
@@ -1087,7 +1097,22 @@ fn t2_wrapped<'r>(
             Some('D') => texts[2].is_none(),
             _ => true,
         };
-        if !balanced || !natured || texts[0].is_none() {
+        // A title or underlying title never opens with a nature's word (`Through`,
+        // `By`): none of the corpus's 958 does, while 340 of its natures open with
+        // `See` or `By`. Such a reading gave a nature's first word to the underlying
+        // title (`Through` | `Class A Stock`), and the rest of the nature, printed
+        // elsewhere as an owner's name, outscored the right reading.
+        let opens_nature = |t: &Option<String>| {
+            t.as_deref()
+                .and_then(|s| s.split_whitespace().next())
+                .is_some_and(|w| NATURE_OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)))
+        };
+        if !balanced
+            || !natured
+            || texts[0].is_none()
+            || opens_nature(texts[0])
+            || opens_nature(texts[1])
+        {
             turn(&mut pick, &mut tally, &mut index);
             continue;
         }
@@ -2316,7 +2341,18 @@ fn text_of(toks: &[&Tok]) -> Option<String> {
                 && p.cell.2 != t.cell.2
                 && hyphen_broken(&p.text)
                 && t.text.chars().next().is_some_and(char::is_alphabetic);
-            if !cut && !broken {
+            // The grid's cut beside a word's own hyphen (`Class A-|1 Units`, `Series
+            // B|-2 Preferred`): a title's words are never spaced around one (`Fund III -
+            // Partners` prints the dash as a word of its own, which is not glued).
+            let at_hyphen = p.cell.1 != t.cell.1
+                && p.cell.2 == t.cell.2
+                && ((hyphen_broken(&p.text)
+                    && t.text.chars().next().is_some_and(char::is_alphanumeric))
+                    || (p.text.chars().last().is_some_and(char::is_alphanumeric)
+                        && t.text
+                            .strip_prefix('-')
+                            .is_some_and(|r| r.chars().next().is_some_and(char::is_alphanumeric))));
+            if !cut && !broken && !at_hyphen {
                 out.push(' ');
             }
         }
@@ -2494,7 +2530,7 @@ fn data_rows<'s>(segs: &'s [Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<R
             continue;
         }
         let all_bold = g.iter().all(|p| segs[p.seg].bold());
-        if all_bold || is_heading_row(&toks) {
+        if all_bold || is_heading_row(&toks, cx.damaged) {
             cx.rollback(mark);
             for p in &g {
                 cx.cover_label(segs[p.seg].src_span(p.a, p.b));
@@ -2906,7 +2942,7 @@ fn is_heading_word(w: &str, headings: &Headings) -> bool {
         || (w.chars().count() >= 4 && headings.may_contain(w) && headings.squashed.contains(w))
 }
 
-fn is_heading_row(toks: &[Tok]) -> bool {
+fn is_heading_row(toks: &[Tok], damaged: bool) -> bool {
     let headings = Headings::get();
     if toks.iter().any(|t| matches!(t.kind, Kind::Date(_))) {
         return false;
@@ -2940,8 +2976,17 @@ fn is_heading_row(toks: &[Tok]) -> bool {
     }
     // Column numbers and `(Instr. 3, 4 and 5)` give headings small numbers only; a data
     // row has an amount, a price or a date.
+    // Nor a zero, in a cleanly read document: columns and instructions are numbered from
+    // 1, and a holding of Table II may print nothing stronger (`(3) (3) Class A Shares 0 0
+    // D`; taken for a heading, such a row was lost without a word). OCR reads a heading's
+    // letter `O` as a zero.
     let strong_number = toks.iter().any(|t| match t.kind {
-        Kind::Num(n) => t.dollar || n >= Decimal::from(10) || t.text.contains(['.', ',']),
+        Kind::Num(n) => {
+            t.dollar
+                || (n.is_zero() && !damaged)
+                || n >= Decimal::from(10)
+                || t.text.contains(['.', ','])
+        }
         _ => false,
     });
     words >= 6 && !strong_number && heading * 10 >= words * 3
@@ -3139,6 +3184,7 @@ fn lex_row<'s>(segs: &'s [Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok<'s>> {
         }
     }
     years_inside_cells(&mut toks, cx.damaged);
+    garbles_between_words(&mut toks, cx.damaged);
     par_values_in_text(&mut toks, cx.damaged);
     values_ending_last_cell(&mut toks, cx.damaged);
     demote_values_inside_text(&mut toks);
@@ -3553,6 +3599,17 @@ fn same_cell(a: &Tok, b: &Tok) -> bool {
     a.cell.0 == b.cell.0 && a.cell.1 == b.cell.1
 }
 
+/// Two tokens of one text: of one table cell (whatever its line), or of one line of
+/// plain text (a line of picture text holds a row's values run together, but the lines
+/// wrapped around it belong to other rows' cells as well).
+fn same_text(a: &Tok, b: &Tok) -> bool {
+    if a.ncells == 0 || b.ncells == 0 {
+        a.ncells == b.ncells && a.cell == b.cell
+    } else {
+        same_cell(a, b)
+    }
+}
+
 /// A word of text: two letters or more.
 fn wordy(t: &Tok) -> bool {
     matches!(t.kind, Kind::Word) && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -3566,6 +3623,11 @@ fn wordy(t: &Tok) -> bool {
 /// Only in a cleanly read document: in OCR'd text a year-shaped word beside a title may be
 /// an amount that lost its separator (and a `#2` as likely debris). Over the corpus it
 /// moves no other value.
+/// A line of picture text (values run together) is held to the same rule, word beside
+/// word on the same line: the form prints a count of 1,000 or more with separators (all
+/// 240 such amounts of the corpus's digital renderings' tables), so a bare year-shaped
+/// number there is no count. Taken for debris, the year was dropped from the middle or
+/// end of its title (`Senior Notes due 2031` read as `Senior Notes due`).
 fn years_inside_cells(toks: &mut [Tok], damaged: bool) {
     if damaged {
         return;
@@ -3589,11 +3651,48 @@ fn years_inside_cells(toks: &mut [Tok], damaged: bool) {
     };
     for i in 0..toks.len() {
         let t = &toks[i];
-        if t.ncells == 0 || !matches!(t.kind, Kind::Garbled) || !year(&t.text) {
+        if !matches!(t.kind, Kind::Garbled) || !year(&t.text) {
             continue;
         }
-        let beside = |j: usize| toks.get(j).is_some_and(|n| same_cell(n, t) && wordy(n));
+        // Any word: a dash too (`Common Stock - 2031 Grant`, the year's only neighbour in
+        // its cell when the grid cut the cell after it).
+        let beside = |j: usize| {
+            toks.get(j)
+                .is_some_and(|n| same_text(n, t) && matches!(n.kind, Kind::Word))
+        };
         if (i > 0 && beside(i - 1)) || beside(i + 1) {
+            toks[i].kind = Kind::Word;
+        }
+    }
+}
+
+/// A word of digits and punctuation between two words of a text (`-2` of `Series B -2
+/// Preferred Stock`, `1/2` of `Class 1/2 Units`) is the text's, in a cleanly read
+/// document: [`classify_text`] takes it for a value broken by OCR, which no column reads,
+/// and skipped, it cut the text in two, the reading keeping the longer half (`Preferred
+/// Stock`) without a word. A value the converter's grid cut has a value's piece beside it,
+/// not two words; the word after it must be in the same cell (or line) as the piece and
+/// have two letters. Over the corpus it moves no value (the only such pieces between words
+/// are the headings' numbers).
+fn garbles_between_words(toks: &mut [Tok], damaged: bool) {
+    if damaged {
+        return;
+    }
+    let texty = |t: &Tok| matches!(t.kind, Kind::Word | Kind::Letter(_)) && t.marks.is_empty();
+    for i in 1..toks.len().saturating_sub(1) {
+        let (prev, t, next) = (&toks[i - 1], &toks[i], &toks[i + 1]);
+        // `1.`, `4)`, `3,`: the headings' column numbers and instructions (`(Instr. 3, 4
+        // and 5)`), printed among their words in every table of the corpus.
+        let numbering = t.text.ends_with(['.', ')', ',']);
+        if !matches!(t.kind, Kind::Garbled) || numbering || !texty(prev) || !texty(next) {
+            continue;
+        }
+        // The word after it carries the text on (a code letter after it is the next
+        // column's), and a date with debris glued to it (`\01/20/2019`) is the date
+        // column's value damaged, not text.
+        let carried_on = same_text(next, t) && wordy(next);
+        let core = t.text.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if carried_on && values::parse_date(core).is_none() {
             toks[i].kind = Kind::Word;
         }
     }
@@ -3604,18 +3703,61 @@ fn years_inside_cells(toks: &mut [Tok], damaged: bool) {
 /// price or a count. Read as one, it took the row's values one column to the right or cut
 /// the title short. Only in a cleanly read table's cells: in a line of OCR'd text the
 /// amount after `par value` is the next column's (`Common Stock, $0.01 par value 157,800`).
+/// A line of picture text runs the row's values together after the title, so there only a
+/// `$` amount right after `par value` (or `nominal value`) is the title's: no count is
+/// printed with a `$`, and the one price that may follow a title directly (Table II's
+/// conversion price) follows a title that has stated its par value before (`$0.01 par
+/// value $12.50`). Read as a price, it cost a holding row its values.
 fn par_values_in_text(toks: &mut [Tok], damaged: bool) {
     if damaged {
         return;
     }
     for i in 1..toks.len() {
         let (prev, t) = (&toks[i - 1], &toks[i]);
-        let stated = t.ncells > 0
-            && same_cell(prev, t)
-            && matches!(prev.kind, Kind::Word)
+        let after_value = matches!(prev.kind, Kind::Word)
             && prev.text.eq_ignore_ascii_case("value")
-            && prev.marks.is_empty();
-        if stated && matches!(t.kind, Kind::Num(_)) {
+            && prev.marks.is_empty()
+            && matches!(t.kind, Kind::Num(_));
+        if !after_value {
+            continue;
+        }
+        let stated = if t.ncells > 0 {
+            same_cell(prev, t)
+        } else {
+            let line = |k: usize| toks.get(k).is_some_and(|o| same_text(o, t));
+            let par = i >= 2
+                && line(i - 2)
+                && ["par", "nominal"]
+                    .iter()
+                    .any(|w| toks[i - 2].text.eq_ignore_ascii_case(w));
+            // `$0.01 par value $12.50`: the par value came first, the amount after is the
+            // next column's.
+            let stated_before = i >= 3
+                && line(i - 3)
+                && toks[i - 3].dollar
+                && matches!(toks[i - 3].kind, Kind::Num(_));
+            t.dollar && same_text(prev, t) && par && !stated_before
+        };
+        if stated {
+            toks[i].kind = Kind::Word;
+        }
+    }
+    // Before `par value` on a line of picture text (`Common Stock, $0.01 par value 1,000
+    // D`): no column's value is printed before a title's words. (In a cell, a number
+    // between two words is the text's already: [`demote_values_inside_text`].)
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        let on_line = |k: usize, w: &str| {
+            toks.get(k)
+                .is_some_and(|o| same_text(o, t) && o.text.eq_ignore_ascii_case(w))
+        };
+        let par = ["par", "nominal"].iter().any(|w| on_line(i + 1, w));
+        if t.ncells == 0
+            && t.dollar
+            && matches!(t.kind, Kind::Num(_))
+            && par
+            && on_line(i + 2, "value")
+        {
             toks[i].kind = Kind::Word;
         }
     }
@@ -3625,6 +3767,10 @@ fn par_values_in_text(toks: &mut [Tok], damaged: bool) {
 /// the row, after words of its own cell (`By Acme Family Trust dated 1/2/2015`), is the
 /// nature's, not a value of a column of its own, which would have to come after it. Only
 /// in a cleanly read table; in the corpus, no such cell (it moves no value).
+/// On a line of picture text only a date is taken so: a row's line ends with its
+/// ownership form (`D`, `I`) or its nature, and a date never ends a row of either table
+/// (Table II's dates come before its underlying security), while a count ending the line
+/// may be a holding's amount whose ownership form was left blank.
 fn values_ending_last_cell(toks: &mut [Tok], damaged: bool) {
     if damaged {
         return;
@@ -3636,11 +3782,9 @@ fn values_ending_last_cell(toks: &mut [Tok], damaged: bool) {
     let (Some(prev), Some(t)) = (i.checked_sub(1).and_then(|k| toks.get(k)), toks.get(i)) else {
         return;
     };
-    if t.ncells > 1
-        && matches!(t.kind, Kind::Date(_) | Kind::Num(_))
-        && same_cell(prev, t)
-        && wordy(prev)
-    {
+    let in_cell = t.ncells > 1 && matches!(t.kind, Kind::Date(_) | Kind::Num(_));
+    let on_line = t.ncells == 0 && matches!(t.kind, Kind::Date(_));
+    if (in_cell || on_line) && same_text(prev, t) && wordy(prev) {
         toks[i].kind = Kind::Word;
     }
 }
@@ -6254,11 +6398,12 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
                 ],
             ),
             // Printed nowhere else: `Class A` may be the title's, the underlying title's
-            // or the nature's, so none is read.
+            // or the nature's, so neither title is read; `See` opens the nature only (no
+            // title opens with it).
             (
                 format!("Class B Class A<br>See<br>{ROW}<br>Stock Stock"),
                 "1. Shares held by a trust.",
-                &[(None, None, None)],
+                &[(None, None, Some("See footnote"))],
             ),
             // Two like words below the row (`Shares`, `Shares`): whichever title takes
             // which, the readings agree on the texts.
@@ -6275,8 +6420,7 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
             ),
             // Footnote marks end a cell: `Through Fernfield`, after `LLC (2)`, is the next
             // row's, however well `Management Company, L.P.` alone is printed elsewhere.
-            // (Whether its `Through` is the title's or the nature's the footnotes do not
-            // say: the second row's cells are left empty.)
+            // Its `Through` opens the nature: no title opens with it.
             (
                 "Class B Common Stock (1) (1) Class A Common Stock 5,360,000 5,360,000 I Through XFP Sponsor,<br>\
                  LLC (2)<br>Through Fernfield<br>\
@@ -6291,7 +6435,11 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
                         Some("Class A Common Stock"),
                         Some("Through XFP Sponsor, LLC"),
                     ),
-                    (None, None, None),
+                    (
+                        Some("Class B Common Stock"),
+                        Some("Class A Common Stock"),
+                        Some("Through Fernfield Management Company, L.P."),
+                    ),
                 ],
             ),
             // A three-line nature whose lines come out two above the row's line and one
@@ -6389,5 +6537,209 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
         let row = &record.non_derivative_table[0];
         assert_eq!(row.nature_of_ownership, None);
         assert!(!row.footnotes.contains_key(&RowField::NatureOfOwnership));
+    }
+
+    /// Picture text runs a row's values together on one line: a year, a par value or a
+    /// dash inside a title is the title's, and a date after a nature's words is the
+    /// nature's; none of them cuts the text short or costs the row its values.
+    #[test]
+    fn numbers_inside_texts_of_a_picture_line_stay_with_the_texts() {
+        let t1 = |rows: &str| {
+            read(&format!(
+                "{HEAD}<!-- Start of picture text -->{T1}<br>{rows}<br>{T2}<br><!-- End of picture text -->\n"
+            ))
+        };
+        // (row's line, title, amount owned, nature)
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            (
+                "2031 Performance Share Units 4,120.5 D",
+                Some("2031 Performance Share Units"),
+                Some("4120.5"),
+                None,
+            ),
+            (
+                "7.25% Senior Notes due 2031 4,120 D",
+                Some("7.25% Senior Notes due 2031"),
+                Some("4120"),
+                None,
+            ),
+            (
+                "Common Stock - 2031 Grant 4,120 D",
+                Some("Common Stock - 2031 Grant"),
+                Some("4120"),
+                None,
+            ),
+            (
+                "Units (2031 Award) 4,120 D",
+                Some("Units (2031 Award)"),
+                Some("4120"),
+                None,
+            ),
+            (
+                "Ordinary Shares, par value $0.0005 4,120 D",
+                Some("Ordinary Shares, par value $0.0005"),
+                Some("4120"),
+                None,
+            ),
+            (
+                "Common Stock, par value $.05 per share 4,120 D",
+                Some("Common Stock, par value $.05 per share"),
+                Some("4120"),
+                None,
+            ),
+            (
+                "Common Stock, $0.0005 par value 4,120 D",
+                Some("Common Stock, $0.0005 par value"),
+                Some("4120"),
+                None,
+            ),
+            (
+                "Common Stock 4,120 I By Pine Family Trust dated 3/4/2011",
+                Some("Common Stock"),
+                Some("4120"),
+                Some("By Pine Family Trust dated 3/4/2011"),
+            ),
+            (
+                "Common Stock 4,120 I By Trust u/a/d 11/02/2009",
+                Some("Common Stock"),
+                Some("4120"),
+                Some("By Trust u/a/d 11/02/2009"),
+            ),
+        ];
+        for &(line, title, owned, nature) in cases {
+            let record = t1(line);
+            let row = &record.non_derivative_table[0];
+            assert_eq!(row.security_title.as_deref(), title, "{line}");
+            assert_eq!(
+                row.shares_owned_following.map(|d| d.to_string()).as_deref(),
+                owned,
+                "{line}"
+            );
+            assert_eq!(row.nature_of_ownership.as_deref(), nature, "{line}");
+        }
+        // A par value stated before `par value`: the `$` amount after it is the next
+        // column's (Table II's conversion price).
+        let record = read(&format!(
+            "{HEAD}<!-- Start of picture text -->{T2}<br>\
+             Series A Preferred Stock, $0.05 par value $ 12.50 03/11/2031 A 2,468 (5) 03/10/2041 Common Stock 2,468 $ 0 2,468 D\
+             <br><!-- End of picture text -->\n"
+        ));
+        let row = &record.derivative_table[0];
+        assert_eq!(
+            row.conversion_or_exercise_price
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("12.5")
+        );
+        assert_eq!(
+            row.security_title.as_deref(),
+            Some("Series A Preferred Stock, $0.05 par value")
+        );
+        // Table II's underlying title, between the expiration date and its amount.
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Common Stock (2031 Plan)", Some("Common Stock (2031 Plan)")),
+            ("7.25% Notes due 2031", Some("7.25% Notes due 2031")),
+            (
+                "Common Stock, par value $0.05",
+                Some("Common Stock, par value $0.05"),
+            ),
+        ];
+        for &(und, want) in cases {
+            let record = read(&format!(
+                "{HEAD}<!-- Start of picture text -->{T2}<br>\
+                 Restricted Stock Units (1) 03/11/2031 A 2,468 (5) 03/10/2041 {und} 2,468 $ 0 2,468 D\
+                 <br><!-- End of picture text -->\n"
+            ));
+            let row = &record.derivative_table[0];
+            assert_eq!(row.underlying_security_title.as_deref(), want, "{und}");
+            assert_eq!(
+                row.expiration_date.map(|d| d.to_string()).as_deref(),
+                Some("2041-03-10")
+            );
+            assert_eq!(
+                row.underlying_security_shares
+                    .map(|d| d.to_string())
+                    .as_deref(),
+                Some("2468"),
+                "{und}"
+            );
+        }
+    }
+
+    /// A title the grid cut (`Series B|-2 Preferred Stock`, `Stock - 2031|Grant`) keeps
+    /// its pieces of digits: read as broken values and skipped, they cut the title in two
+    /// and the reading kept one half without a word. A title that still ends with a lone
+    /// dash was cut: left out.
+    #[test]
+    fn pieces_of_digits_inside_a_cut_title_stay_with_it() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Series B|-2 Preferred Stock",
+                Some("Series B-2 Preferred Stock"),
+            ),
+            ("Class A-|1 Units", Some("Class A-1 Units")),
+            ("Class A|-1 Units", Some("Class A-1 Units")),
+            ("Common Stock -|Class A", Some("Common Stock - Class A")),
+            (
+                "Series B -2 Preferred Stock|",
+                Some("Series B -2 Preferred Stock"),
+            ),
+            (
+                "Common|Stock - 2031|Grant",
+                Some("Common Stock - 2031 Grant"),
+            ),
+            ("Common Stock -|", None),
+            ("Common Stock|", Some("Common Stock")),
+        ];
+        // A date with debris glued to it, between a title and a code, is no piece of the
+        // title: the code is no word that carries the text on.
+        let record = read(&format!(
+            "{HEAD}{T1}\n\nClass A Common Stock \\01/20/2019  S 1,315,336 D $8.47 8,882,816 I\n"
+        ));
+        let row = &record.non_derivative_table[0];
+        assert_eq!(row.security_title.as_deref(), Some("Class A Common Stock"));
+        for &(cells, want) in cases {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}|{cells}|10/26/2021|J|1,236,417|D|$0|11,238,769|I|By Trust|\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(row.security_title.as_deref(), want, "{cells}");
+            assert_eq!(
+                row.shares_owned_following.map(|d| d.to_string()).as_deref(),
+                Some("11238769"),
+                "{cells}"
+            );
+        }
+    }
+
+    /// A Table II holding whose only numbers are zeros and marks is a row, not a line of
+    /// the headings, even when its underlying title shares words with them (`Shares of
+    /// Beneficial Interest`).
+    #[test]
+    fn a_holding_of_zeros_with_heading_words_is_a_row() {
+        let cases: &[(&str, usize)] = &[
+            (
+                "Class B Common Stock|(3)||(3)|(3)<br>Shares of<br>Beneficial<br>Interest|0|0|D|",
+                1,
+            ),
+            (
+                "Class B Common Stock|(3)||(3)|(3)<br>Class A<br>Common<br>Stock|0|0|D|",
+                1,
+            ),
+        ];
+        for &(cells, n) in cases {
+            let record = read(&format!(
+                "{HEAD}{T2}\n\n|**1. Title of Derivative Security**|**2. Conversion**|**3. Date**|**4. Code**|**6. Date Exercisable**|**7. Title and Amount**|**9. Number**|**10. Form**|\n|---|---|---|---|---|---|---|---|\n|{cells}\n"
+            ));
+            assert_eq!(record.derivative_table.len(), n, "{cells}");
+            let row = &record.derivative_table[0];
+            assert_eq!(
+                row.security_title.as_deref(),
+                Some("Class B Common Stock"),
+                "{cells}"
+            );
+        }
     }
 }
