@@ -2,14 +2,14 @@
 # check the parser reads the variant and leaves every other value unchanged.
 import json, subprocess, sys, glob, os, re
 from collections import Counter
-BIN = os.environ.get('BIN', '/work/wt-probe14/target/release/form4')
+BIN = os.environ.get('BIN', os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../target/release/form4'))
 field, table = sys.argv[1], sys.argv[2]          # e.g. nature_of_ownership non_derivative_table
 variants = [l.rstrip('\n') for l in open(sys.argv[3]) if l.strip()]
 renders = sys.argv[4].split(',') if len(sys.argv) > 4 else ['markitdown_html.md', 'docling_html.md']
 tot = ok = 0; bad = []
 def strip(rows, f):
     return [{k: x[k] for k in x if k not in (f, 'underlying_security_title', 'security_title' if f == 'underlying_security_title' else '')} for x in rows]
-for d in sorted(glob.glob('/work/shared/corpus/*/')):
+for d in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared/corpus') + '/*/')):
     t = json.load(open(d + 'truth.json'))
     vals = {r.get(field) for r in (t.get(table) or []) if r.get(field)}
     if len(vals) != 1: continue

@@ -12,7 +12,7 @@
 import json, subprocess, sys, glob, os, re
 from collections import Counter
 
-BIN = os.environ.get('BIN', '/work/wt-probe14/target/release/form4')
+BIN = os.environ.get('BIN', os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../target/release/form4'))
 TMP = '/tmp/p14x.md'
 WHERE = os.environ.get('WHERE')
 
@@ -172,7 +172,7 @@ def main():
         field, vf = sys.argv[2], sys.argv[3]
     variants = [l.rstrip('\n') for l in open(vf) if l.strip()]
     tot = ok = 0; bad = []; skipped = Counter()
-    for d in sorted(glob.glob('/work/shared/corpus/*/')):
+    for d in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared/corpus') + '/*/')):
         t = json.load(open(d + 'truth.json'))
         if mode == 'table':
             vals = {r.get(field) for r in (t.get(table) or []) if r.get(field)}

@@ -1,10 +1,11 @@
+import os
 # Show the record diff of one substitution: one.py FILING RENDER OLD NEW
 import sys, json, difflib
 from probe import subst_all, run
 d, r, old, new = sys.argv[1:5]
 table = sys.argv[5] if len(sys.argv) > 5 else None
 import glob
-p = glob.glob(f'/work/shared/corpus/{d}*/')[0] + r
+p = glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared/corpus') + f'/{d}*/')[0] + r
 src = open(p).read()
 s2, n, where = subst_all(src, old, new, table)
 open('/tmp/p14y.md', 'w').write(s2)

@@ -1,5 +1,5 @@
 import json, subprocess, sys, glob, os, re
-BIN = os.environ.get('BIN', '/work/wt-probe14/target/release/form4')
+BIN = os.environ.get('BIN', os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../target/release/form4'))
 renders = ['markitdown_html.md', 'docling_html.md', 'pymupdf4llm.md']
 variants = [
  "Common Stock, par value $0.01",
@@ -28,7 +28,7 @@ variants = [
 ]
 tot = ok = 0
 bad = []
-for d in sorted(glob.glob('/work/shared/corpus/*/')):
+for d in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared/corpus') + '/*/')):
     t = json.load(open(d + 'truth.json'))
     rows = t.get('non_derivative_table') or []
     if not rows or any(r['security_title'] != 'Common Stock' for r in rows):

@@ -2,7 +2,7 @@
 import sys, json, subprocess, glob, os
 base, new = sys.argv[1], sys.argv[2]
 renders = sys.argv[3].split(',') if len(sys.argv) > 3 else None
-for p in sorted(glob.glob('/work/shared/corpus/*/*')):
+for p in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared/corpus') + '/*/*')):
     r = os.path.basename(p)
     if r in ('truth.json', 'source.xml') or (renders and r.split('.')[0] not in renders): continue
     a = json.loads(subprocess.run([base, 'parse', p], capture_output=True, text=True).stdout)

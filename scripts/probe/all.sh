@@ -1,5 +1,6 @@
 #!/bin/sh
 # Every probe of this round, on the binary $BIN: one line each (ok/total, wrong values, other fields changed).
+cd "$(dirname "$0")"
 R3=pymupdf4llm.md,docling_html.md,markitdown_html.md
 run() { printf '%-58s ' "$*"; python3 probe.py "$@" 2>&1 | head -1; }
 for P in word offset; do

@@ -1,6 +1,6 @@
 import json, subprocess, glob, os, re
 from collections import Counter
-BIN = os.environ.get('BIN', '/work/wt-probe14/target/release/form4')
+BIN = os.environ.get('BIN', os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../target/release/form4'))
 variants = {
  'mark': lambda p: f'${p}<sup>(9)</sup>' ,
  'space': lambda p: f'$ {p}',
@@ -9,7 +9,7 @@ variants = {
  'trailing0': lambda p: f'${p}00' if '.' in p else f'${p}.00',
 }
 tot = ok = 0; bad = []
-for d in sorted(glob.glob('/work/shared/corpus/*/')):
+for d in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared/corpus') + '/*/')):
     t = json.load(open(d + 'truth.json'))
     for r in ['markitdown_html.md', 'docling_html.md']:
         p = d + r

@@ -1,6 +1,6 @@
 import json, subprocess, glob, os, re, sys
 from collections import Counter
-BIN = os.environ.get('BIN', '/work/wt-probe14/target/release/form4')
+BIN = os.environ.get('BIN', os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../target/release/form4'))
 path = sys.argv[1]   # e.g. address.street1 | name
 variants = [l.rstrip('\n') for l in open(sys.argv[2]) if l.strip()]
 renders = sys.argv[3].split(',') if len(sys.argv) > 3 else ['markitdown_html.md', 'docling_html.md', 'pymupdf4llm.md']
@@ -8,7 +8,7 @@ def get(o, path):
     for k in path.split('.'): o = (o or {}).get(k)
     return o
 tot = ok = 0; bad = []
-for d in sorted(glob.glob('/work/shared/corpus/*/')):
+for d in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared/corpus') + '/*/')):
     t = json.load(open(d + 'truth.json'))
     if len(t['reporting_owners']) != 1: continue
     old = get(t['reporting_owners'][0], path)

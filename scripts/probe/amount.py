@@ -1,6 +1,6 @@
 import json, subprocess, glob, os, re
 from collections import Counter
-BIN = os.environ.get('BIN', '/work/wt-probe14/target/release/form4')
+BIN = os.environ.get('BIN', os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../target/release/form4'))
 variants = {
  'frac': (lambda c: c + '.5', lambda v: v + 0.5),
  'mark': (lambda c: c + '<sup>(9)</sup>', lambda v: v),
@@ -8,7 +8,7 @@ variants = {
  'big': (lambda c: '1,' + ('000,' if ',' not in c else '') + c if len(c.split(',')[0]) == 3 else c, None),
 }
 tot = ok = 0; bad = []
-for d in sorted(glob.glob('/work/shared/corpus/*/')):
+for d in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared/corpus') + '/*/')):
     for r in ['markitdown_html.md', 'docling_html.md']:
         p = d + r
         if not os.path.exists(p): continue
