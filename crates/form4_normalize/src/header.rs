@@ -1395,6 +1395,21 @@ fn signature_words(segs: &[Segment], from: Pos) -> Vec<String> {
         .collect()
 }
 
+/// Box 5's title from its words, a space between them: a word cut at its hyphen over two
+/// lines (`Officer-` | `Investment`) is one word.
+fn title_text<S: AsRef<str>, P>(words: &[(S, P)]) -> String {
+    let mut text = String::new();
+    for (w, _) in words {
+        let cut_word =
+            text.ends_with('-') && text[..text.len() - 1].ends_with(|c: char| c.is_alphanumeric());
+        if !text.is_empty() && !cut_word {
+            text.push(' ');
+        }
+        text.push_str(w.as_ref());
+    }
+    text
+}
+
 /// The words of some pieces, each with its own piece.
 fn piece_words(segs: &[Segment], ps: &[Piece]) -> Vec<(String, Piece)> {
     let mut words = Vec::new();
@@ -2793,16 +2808,7 @@ fn picture_title(
     if words.is_empty() {
         return None;
     }
-    let mut text = String::new();
-    for (w, _) in &words {
-        // A word cut at its hyphen over two lines (`Officer-` | `Investment`) is one word.
-        let cut_word =
-            text.ends_with('-') && text[..text.len() - 1].ends_with(|c: char| c.is_alphanumeric());
-        if !text.is_empty() && !cut_word {
-            text.push(' ');
-        }
-        text.push_str(w);
-    }
+    let text = title_text(&words);
     // Signs between the words (`&`, `/`) are no debris here: each was placed as a title's.
     let lettered: Vec<&str> = text
         .split_whitespace()
@@ -3087,16 +3093,7 @@ fn column_title(
         return Ok(None);
     }
     let words = piece_words(segs, &out);
-    let mut text = String::new();
-    for (w, _) in &words {
-        // A word cut at its hyphen over two lines (`Officer-` | `Investment`) is one word.
-        let cut_word =
-            text.ends_with('-') && text[..text.len() - 1].ends_with(|c: char| c.is_alphanumeric());
-        if !text.is_empty() && !cut_word {
-            text.push(' ');
-        }
-        text.push_str(w);
-    }
+    let text = title_text(&words);
     Ok(Some((text, words.into_iter().map(|(_, p)| p).collect())))
 }
 
