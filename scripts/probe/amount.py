@@ -23,8 +23,8 @@ for d in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)
         for name, (f, g) in variants.items():
             if g is None: continue
             s2 = pat.sub(lambda m: m.group(1) + f(c) + m.group(2), src)
-            open('/tmp/p14x.md', 'w').write(s2)
-            j = json.loads(subprocess.run([BIN, 'parse', '/tmp/p14x.md'], capture_output=True, text=True).stdout)
+            open('/tmp/p14x.%d.md' % os.getpid(), 'w').write(s2)
+            j = json.loads(subprocess.run([BIN, 'parse', '/tmp/p14x.%d.md' % os.getpid()], capture_output=True, text=True).stdout)
             tot += 1
             got = [x['shares_owned_following'] for x in j['non_derivative_table']]
             want = [x['shares_owned_following'] for x in rows]

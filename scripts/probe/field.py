@@ -24,8 +24,8 @@ for d in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)
         if [x.get(field) for x in bj[table]] != [x.get(field) for x in t[table]]: continue
         for v in variants:
             s2 = pat.sub(lambda m: m.group(1) + v + m.group(2), src)
-            open('/tmp/p14x.md', 'w').write(s2)
-            j = json.loads(subprocess.run([BIN, 'parse', '/tmp/p14x.md'], capture_output=True, text=True).stdout)
+            open('/tmp/p14x.%d.md' % os.getpid(), 'w').write(s2)
+            j = json.loads(subprocess.run([BIN, 'parse', '/tmp/p14x.%d.md' % os.getpid()], capture_output=True, text=True).stdout)
             tot += 1
             got = [x.get(field) for x in j[table]]
             want = [v if x.get(field) == old else x.get(field) for x in bj[table]]

@@ -21,8 +21,8 @@ for d in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)
         bj = json.loads(subprocess.run([BIN, 'parse', p], capture_output=True, text=True).stdout)
         if not bj['reporting_owners'] or get(bj['reporting_owners'][0], path) != old: continue
         for v in variants:
-            open('/tmp/p14x.md', 'w').write(src.replace(old, v))
-            j = json.loads(subprocess.run([BIN, 'parse', '/tmp/p14x.md'], capture_output=True, text=True).stdout)
+            open('/tmp/p14x.%d.md' % os.getpid(), 'w').write(src.replace(old, v))
+            j = json.loads(subprocess.run([BIN, 'parse', '/tmp/p14x.%d.md' % os.getpid()], capture_output=True, text=True).stdout)
             tot += 1
             got = get(j['reporting_owners'][0], path) if j['reporting_owners'] else None
             rest_b = json.dumps({k: v2 for k, v2 in bj.items() if k not in ('diagnostics', 'reporting_owners')}, sort_keys=True)

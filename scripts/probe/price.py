@@ -25,8 +25,8 @@ for d in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)
             for c in cands:
                 for name, f in variants.items():
                     s2 = re.sub(r'(\|\s*)\$' + re.escape(c) + r'(\s*\|)', lambda m: m.group(1) + f(c) + m.group(2), src)
-                    open('/tmp/p14x.md', 'w').write(s2)
-                    j = json.loads(subprocess.run([BIN, 'parse', '/tmp/p14x.md'], capture_output=True, text=True).stdout)
+                    open('/tmp/p14x.%d.md' % os.getpid(), 'w').write(s2)
+                    j = json.loads(subprocess.run([BIN, 'parse', '/tmp/p14x.%d.md' % os.getpid()], capture_output=True, text=True).stdout)
                     tot += 1
                     def key(rows_): return [(x['shares'], x['shares_owned_following'], x['transaction_date'], x['acquired_disposed']) for x in rows_]
                     gp = [x['price_per_share'] for x in j['non_derivative_table']]

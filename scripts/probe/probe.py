@@ -13,7 +13,8 @@ import json, subprocess, sys, glob, os, re
 from collections import Counter
 
 BIN = os.environ.get('BIN', os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../target/release/form4'))
-TMP = '/tmp/p14x.md'
+# One file per run: helpers probing at once would otherwise parse each other's substitutions.
+TMP = '/tmp/p14x.%d.md' % os.getpid()
 WHERE = os.environ.get('WHERE')
 
 # Where a value can be cut: a cell boundary or a line break inside a cell (with spaces around).

@@ -46,8 +46,8 @@ for d in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)
             # only in Table I rows: cells holding exactly 'Common Stock'
             s2 = re.sub(r'(\|\s*)Common Stock(\s*\|)', lambda m: m.group(1) + v + m.group(2), src)
             if s2 == src: continue
-            open('/tmp/p14x.md', 'w').write(s2)
-            out = subprocess.run([BIN, 'parse', '/tmp/p14x.md'], capture_output=True, text=True)
+            open('/tmp/p14x.%d.md' % os.getpid(), 'w').write(s2)
+            out = subprocess.run([BIN, 'parse', '/tmp/p14x.%d.md' % os.getpid()], capture_output=True, text=True)
             tot += 1
             try:
                 j = json.loads(out.stdout)

@@ -35,6 +35,8 @@ pub(crate) struct Attested {
     /// string rather than a string each: the whole document's text is kept.
     gaps: Vec<(u32, u32)>,
     gap_text: String,
+    /// Whether each character was printed upper-case: a word of a name starts with one.
+    capital: Vec<bool>,
     /// Where words start, with their first two letters or digits (`head`), grouped by
     /// [`bucket`] and in text order within a group: a cell's text is looked up for every
     /// row, in a document's whole text.
@@ -189,6 +191,7 @@ impl Attested {
         let bytes: usize = segs.iter().map(|s| s.text.len()).sum();
         out.chars.reserve(bytes + segs.len());
         out.gaps.reserve(bytes + segs.len());
+        out.capital.reserve(bytes + segs.len());
         out.gap_text.reserve(bytes / 2 + segs.len());
         out.seg_chars.reserve(segs.len());
         let mut last_cell = None;
@@ -253,6 +256,7 @@ impl Attested {
 
     fn end_cell(&mut self) {
         self.chars.push(CELL_END);
+        self.capital.push(false);
         let at = self.gap_len();
         self.gaps.push((at, at));
     }
@@ -278,6 +282,7 @@ impl Attested {
             if let Some(low) = kept {
                 let end = self.gap_len();
                 self.chars.push(low);
+                self.capital.push(low != c);
                 self.gaps.push((start, end));
                 start = end;
             } else {
@@ -305,6 +310,14 @@ impl Attested {
     /// word boundary at both ends), whatever its spaces; with the characters it prints
     /// between them (`gaps[i]` before the `i`th letter or digit) at the first such place.
     fn find(&self, text: &str, outside: Outside) -> Option<Vec<&str>> {
+        let (i, n) = self.place(text, outside, false)?;
+        Some((i..i + n).map(|k| self.gap(k)).collect())
+    }
+
+    /// Where [`Attested::find`] finds `text` first, and its count of letters and digits;
+    /// with `alone`, only a place where it is not part of a longer name (see
+    /// [`Attested::inside_name`]).
+    fn place(&self, text: &str, outside: Outside, alone: bool) -> Option<(usize, usize)> {
         let pat = squash(text);
         let (&a, &b) = (pat.first()?, pat.get(1)?);
         let n = pat.len();
@@ -324,13 +337,101 @@ impl Attested {
                 outside.holds(i, n)
                     && self.chars.get(i..i + n) == Some(&pat[..])
                     && self.starts(i + n).is_none_or(|s| s)
+                    && !(alone && self.inside_name(i, n))
             })
-            .map(|i| (i..i + n).map(|k| self.gap(k)).collect())
+            .map(|i| (i, n))
     }
 
-    /// Whether the document prints `text` elsewhere, as words of their own.
+    /// Whether the words at characters `i..i + n` are part of a longer name: a word of a
+    /// name ([`Attested::name_word`]) stands beside them with nothing but spaces between
+    /// (`Management Company, L.P.` in `of Acme Management Company, L.P.`). Such a place is
+    /// no evidence that the words are a whole cell: a cell cut short, its other words
+    /// given to another column or row, reads as a piece of the name the document prints.
+    fn inside_name(&self, i: usize, n: usize) -> bool {
+        let spaced = |k: usize| {
+            let g = self.gap(k);
+            !g.is_empty() && g.chars().all(char::is_whitespace)
+        };
+        // The word before: back from the character before `i` to where it starts.
+        let before = i.checked_sub(1).is_some_and(|mut k| {
+            while self.starts(k) == Some(false) {
+                match k.checked_sub(1) {
+                    Some(p) => k = p,
+                    None => break,
+                }
+            }
+            spaced(i) && self.name_word(k)
+        });
+        before || (spaced(i + n) && self.name_word(i + n))
+    }
+
+    /// The word starting at character `k`.
+    fn word_at(&self, k: usize) -> &[char] {
+        let len = (1..)
+            .take_while(|&m| self.starts(k + m) == Some(false))
+            .count()
+            + 1;
+        self.chars.get(k..k + len).unwrap_or(&[])
+    }
+
+    /// Whether the word at character `k` opens a sentence (or a cell).
+    fn opens_sentence(&self, k: usize) -> bool {
+        k.checked_sub(1)
+            .and_then(|p| self.chars.get(p))
+            .is_none_or(|&c| c == CELL_END)
+            || self.gap(k).contains(['.', ':', ';', '!', '?'])
+    }
+
+    /// Whether the word at character `k` is a word of a name: printed upper-case there,
+    /// and, where it opens a sentence, printed upper-case inside one elsewhere and never
+    /// lower-case (`Acme`; not `Represents` in `1. Represents Restricted Stock Units`,
+    /// printed `represents` elsewhere, nor `The`, printed `the` elsewhere although `by The
+    /// Acme Fund` prints it upper-case inside a sentence).
+    fn name_word(&self, k: usize) -> bool {
+        let word = self.word_at(k);
+        let capital = |k: usize| self.capital.get(k).copied().unwrap_or(false);
+        let Some(&first) = word.first() else {
+            return false;
+        };
+        if first == CELL_END || !first.is_alphabetic() || !capital(k) {
+            return false;
+        }
+        if !self.opens_sentence(k) {
+            return true;
+        }
+        // A word of one letter opening a sentence is an article (`A`), not looked up.
+        let Some(&second) = word.get(1) else {
+            return false;
+        };
+        let key = head(first, second);
+        let group = bucket(key);
+        let (Some(&from), Some(&to)) = (
+            self.bucket_start.get(group),
+            self.bucket_start.get(group + 1),
+        ) else {
+            return false;
+        };
+        let (mut inside, mut lower) = (false, false);
+        for &(_, j) in self
+            .by_head
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|&&(h, j)| h == key && j != k)
+            .take(MAX_CANDIDATES)
+        {
+            if self.word_at(j) == word {
+                inside |= capital(j) && !self.opens_sentence(j);
+                lower |= !capital(j);
+            }
+        }
+        inside && !lower
+    }
+
+    /// Whether the document prints `text` elsewhere as words of their own, not as part
+    /// of a longer name ([`Attested::inside_name`]).
     fn holds(&self, text: &str, outside: Outside) -> bool {
-        self.find(text, outside).is_some()
+        self.place(text, outside, true).is_some()
     }
 
     /// Whether the document prints `text` elsewhere as words of their own, and breaks a
@@ -444,7 +545,9 @@ mod tests {
         ]);
         let cases: &[(&str, bool)] = &[
             ("Class B Common Stock", true),
-            ("CommonStock", true),
+            ("ClassB CommonStock", true),
+            // Only as part of a longer name (`Class B Common Stock`).
+            ("CommonStock", false),
             ("See footnote", true),
             // Not at word boundaries.
             ("ommon Stock", false),
@@ -491,7 +594,7 @@ mod tests {
             (5..=5, "Preferred Units", false),
             (5..=9, "Preferred Units", false),
             (1..=9, "Preferred Units", false),
-            (1..=9, "Common Stock", true),
+            (1..=9, "Class A Common Stock", true),
             // Nothing left out.
             (RangeInclusive::new(4, 1), "Warrants", true),
             (9..=9, "Preferred Units", true),
@@ -499,6 +602,44 @@ mod tests {
         for (skip, text, want) in cases {
             let part = doc.skipping(skip.clone());
             assert_eq!(part.holds(text), *want, "{skip:?} {text}");
+        }
+    }
+
+    /// A text printed elsewhere only as the head or tail of a longer name is no evidence
+    /// of a whole cell; beside a word that only opens a sentence upper-case, it is.
+    #[test]
+    fn holds_no_piece_of_a_longer_name() {
+        let doc = attested(&[
+            "2. Each of Zephyr Partners, L.P. and Quillon Fund IV, L.P. holds units. Zephyr \
+             Partners, L.P. is owned by Ardent Harbor Advisers, L.P., and Moss.",
+            "3. Represents Deferred Share Rights (\"DSRs\"). Each DSR represents a right to \
+             one share of the issuer.",
+            "4. The Series C3 Preferred Units are held of record by The Pell Trust and \
+             convert into Class Z Units.",
+        ]);
+        let cases: &[(&str, bool)] = &[
+            // A name's tail: `Ardent`, `Quillon` are upper-case inside a sentence.
+            ("Harbor Advisers, L.P.", false),
+            ("Fund IV, L.P.", false),
+            // `Zephyr` opens a sentence once, but is upper-case inside one elsewhere.
+            ("Partners, L.P.", false),
+            // A name's head: `Units` follows `Class Z` with nothing but a space.
+            ("Class Z", false),
+            ("Ardent Harbor Advisers, L.P.", true),
+            ("Zephyr Partners, L.P.", true),
+            ("Quillon Fund IV, L.P.", true),
+            // `Represents` is printed lower-case elsewhere: it opens a sentence only.
+            ("Deferred Share Rights (DSRs)", true),
+            ("Share Rights (DSRs)", false),
+            // `The` is printed lower-case elsewhere, though `by The Pell Trust` prints it
+            // upper-case inside a sentence.
+            ("Series C3 Preferred Units", true),
+            ("Pell Trust", false),
+            ("The Pell Trust", true),
+            ("Class Z Units", true),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(doc.holds(text, Outside::NOTHING), want, "{text}");
         }
     }
 

@@ -909,7 +909,8 @@ fn join_part_texts<S: AsRef<str>>(parts: &[Option<S>]) -> Option<String> {
 /// none below); a direct holding has no nature of ownership and an indirect one has one
 /// (so in all 165 and 578 of the corpus's rows); footnote marks end a cell's words. Of the
 /// readings left, the best are those whose cells the document prints elsewhere word for
-/// word, counted in words (a text of two words or more: a footnote's `Class B Common
+/// word, and not only as part of a longer name (a nature cut short prints as the tail of
+/// the owner's name in the footnotes), counted in words (a text of two words or more: a footnote's `Class B Common
 /// Stock`; a single word is printed somewhere in any filing, and only 2 of the corpus's
 /// 580 Table II texts are one word).
 fn t2_wrapped<'r>(
@@ -6440,6 +6441,24 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
                         Some("Class A Common Stock"),
                         Some("Through Fernfield Management Company, L.P."),
                     ),
+                ],
+            ),
+            // The same rows where the underlying title is printed nowhere else and the
+            // nature's last words only as the tail of a longer name (`Fernfield
+            // Management Company, L.P.` inside a sentence): no evidence that
+            // `Management Company, L.P.` is a whole nature, so `Through Fernfield` is not
+            // moved to the first row to leave it so; which row's it is stays unsure.
+            (
+                "Class B Common Stock (1) (1) Class A Common Stock 5,360,000 5,360,000 I Through XFP Sponsor,<br>\
+                 LLC (2)<br>Through Fernfield<br>\
+                 Class B Common Stock (1) (1) Class A Common Stock 100,000 100,000 I Management Company,<br>\
+                 L.P. (3)"
+                    .to_string(),
+                "1. Shares of Class B Common Stock are held by the funds.\n\n\
+                 2. Held for Quarry Fund, L.P. and Fernfield Management Company, L.P., its adviser.",
+                &[
+                    (Some("Class B Common Stock"), None, None),
+                    (Some("Class B Common Stock"), None, None),
                 ],
             ),
             // A three-line nature whose lines come out two above the row's line and one
