@@ -325,6 +325,10 @@ pub(crate) fn read(
     let mut tail_ticks: Vec<Piece> = Vec::new();
     // Street lines read across the page (picture text), which box 5's slot runs over.
     let mut picture_streets: Vec<Piece> = Vec::new();
+    // Words of such lines that may be box 1's street or box 5's title (see `picture_street`).
+    let mut unsure_streets: Vec<Piece> = Vec::new();
+    // The street lines `picture_street` read, which box 5's title beside them leaves alone.
+    let mut street_lines: Vec<Piece> = Vec::new();
     for i in 0..kept.len() {
         let tag = kept[i].1;
         let ps = slot(i);
@@ -497,13 +501,33 @@ pub(crate) fn read(
                         .collect(),
                 };
                 let street_at = (i + 1..kept.len()).find(|&k| kept[k].1 == Tag::Street);
+                let mut unsure = false;
                 if let (Some(k), None) = (street_at, by_columns) {
-                    if let Some(lines) = picture_street(segs, &kept, i, k) {
-                        picture_streets.extend(lines.iter().copied());
-                        ps = lines;
+                    match picture_street(segs, &kept, i, k, cx.damaged) {
+                        Some(PictureStreet::Lines(lines)) => {
+                            picture_streets.extend(lines.iter().copied());
+                            street_lines.extend(lines.iter().copied());
+                            ps = lines;
+                        }
+                        Some(PictureStreet::Unsure(words)) => {
+                            cx.warn(
+                                WarningCode::Unreadable,
+                                Some("reporting_owners.address.street1"),
+                                "a line under box 1's name mixes small letters with box 1's \
+                                 text: the street and box 5's title beside it cannot be told \
+                                 apart, so the street was left out",
+                                words.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                            );
+                            picture_streets.extend(words.iter().copied());
+                            unsure_streets.extend(words);
+                            unsure = true;
+                            ps.clear();
+                        }
+                        None => {}
                     }
                 }
-                if let (true, Some(k), None) = (ps.is_empty(), street_at, by_columns) {
+                if let (true, false, Some(k), None) = (ps.is_empty(), unsure, street_at, by_columns)
+                {
                     for j in i..k {
                         if !matches!(
                             kept[j].1,
@@ -767,7 +791,24 @@ pub(crate) fn read(
                 .rposition(|(_, t)| matches!(t, Tag::Officer | Tag::Other))?;
             let next =
                 (at + 1..kept.len()).find(|&k| matches!(kept[k].1, Tag::Amend | Tag::Joint))?;
-            let title = picture_title(segs, &kept, at, next, &tail_ticks)?;
+            let title = picture_title(segs, &kept, at, next, &tail_ticks, &street_lines)?;
+            if title.pieces.iter().any(|p| {
+                unsure_streets
+                    .iter()
+                    .any(|q| q.seg == p.seg && q.a < p.b && p.a < q.b)
+            }) {
+                cx.warn(
+                    WarningCode::Unreadable,
+                    Some("reporting_owners.officer_title"),
+                    &format!(
+                        "`{}` beside box 1 may be the owner's street as well as box 5's \
+                         title: it was left out",
+                        title.text
+                    ),
+                    title.pieces.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                );
+                return None;
+            }
             stray_tick = title.stray_tick;
             picture_kind = Some(title.kind);
             Some((title.text, title.pieces))
@@ -2483,17 +2524,24 @@ fn line_end_before_labels(segs: &[Segment], kept: &[(Hit, Tag)], s: usize) -> us
 /// STREET Chairman`),
 /// and a lead with small letters is no street. `None` when the captions are not on lines
 /// of their own in picture text, or no line has a street.
+///
+/// Small letters only set a title apart when box 1's capitals stand before them: a lead
+/// whose small letters follow no capital word (`1 Acme Way`, `c/o Acme Holdings`) may be a
+/// street printed in mixed case as well as a number and a title, and the line is
+/// [`PictureStreet::Unsure`].
 fn picture_street(
     segs: &[Segment],
     kept: &[(Hit, Tag)],
     lf: usize,
     street: usize,
-) -> Option<Vec<Piece>> {
+    damaged: bool,
+) -> Option<PictureStreet> {
     let (first, last) = (kept[lf].0.end.seg, kept[street].0.start.seg);
     if segs[first].place.in_table || segs[last].place.in_table || last <= first + 1 {
         return None;
     }
     let mut out = Vec::new();
+    let mut unsure: Vec<Piece> = Vec::new();
     for s in first + 1..last {
         if kept.iter().any(|(h, _)| h.start.seg < s && h.end.seg >= s) {
             continue;
@@ -2522,13 +2570,17 @@ fn picture_street(
             continue;
         }
         words.truncate(cut);
+        let lead = words.clone();
         // Also a caption's cut parenthesis before box 3's label (`(` of `(Month/Day/Year)`),
-        // and the title's last line when it is an acronym in capitals (`SUITE 5300 CEO`):
-        // no address line ends in one.
+        // and the title's last line when it is an acronym in capitals (`SUITE 5300 CEO`),
+        // or its first when it begins with one (`SUITE 5300 SVP,`): no address line ends
+        // in one. (Not `VP`: OCR'd text may put a title's cut `VP` before a street line,
+        // and the title's rest read with it would be misread.)
         while words.last().is_some_and(|(w, _)| {
+            let bare = w.trim_matches(|c: char| matches!(c, ',' | '/' | '-' | '.'));
             w.chars().any(char::is_lowercase)
                 || !w.chars().any(char::is_alphanumeric)
-                || TITLE_ACRONYMS.contains(&w.as_str())
+                || TITLE_ACRONYMS.contains(&bare)
         }) {
             words.pop();
         }
@@ -2537,7 +2589,32 @@ fn picture_street(
             .all(|(w, _)| !w.chars().any(char::is_lowercase));
         let text: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
         let text = text.join(" ");
-        if !capitals || !text.chars().any(char::is_alphanumeric) || is_caption_debris(&text) {
+        let dropped_small = lead[words.len()..]
+            .iter()
+            .any(|(w, _)| w.chars().any(char::is_lowercase));
+        // Small letters dropped as a title's are one only after box 1's capitals; a whole
+        // lead dropped so is a title's line unless it holds a digit (`One Market Plaza,
+        // 9th Floor`: none of the corpus's 31 titles and other texts has one). A lead kept
+        // with small letters and nothing dropped ends in no title's word, so all of it is
+        // box 1's: a street printed in mixed case.
+        // OCR'd text is left as it was read: stray small letters there are the scanner's
+        // (`ie L aks`) far more often than a street's, and a label it misread leaves its
+        // box's number (`6. Indrvidual or Filing`).
+        let split_unsure = if words.is_empty() {
+            dropped_small
+                && lead
+                    .iter()
+                    .any(|(w, _)| w.chars().any(|c| c.is_ascii_digit()))
+        } else {
+            dropped_small && (!capitals || !capital_word(&words))
+        };
+        let debris = is_caption_debris(&text);
+        if split_unsure && !damaged && (words.is_empty() || !(debris || is_box_number(&text))) {
+            unsure.extend(lead.iter().map(|(_, p)| *p));
+            continue;
+        }
+        let mixed_case = !capitals && !dropped_small && !damaged;
+        if (!capitals && !mixed_case) || !text.chars().any(char::is_alphanumeric) || debris {
             continue;
         }
         if let (Some((_, a)), Some((_, b))) = (words.first(), words.last()) {
@@ -2548,7 +2625,35 @@ fn picture_street(
             });
         }
     }
-    (!out.is_empty()).then_some(out)
+    if !unsure.is_empty() {
+        return Some(PictureStreet::Unsure(unsure));
+    }
+    (!out.is_empty()).then_some(PictureStreet::Lines(out))
+}
+
+/// Whether the text is a box's number as the form prints it before the box's label (`6.`).
+fn is_box_number(t: &str) -> bool {
+    t.strip_suffix(['.', ','])
+        .is_some_and(|n| !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Box 1's street lines read by [`picture_street`].
+enum PictureStreet {
+    /// The street's lines.
+    Lines(Vec<Piece>),
+    /// A line's lead whose small letters may be the street's or box 5's title's: the words
+    /// of the lead, which neither the street nor the title may be read from.
+    Unsure(Vec<Piece>),
+}
+
+/// Whether the last word with letters among `words` is in capitals (`SUITE` of `SUITE 200`):
+/// box 1's text as EDGAR prints it, after which small letters are another box's.
+fn capital_word<P>(words: &[(String, P)]) -> bool {
+    words
+        .iter()
+        .rev()
+        .find(|(w, _)| w.chars().any(char::is_alphabetic))
+        .is_some_and(|(w, _)| !w.chars().any(char::is_lowercase))
 }
 
 /// Acronyms that begin or make an officer's title (`VP, General Counsel`, `SVP, GC and`).
@@ -2727,6 +2832,7 @@ fn picture_title(
     ticks: usize,
     next: usize,
     placed: &[Piece],
+    streets: &[Piece],
 ) -> Option<PictureTitle> {
     let (first, last) = (kept[ticks].0.end.seg + 1, kept[next].0.start.seg);
     if last <= first || (first..last).any(|s| segs[s].place.in_table) {
@@ -2784,21 +2890,33 @@ fn picture_title(
                 &[][..]
             };
             // The title starts the tail (after a bound, or the line's start: box 1's column
-            // is empty there), or where a title's head follows box 1's capitals.
+            // is empty there), or where a title's head follows box 1's capitals. Small
+            // letters tell the title from box 1 only after a word in capitals: a street may
+            // be printed in mixed case (`1 Acme Way CEO`); an acronym (`CEO`) ends no street.
             let k = (0..tail.len())
                 .find(|&k| {
                     tail[k..].iter().all(|(w, _)| title_word(w))
                         && (k == 0
                             || (title_head(&tail[k].0)
-                                && !tail[k - 1].0.chars().any(char::is_lowercase)))
+                                && !tail[k - 1].0.chars().any(char::is_lowercase)
+                                && (capital_word(&tail[..k])
+                                    || tail[k..]
+                                        .iter()
+                                        .all(|(w, _)| !w.chars().any(char::is_lowercase)))))
                 })
                 .unwrap_or(tail.len());
             let title = &tail[k..];
-            // Small letters anywhere else on the line: text of a kind no rule here places.
+            // Small letters anywhere else on the line: text of a kind no rule here places,
+            // unless box 1's street was read there (a street printed in mixed case).
             let others = run.len() - title.len();
+            let street = |p: &Piece| {
+                streets
+                    .iter()
+                    .any(|q| q.seg == p.seg && q.a <= p.a && p.b <= q.b)
+            };
             if run[..others]
                 .iter()
-                .any(|(w, _)| w.chars().any(char::is_lowercase))
+                .any(|(w, p)| w.chars().any(char::is_lowercase) && !street(p))
             {
                 return None;
             }
@@ -3842,6 +3960,72 @@ mod tests {
                  (City) (State) (Zip)"
             ));
             assert_eq!(street_of(&record).as_deref(), Some(street), "{lines}");
+        }
+    }
+
+    /// Picture text sets box 5's title apart from box 1's street on the same line by
+    /// letter case only where the street is in capitals: a street printed in mixed case is
+    /// read when nothing of a title's ends its line, and left out (with the title beside
+    /// it) when its words could be either's.
+    #[test]
+    fn mixed_case_street_beside_the_title() {
+        let head = "(Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) \
+                    X Officer (give title below) Other (specify below)<br>";
+        // Lines, the street, the title, whether a warning says what was left out.
+        for (lines, street, title, warned) in [
+            // Capitals, then the title's small letters: split where the case changes.
+            (
+                "48 ELM STREET Chairman",
+                Some("48 ELM STREET"),
+                Some("Chairman"),
+                false,
+            ),
+            // A number, then small letters: a street as much as a number and a title.
+            ("1 Quill Lane CEO", None, None, true),
+            ("7 Harbor View Treasurer", None, None, true),
+            // Nothing of a title ends the line (an acronym ends no street).
+            (
+                "12 Birch Road, Suite 4 CFO",
+                Some("12 Birch Road, Suite 4"),
+                Some("CFO"),
+                false,
+            ),
+            // A title that begins with an acronym and a comma.
+            (
+                "12 ELM STREET SVP,<br>Operations",
+                Some("12 ELM STREET"),
+                Some("SVP, Operations"),
+                false,
+            ),
+            // Box 3's date bounds box 1's text; the title follows it.
+            (
+                "c/o Fernhill Partners LLC 05/04/2022 Treasurer",
+                Some("c/o Fernhill Partners LLC"),
+                Some("Treasurer"),
+                false,
+            ),
+            // A line of small letters with a number is no title's line.
+            (
+                "88 ELM STREET 05/04/2022 Treasurer<br>Two Harbor Plaza, 9th Floor",
+                None,
+                None,
+                true,
+            ),
+        ] {
+            let record = read_picture(&format!(
+                " Director 10% Owner<br>\
+                 {head}{lines}<br>\
+                 (Street)<br>\
+                 CHICAGO IL 60602 4. If Amendment, Date of Original Filed (Month/Day/Year)<br>\
+                 (City) (State) (Zip)"
+            ));
+            let owner = record.reporting_owners.first().expect("an owner");
+            assert_eq!(street_of(&record).as_deref(), street, "{lines}");
+            assert_eq!(owner.officer_title.as_deref(), title, "{lines}");
+            let warning = record.diagnostics.warnings.iter().any(|w| {
+                w.message.contains("cannot be told apart") || w.message.contains("as well as box 5")
+            });
+            assert_eq!(warning, warned, "{lines}");
         }
     }
 
