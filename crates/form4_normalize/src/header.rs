@@ -1889,11 +1889,11 @@ fn title_kind(text: &str) -> Option<Tag> {
     }
 }
 
-/// Leftovers of the box-1 captions, whole or cut by a converter (`(Middle)`, `(`, `ddle)`):
-/// in parentheses, and their letters a piece of the captions' words.
 /// Officer titles' acronyms, which end no line of an address.
 const TITLE_ACRONYMS: &[&str] = &["CEO", "CFO", "COO", "CTO", "CAO", "CIO", "EVP", "SVP"];
 
+/// Leftovers of the box-1 captions, whole or cut by a converter (`(Middle)`, `(`, `ddle)`):
+/// in parentheses, and their letters a piece of the captions' words.
 fn is_caption_debris(t: &str) -> bool {
     t.trim().is_empty() || box1::is_caption(t)
 }
