@@ -1686,6 +1686,8 @@ fn not_a_row(row: &[Tok], al: &Alignment, underlying: bool, table: &str, cx: &mu
     let worded = |t: &Tok| matches!(t.kind, Kind::Word) && real_words(&t.text).next().is_some();
     let why = if !has(&|c, t| c == Col::Title && worded(t)) {
         "a row without a security title"
+    } else if numbered_note(row, al) {
+        "a line opening with a note's number (a footnote read as a row)"
     } else if has(&|c, t| c == Col::Title && real_words(&t.text).any(heading_word)) {
         "a row whose title holds a word of the tables' headings (the headings, or a footnote, read as a row)"
     } else if underlying
@@ -1732,6 +1734,24 @@ fn not_a_row(row: &[Tok], al: &Alignment, underlying: bool, table: &str, cx: &mu
         row.first().map(|t| t.span),
     );
     true
+}
+
+/// A line that opens with a number and a full stop (`4.`) read as no column's value, then a
+/// capitalised word, is how a numbered footnote is printed (`4. Each share of ...`); no
+/// row of either table opens that way (its first column is the security's name). OCR that
+/// loses the `Explanation of Responses` label runs the footnotes on under Table II.
+fn numbered_note(row: &[Tok], al: &Alignment) -> bool {
+    let (Some(first), Some(next)) = (row.first(), row.get(1)) else {
+        return false;
+    };
+    let numbered = first
+        .text
+        .strip_suffix('.')
+        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    numbered
+        && al.assign.first().is_some_and(Option::is_none)
+        && matches!(next.kind, Kind::Word)
+        && next.text.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// Words of the tables' column headings (`Deemed Execution Date`, `(Month/Day/Year)`,
@@ -5106,6 +5126,24 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
 | Class B Common Stock | | 10/01/2012 | | C | | 78,664 | | (1) | (1) | Class A Common Stock | 78,664 | {price} | 45,847 | I | See |\n"
             ));
             assert_eq!(!record.derivative_table.is_empty(), read_as_row, "{price}");
+        }
+    }
+
+    /// OCR'd text that lost `Explanation of Responses` runs the numbered footnotes on under
+    /// Table II: `7. Each unit ...` is a note, whatever values its sentence holds; a line
+    /// opening with its title is a row.
+    #[test]
+    fn a_numbered_note_under_table2_in_ocr_text_is_not_a_row() {
+        for (opening, read_as_row) in [("7. Each", false), ("Each", true), ("7. each", true)] {
+            let record = read(&format!(
+                "{OCR_HEAD}{OCR_T2}\n\n\
+{opening} Restricted Stock Unit converts into 1,250 shares of Common Stock.\n"
+            ));
+            assert_eq!(
+                !record.derivative_table.is_empty(),
+                read_as_row,
+                "{opening}"
+            );
         }
     }
 
