@@ -3103,7 +3103,19 @@ fn lex_row<'s>(segs: &'s [Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok<'s>> {
                 // same line or, wrapped, on the next), or a value of their own when alone
                 // in their cell.
                 // In OCR'd text the row is too noisy to weigh a mark against a column.
-                let loose = !pl.in_table && !toks.is_empty() && !cx.damaged;
+                // Marks alone on a later line of a cell that opened with an amount
+                // (`78,667<br>(2)(3)`): the amount's own, wrapped, or (the converter merged
+                // the cell with the next column) a date column printed only as marks.
+                let wrapped_after_amount = pl.in_table
+                    && !cx.damaged
+                    && text.trim() == w0
+                    && toks.last().is_some_and(|t| {
+                        matches!(t.kind, Kind::Num(_))
+                            && (t.cell.0, t.cell.1) == (cell.0, cell.1)
+                            && t.cell.2 != cell.2
+                    });
+                let loose =
+                    (!pl.in_table && !toks.is_empty() && !cx.damaged) || wrapped_after_amount;
                 // A line of marks alone between a text and a value of a cell that holds
                 // several columns (`Stock<br>(2)(3)<br>01/02/2013`) is a column's value,
                 // printed only as marks, not the text's.
@@ -3118,7 +3130,7 @@ fn lex_row<'s>(segs: &'s [Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok<'s>> {
                         .unwrap_or(false);
                 if let Some(prev) = toks.last_mut().filter(|_| !between) {
                     let same_cell = prev.cell.0 == cell.0 && prev.cell.1 == cell.1;
-                    if pl.in_table && same_cell || !pl.in_table && !loose {
+                    if !loose && (same_cell || !pl.in_table) {
                         prev.marks.extend(marks);
                         prev.mark_spans.push(span);
                         continue;
@@ -4902,6 +4914,37 @@ mod tests {
             record.diagnostics.unmapped.is_empty(),
             "{:?}",
             record.diagnostics.unmapped
+        );
+    }
+
+    /// Marks on their own line under an amount are the amount's own when the date columns
+    /// are read beside them; when a converter merged the amount's cell with the first date
+    /// column, they are that column's value (both dates printed only as marks).
+    #[test]
+    fn marks_under_an_amount_are_its_own_or_the_merged_date_column() {
+        let row = |after_title: &str| {
+            let record = read(&format!(
+                "{HEAD}{T2}\n\n\
+| Class B Common Stock | | 05/04/2021 | | C | {after_title} | Class A Common Stock | 4,321 | $0 | 9,876 | I | By trust |\n"
+            ));
+            let r = record.derivative_table[0].clone();
+            let f = |field| ids(r.footnotes.get(&field));
+            (
+                r.shares.map(|d| d.to_string()),
+                f(RowField::Shares),
+                f(RowField::ExerciseDate),
+                f(RowField::ExpirationDate),
+            )
+        };
+        let four = || Some("4321".to_string());
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            row("4,321<br>(5)(6) | (5)(6)"),
+            (four(), s(&[]), s(&["F5", "F6"]), s(&["F5", "F6"]))
+        );
+        assert_eq!(
+            row("4,321<br>(4) | (5) | (5)"),
+            (four(), s(&["F4"]), s(&["F5"]), s(&["F5"]))
         );
     }
 
