@@ -3520,7 +3520,8 @@ fn doubt_dot_separators(toks: &mut [Tok], cx: &mut Ctx) {
 
 /// A lone digit 1–9 is far more often a footnote mark that lost its parentheses, or a
 /// column number, than an amount (a handful of the corpus's 1,758 amounts are single
-/// digits, and those few print with a `$` or decimals): it is not read as one.
+/// digits, and those few print with a `$` or decimals): it is not read as one, unless
+/// its neighbours pin its column (see [`pinned_amount`]).
 ///
 /// In OCR'd text the same holds for two digits: marks like `(10)` lose their parentheses
 /// and pieces of cut amounts stand alone, while counts of 10 to 99 are rare (26 of the
@@ -3540,10 +3541,39 @@ fn demote_stray_digits(toks: &mut [Tok], damaged: bool) {
                 .iter()
                 .enumerate()
                 .any(|(j, o)| j != i && o.cell == t.cell);
+        if alone && !damaged && pinned_amount(toks, i) {
+            continue;
+        }
         toks[i].kind = Kind::Word;
         toks[i].stray = alone;
     }
 }
+/// A lone digit in a cell of its own between two cells whose letters pin its column, the
+/// transaction code and the (A)/(D) letter (`S | 3 | D`: the amount) or a `$` price and
+/// the D/I letter (`$174.07 | 8 | I`: the amount owned), is that column's amount: a mark
+/// or a piece of a cut number has no place there.
+fn pinned_amount(toks: &[Tok], i: usize) -> bool {
+    let (Some(before), Some(after)) = (i.checked_sub(1).and_then(|k| toks.get(k)), toks.get(i + 1))
+    else {
+        return false;
+    };
+    let own_cell = |k: usize, t: &Tok| {
+        t.ncells > 0
+            && !toks
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != k && o.cell == t.cell)
+    };
+    if !own_cell(i - 1, before) || !own_cell(i + 1, after) {
+        return false;
+    }
+    match (&before.kind, &after.kind) {
+        (Kind::Letter(c), Kind::Letter('A' | 'D')) => code_letter(*c).is_some(),
+        (Kind::Num(_), Kind::Letter('D' | 'I')) => before.dollar,
+        _ => false,
+    }
+}
+
 /// Each column of the form holds one value, so in OCR'd text a cell whose lines hold two
 /// amounts (`9.4<br>22,200`) has debris in it that cannot be told from the value: both
 /// are left out. A `$` amount above a count is a price and an amount from two columns
@@ -4946,6 +4976,27 @@ mod tests {
             row("4,321<br>(4) | (5) | (5)"),
             (four(), s(&["F4"]), s(&["F5"]), s(&["F5"]))
         );
+    }
+
+    /// A lone digit is read as an amount only where its neighbours pin the column: between
+    /// the code and the (A)/(D) letter, or between a `$` price and the D/I letter.
+    #[test]
+    fn a_lone_digit_is_an_amount_only_where_its_neighbours_pin_it() {
+        let row = |cells: &str| {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n| Common Stock | 03/14/2019 | | S | {cells} | By trust |\n"
+            ));
+            let r = record.non_derivative_table[0].clone();
+            (
+                r.shares.map(|d| d.to_string()),
+                r.shares_owned_following.map(|d| d.to_string()),
+            )
+        };
+        let v = |s: &str| Some(s.to_string());
+        assert_eq!(row("4 | D | $61.25 | 7 | I"), (v("4"), v("7")));
+        assert_eq!(row("40 | D | $61.25 | 70 | I"), (v("40"), v("70")));
+        // Beside an amount, the digit is a mark or a piece of it: not read.
+        assert_eq!(row("4 | 2 | D | $61.25 | 7,000 | I"), (None, v("7000")));
     }
 
     /// OCR'd text (the labels are misread) puts debris in a cell beside its value.
