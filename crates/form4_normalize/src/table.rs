@@ -2287,8 +2287,20 @@ fn run_into_title_row(
                 .is_some_and(|(_, tail)| words(tail) > words(&rest) && doc.holds_as_words(tail))
     };
     let mut joined = vec![format!("{own} {rest}")];
-    if own.ends_with(char::is_alphabetic) && rest.starts_with(char::is_lowercase) {
-        joined.push(format!("{own}{rest}"));
+    if rest.starts_with(char::is_lowercase) && !rest.contains(' ') {
+        // A word's end, cut off: the cell's last (`See f` and `ootnote`) or, the converter
+        // having moved the cell's first line's end, any other (`By Rivendell<br>O LLC` and
+        // `ne`). Which one, only the document's own print of the join tells.
+        let ends = own
+            .char_indices()
+            .filter(|&(i, c)| {
+                c.is_alphabetic() && !own[i + c.len_utf8()..].starts_with(char::is_alphanumeric)
+            })
+            .map(|(i, c)| i + c.len_utf8())
+            .collect::<Vec<_>>();
+        for end in ends.into_iter().rev() {
+            joined.push(format!("{}{rest}{}", &own[..end], &own[end..]));
+        }
     }
     use_tokens(&spill.iter().collect::<Vec<_>>(), cx);
     let at = spill.first().map(|t| t.span);
@@ -5823,7 +5835,8 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
 
     /// The last row's nature cell runs on into Table II's title row (a converter cutting
     /// rows by height): the rest is joined to it where the document prints the join, with
-    /// a space or inside a cut word; where it prints it nowhere, the nature is left out.
+    /// a space or inside a cut word (its last or another); where it prints it nowhere, the
+    /// nature is left out.
     #[test]
     fn a_nature_running_into_table_ii_title_row_is_joined_where_printed() {
         let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
@@ -5853,11 +5866,20 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
                 Some("See footnote"),
                 &["F2"],
             ),
+            // The end of a word before the cell's last (the converter moved it): joined
+            // where the document prints the join.
+            (
+                "By Juniper<br>T LLC<sup>(2)</sup>",
+                "wo",
+                "2. Held by Juniper Two LLC.",
+                Some("By Juniper Two LLC"),
+                &["F2"],
+            ),
             // Printed nowhere: the row's text is cut, and where its rest goes unknown.
             (
-                "By Rivendell<br>O LLC<sup>(2)</sup>",
-                "ne",
-                "2. Held by Rivendell One LLC.",
+                "By Juniper<br>T LLC<sup>(2)</sup>",
+                "wo",
+                "2. Held by a trust for the reporting person's children.",
                 None,
                 &["F2"],
             ),
