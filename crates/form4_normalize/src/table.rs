@@ -2600,9 +2600,15 @@ fn data_rows<'s>(segs: &'s [Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<R
             }
             // Only exact text: in OCR'd lines, text alone is as often debris.
             let own_line = g.iter().all(|p| !segs[p.seg].place.in_table);
+            // The last cell, or the one before an empty last cell (a grid one column wider
+            // than the page's rows): all of the row's text in that one cell.
+            let first_cell = g.first().map(|p| segs[p.seg].place.cell);
             let last_cell = g.iter().all(|p| {
                 let pl = segs[p.seg].place;
-                pl.in_table && pl.cell + 1 == pl.ncells && pl.ncells > 1
+                pl.in_table
+                    && Some(pl.cell) == first_cell
+                    && (pl.cell + 1 == pl.ncells && pl.ncells > 1
+                        || pl.cell + 2 == pl.ncells && pl.ncells > 2)
             });
             lines.push(if own_line && !cx.damaged {
                 Line::Text(g, block)
@@ -5803,19 +5809,29 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
 
     /// A tall nature cell cut into two table rows: the part alone in a row above a row's
     /// values is that row's; the part alone under a page's repeated headings ends the last
-    /// row of the page before.
+    /// row of the page before, also where that page's grid has an empty column more.
     #[test]
     fn a_nature_cell_cut_into_two_table_rows_is_put_back() {
         let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
-        let record = read(&format!(
-            "{HEAD}{T1}\n\n{head}\
+        let wider = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**||\n|---|---|---|---|---|---|---|---|---|---|\n";
+        for (page2, cut) in [
+            (head, "|||||||||II, LLC<sup>(3)</sup>|"),
+            (wider, "|||||||||II, LLC<sup>(3)</sup>||"),
+        ] {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}\
 |||||||||Ironbark<br>Capital|\n\
 |Common Stock|10/26/2021|J|1,236,417|D|(1)|11,238,769|I|Growth<br>Fund, L.P.<sup>(2)</sup>|\n\
 |Common Stock|10/26/2021|J|1,615,932|D|(1)|14,654,471|I|By Thicket<br>Fund|\n\n\
-{head}\
-|||||||||II, LLC<sup>(3)</sup>|\n\
-|Common Stock|10/26/2021|J|339,943|D|(1)|3,160,599|I|By Trust|\n"
-        ));
+{page2}\
+{cut}\n\
+|Common Stock|10/26/2021|J|339,943|D|(1)|3,160,599|I|By Trust||\n"
+            ));
+            check_cut_nature(&record);
+        }
+    }
+
+    fn check_cut_nature(record: &Record) {
         let natures: Vec<_> = record
             .non_derivative_table
             .iter()
