@@ -323,7 +323,7 @@ pub(crate) fn read_table1(
                     RowField::DirectOrIndirect
                 }
                 Col::Nature => {
-                    r.nature_of_ownership = text_of(&toks);
+                    r.nature_of_ownership = nature_text(&toks, &at, cx);
                     RowField::NatureOfOwnership
                 }
                 _ => continue,
@@ -531,7 +531,7 @@ pub(crate) fn read_table2(
                     RowField::DirectOrIndirect
                 }
                 Col::Nature => {
-                    r.nature_of_ownership = text_of(&toks);
+                    r.nature_of_ownership = nature_text(&toks, &at, cx);
                     RowField::NatureOfOwnership
                 }
             };
@@ -2325,6 +2325,34 @@ fn run_into_title_row(
         );
         *nature = None;
     }
+}
+
+/// The nature's text, unless a word follows its footnote marks from a cell of its own: the
+/// form prints a text's marks after it, so the converter moved a piece of the text out of
+/// place (`Growth V<br>Fund, L.P.<sup>(2)</sup>` and `I` in the next cell, for `Growth VI
+/// Fund`), and what is left reads as another name: left out.
+fn nature_text(toks: &[&Tok], at: &str, cx: &mut Ctx) -> Option<String> {
+    let text = text_of(toks)?;
+    let moved = toks.iter().enumerate().any(|(i, t)| {
+        !t.marks.is_empty()
+            && t.ncells > 0
+            && toks[i + 1..].iter().any(|o| {
+                (o.cell.0, o.cell.1) != (t.cell.0, t.cell.1)
+                    && matches!(o.kind, Kind::Word | Kind::Letter(_))
+            })
+    });
+    if !moved {
+        return Some(text);
+    }
+    cx.warn(
+        WarningCode::Unreadable,
+        Some(&format!("{at}.nature_of_ownership")),
+        &format!(
+            "`{text}` goes on past its footnote marks into another cell: a piece of the text was moved out of place, so it was left out"
+        ),
+        toks.first().map(|t| t.span),
+    );
+    None
 }
 
 fn warn_ambiguous(row: &[Tok], al: &Alignment, at: &str, cx: &mut Ctx) {
@@ -5015,6 +5043,34 @@ mod tests {
         assert_eq!(row("40 | D | $61.25 | 70 | I"), (v("40"), v("70")));
         // Beside an amount, the digit is a mark or a piece of it: not read.
         assert_eq!(row("4 | 2 | D | $61.25 | 7,000 | I"), (None, v("7000")));
+    }
+
+    /// A word in a cell after the nature's footnote marks is a piece of the nature moved
+    /// out of place: the nature is left out; its marks stay.
+    #[test]
+    fn a_nature_going_on_past_its_marks_into_another_cell_is_left_out() {
+        for (cells, want) in [
+            (
+                "By Maple<br>Fund V, L.P.<sup>(2)</sup>",
+                Some("By Maple Fund V, L.P."),
+            ),
+            ("By Maple<br>Fund V, L.P.<sup>(2)</sup> | I", None),
+            (
+                "By Maple<br>Fund V, L.P.<sup>(2)</sup> | ",
+                Some("By Maple Fund V, L.P."),
+            ),
+        ] {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n| Common Stock | 03/14/2019 | | S | 1,250 | D | $61.25 | 7,400 | I | {cells} |\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            assert_eq!(row.nature_of_ownership.as_deref(), want, "{cells}");
+            assert_eq!(
+                ids(row.footnotes.get(&RowField::NatureOfOwnership)),
+                ["F2"],
+                "{cells}"
+            );
+        }
     }
 
     /// OCR'd text (the labels are misread) puts debris in a cell beside its value.
