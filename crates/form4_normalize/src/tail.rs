@@ -441,7 +441,7 @@ fn read_remarks_and_signatures(
         let (prev, first) = (&ps[sig_start - 1], &ps[sig_start]);
         let same_table = table_of(first).is_some() && table_of(prev) == table_of(first);
         let prev_text = text_of(prev);
-        if !same_table && !prev_text.ends_with([',', '-']) {
+        if !same_table && !prev_text.ends_with([',', '-']) && !ends_with_by(&prev_text) {
             break;
         }
         sig_start -= 1;
@@ -465,13 +465,31 @@ fn read_remarks_and_signatures(
         }
     }
     let mut lines: Vec<Line> = Vec::new();
-    for p in sig_ps {
+    let mut skip_to = 0;
+    for (i, p) in sig_ps.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
         let t = text_of(p);
         if t.eq_ignore_ascii_case("date") {
             cx.cover_label(segs[p.seg].src_span(p.a, p.b));
             continue;
         }
         let row = row_of(segs, p);
+        if !ocr && lines.is_empty() {
+            if let Some((end, each)) = prose_signatures(&sig_ps[i..], &text_of, segs) {
+                let run = &sig_ps[i..i + end];
+                lines.extend(each.into_iter().map(|(name, d)| Line {
+                    ps: run.to_vec(),
+                    name,
+                    date: Some(d),
+                    row: None,
+                    whole: true,
+                }));
+                skip_to = i + end;
+                continue;
+            }
+        }
         if let Some(d) = only_date(&t) {
             // The date column's cell beside a line of the name belongs to that line.
             match lines.last_mut() {
@@ -484,6 +502,7 @@ fn read_remarks_and_signatures(
                     name: String::new(),
                     date: Some(d),
                     row,
+                    whole: false,
                 }),
             }
             continue;
@@ -497,6 +516,7 @@ fn read_remarks_and_signatures(
                 name,
                 date: Some(d),
                 row,
+                whole: false,
             }));
             continue;
         }
@@ -518,6 +538,7 @@ fn read_remarks_and_signatures(
                 name: String::new(),
                 date: Some(d),
                 row,
+                whole: false,
             }));
             continue;
         }
@@ -534,6 +555,7 @@ fn read_remarks_and_signatures(
             name,
             date,
             row,
+            whole: false,
         });
     }
     // A line that opens with `/s/` begins a signature; a name wrapped over several lines
@@ -541,7 +563,8 @@ fn read_remarks_and_signatures(
     let mut groups: Vec<&[Line]> = Vec::new();
     let mut from = 0;
     for j in 1..lines.len() {
-        if opens_signature(&lines[j - 1].name, &lines[j].name) {
+        let told_apart = lines[j - 1].whole || lines[j].whole;
+        if told_apart || opens_signature(&lines[j - 1].name, &lines[j].name) {
             groups.push(&lines[from..j]);
             from = j;
         }
@@ -549,9 +572,20 @@ fn read_remarks_and_signatures(
     if from < lines.len() {
         groups.push(&lines[from..]);
     }
+    // Read from an image, the owners' names are as misread as the signatures'.
+    let owners: Vec<String> = if ocr {
+        Vec::new()
+    } else {
+        record
+            .reporting_owners
+            .iter()
+            .filter_map(|o| o.name.as_deref())
+            .map(squash)
+            .collect()
+    };
     let mut sigs: Vec<Signature> = Vec::new();
     for g in groups {
-        for (block, known) in split_by_dates(g, !ocr) {
+        for (block, known) in split_by_dates(g, !ocr, &owners) {
             let date = block.iter().find_map(|l| l.date);
             let name = join_name(block);
             if known || name.is_empty() {
@@ -674,6 +708,8 @@ struct Line {
     date: Option<form4_model::Date>,
     /// The table row it was printed in (block, row), if any.
     row: Option<(usize, usize)>,
+    /// A whole signature, told apart from its neighbours already.
+    whole: bool,
 }
 
 /// Whether a remarks text holds nothing but the form's own print: its section titles and
@@ -682,12 +718,6 @@ struct Line {
 /// and the end. In the corpus, one pymupdf4llm rendering's remarks were all such print;
 /// none of the 120 truths' remarks holds any of it.
 fn only_printed(text: &str) -> bool {
-    let squash = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     let mut rest = squash(text);
     for p in PRINTED
         .iter()
@@ -785,7 +815,198 @@ fn ends_with_title(line: &str) -> bool {
             | "trustee"
             | "board"
             | "signatory"
+            | "department"
     )
+}
+
+/// A line ending in `By:` (`By :`): the signer acting for the entity named before it is
+/// on the next line.
+fn ends_with_by(line: &str) -> bool {
+    let t = line.trim_end();
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    let word = last_word(t);
+    matches!(word, "By" | "BY") && t.len() > word.len()
+}
+
+/// `By`, `By:` or `BY:`, the word that puts a signer under the entity named before it.
+/// Capitalised only: `by power of attorney` is no such word.
+fn is_by(word: &str) -> bool {
+    matches!(word.strip_suffix(':').unwrap_or(word), "By" | "BY")
+}
+
+/// Whether a signature begins at `words[j]` of signatures run together as text: the word
+/// opens with `/s/` after a word that does not run on, or the words up to the next `By`
+/// name an entity ([`names_entity`]) right after a word that closes a signer's title
+/// (`… General Counsel Acme Fund, L.P., By: /s/ …`).
+fn prose_start(words: &[&str], j: usize) -> bool {
+    let (Some(prev), Some(&w)) = (j.checked_sub(1).map(|k| words[k]), words.get(j)) else {
+        return false;
+    };
+    if runs_on(prev) {
+        return false;
+    }
+    if signed_start(w) {
+        return true;
+    }
+    ends_with_title(prev) && names_entity(&words[j..])
+}
+
+/// Whether `words` open with an entity's name followed by `By`: capitalised, a few words
+/// long, holding no `/s/` and no caption (`Title:`). `by` in any case counts: a signature
+/// beginning at a word that is no start makes the split ambiguous rather than missed.
+fn names_entity(words: &[&str]) -> bool {
+    const ENTITY_WORDS: usize = 12;
+    if !words
+        .first()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+    {
+        return false;
+    }
+    let by = |w: &str| w.trim_end_matches(':').eq_ignore_ascii_case("by");
+    let Some(k) = words.iter().take(ENTITY_WORDS + 1).position(|w| by(w)) else {
+        return false;
+    };
+    k > 0
+        && words[..k]
+            .iter()
+            .all(|w| !w.to_ascii_lowercase().contains("/s/") && !w.ends_with(':'))
+}
+
+/// Signatures run together as text (picture text read across the page: each date follows
+/// the words of the line it is printed beside): one per date, each taking the words from
+/// where it begins ([`prose_start`]) to where the next begins. `None` unless exactly one
+/// signature begins between each two dates and none before the first or after the last,
+/// so that every signature holds one date.
+fn split_prose(text: &str) -> Option<Vec<(String, form4_model::Date)>> {
+    let mut words: Vec<&str> = Vec::new();
+    // (words before the date, the date)
+    let mut dates: Vec<(usize, form4_model::Date)> = Vec::new();
+    for w in text.split_whitespace() {
+        match only_date(w) {
+            Some(d) => dates.push((words.len(), d)),
+            None => words.push(w),
+        }
+    }
+    // A date glued to a word is not where a line ended.
+    if dates.len() < 2 || embedded_dates(text).len() != dates.len() || dates[0].0 == 0 {
+        return None;
+    }
+    // The first signature, too, must open as one: text before it would join its name.
+    let first = words.first().is_some_and(|w| signed_start(w)) || names_entity(&words);
+    if !first {
+        return None;
+    }
+    let starts: Vec<usize> = (1..words.len())
+        .filter(|&j| prose_start(&words, j))
+        .collect();
+    // The date after a line's words belongs to the signature those words are part of:
+    // a signature beginning right after date `k` leaves it to the one before.
+    let mut bounds = vec![0];
+    for k in 0..dates.len() {
+        let lo = dates[k].0;
+        let hi = dates.get(k + 1).map_or(words.len(), |d| d.0);
+        let here: Vec<usize> = starts
+            .iter()
+            .copied()
+            .filter(|&j| j >= lo && j < hi)
+            .collect();
+        let want = usize::from(k + 1 < dates.len());
+        if here.len() != want {
+            return None;
+        }
+        bounds.extend(here);
+    }
+    if starts.iter().any(|&j| j < dates[0].0) {
+        return None;
+    }
+    bounds.push(words.len());
+    let out: Vec<(String, form4_model::Date)> = bounds
+        .windows(2)
+        .zip(&dates)
+        .map(|(b, &(_, d))| (words[b[0]..b[1]].join(" "), d))
+        .collect();
+    Some(out)
+}
+
+/// Signatures run together as text at the start of `ps`: the run of lines outside tables
+/// holding several dates, one inside a line of words (a line of several that
+/// [`split_at_slash_s`] tells apart is left to it), split by [`split_prose`]. The run's length and its signatures; `None` unless the run
+/// ends a signature (its last word closes a title) where lines follow and the next line
+/// begins one.
+fn prose_signatures(
+    ps: &[Piece],
+    text_of: &dyn Fn(&Piece) -> String,
+    segs: &[Segment],
+) -> Option<(usize, Vec<(String, form4_model::Date)>)> {
+    let end = ps
+        .iter()
+        .position(|p| row_of(segs, p).is_some())
+        .unwrap_or(ps.len());
+    let texts: Vec<String> = ps[..end].iter().map(text_of).collect();
+    // Dates inside lines of words, not in a column of their own: each follows the
+    // words of its line, and lines of one signature may hold another's date.
+    let dates: usize = texts.iter().map(|t| embedded_dates(t).len()).sum();
+    let inside = texts.iter().any(|t| {
+        let n = embedded_dates(t).len();
+        n > 0 && only_date(t).is_none() && (n == 1 || split_at_slash_s(t).is_none())
+    });
+    if dates < 2 || !inside {
+        return None;
+    }
+    let joined = texts.join(" ");
+    let each = split_prose(&joined)?;
+    if let Some(next) = ps.get(end) {
+        let next = text_of(next);
+        let words: Vec<&str> = joined
+            .split_whitespace()
+            .chain(next.split_whitespace())
+            .filter(|w| only_date(w).is_none())
+            .collect();
+        let at = joined
+            .split_whitespace()
+            .filter(|w| only_date(w).is_none())
+            .count();
+        let closed = words
+            .get(at.wrapping_sub(1))
+            .is_some_and(|w| ends_with_title(w));
+        if !closed || !prose_start(&words, at) {
+            return None;
+        }
+    }
+    Some((end, each))
+}
+
+/// Letters and digits alone, lower-cased.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `text` opens with the name of one of the filing's reporting persons (`owners`,
+/// squashed) followed by `By`: a joint filing's reporting person that is an entity signs
+/// through a person, `Acme Fund, L.P., By: /s/ …`.
+fn opens_with_owner(text: &str, owners: &[String]) -> bool {
+    owners.iter().filter(|o| o.len() >= 4).any(|owner| {
+        let mut got = String::new();
+        for (i, c) in text.char_indices() {
+            if got.len() >= owner.len() {
+                if c.is_alphanumeric() || got != *owner {
+                    return false;
+                }
+                let rest = text[i..].trim_start_matches([',', ';', ' ']);
+                return rest.split_whitespace().next().is_some_and(is_by);
+            }
+            if c.is_alphanumeric() {
+                got.extend(c.to_lowercase());
+                if !owner.starts_with(got.as_str()) {
+                    return false;
+                }
+            }
+        }
+        false
+    })
 }
 
 /// Splits a run of lines holding several dates into one signature per date.
@@ -796,7 +1017,11 @@ fn ends_with_title(line: &str) -> bool {
 /// and best fits the words (`/s/` opens a signature, a line ending in `By:` or a comma
 /// does not close one) wins. Each block comes with `true` when its boundaries are the same
 /// in every best split, `false` when another split is as good (its name is then not sure).
-fn split_by_dates(lines: &[Line], titles: bool) -> Vec<(&[Line], bool)> {
+fn split_by_dates<'a>(
+    lines: &'a [Line],
+    titles: bool,
+    owners: &[String],
+) -> Vec<(&'a [Line], bool)> {
     let dates: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].date.is_some())
         .collect();
@@ -834,9 +1059,15 @@ fn split_by_dates(lines: &[Line], titles: bool) -> Vec<(&[Line], bool)> {
         }
     };
     // A table row is one band of the page: a signature rarely ends inside one.
+    // A reporting person's name followed by `By` opens its signature, wrapped or not.
+    let owner_at = |j: usize| {
+        let text: Vec<&str> = lines[j..].iter().take(3).map(|l| l.name.as_str()).collect();
+        opens_with_owner(&text.join(" "), owners)
+    };
     let cue = |j: usize| {
         start_cue(&lines[j - 1].name, &lines[j].name, titles)
             - if same_row(j - 1, j) { 3 } else { 0 }
+            + if titles && owner_at(j) { 2 } else { 0 }
     };
     // Boundary i (start of block i + 1) lies in dates[i] + 1 ..= dates[i + 1].
     // fwd[i][b]: best score of blocks 0..=i with block i ending at b.
@@ -1211,6 +1442,7 @@ mod tests {
             name: name.to_string(),
             date: date.map(|d| d.parse().expect("a date")),
             row: None,
+            whole: false,
         };
         let cases: &[(&str, Option<&str>, &str, bool)] = &[
             ("Bluefin Living Trust dated March 14,", None, "2012", true),
@@ -1484,14 +1716,211 @@ mod tests {
                     name: r.trim_start_matches('*').to_string(),
                     date: if r.starts_with('*') { date } else { None },
                     row: None,
+                    whole: false,
                 })
                 .collect();
-            let got: Vec<Option<String>> = split_by_dates(&lines, *titles)
+            let got: Vec<Option<String>> = split_by_dates(&lines, *titles, &[])
                 .into_iter()
                 .map(|(block, known)| known.then(|| join_name(block)))
                 .collect();
             let want: Vec<Option<String>> = want.iter().map(|w| w.map(str::to_string)).collect();
             assert_eq!(got, want, "{rows:?}");
+        }
+    }
+
+    /// Signatures run together as text, each date after the words of the line it is
+    /// printed beside: one per date when exactly one signature begins between each two
+    /// dates, none before the first or after the last.
+    #[test]
+    fn signatures_run_together_as_text() {
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            (
+                "ORCHID HOLDINGS 03/04/2021 CORP. By: Name: Ann Lee, Title: Director and \
+                 President TULIP TRUST CO. By: Name: Bo Kim, Title: Chief 03/04/2021 Financial \
+                 Officer and General Counsel IRIS LLC By: Name: Cy 03/05/2021 Roe, Title: \
+                 Secretary",
+                Some(&[
+                    "ORCHID HOLDINGS CORP. By: Name: Ann Lee, Title: Director and President",
+                    "TULIP TRUST CO. By: Name: Bo Kim, Title: Chief Financial Officer and General Counsel",
+                    "IRIS LLC By: Name: Cy Roe, Title: Secretary",
+                ]),
+            ),
+            (
+                "Orchid Corp., By : /s/ Ann Lee, Head of 03/04/2021 Tax Department Tulip \
+                 Partners Limited, By : 03/04/2021 /s/ Bo Kim, General Counsel Iris Fund L.P., \
+                 By : /s/ Tulip Partners 03/04/2021 Limited, its Manager, By : /s/ Bo Kim, \
+                 General Counsel",
+                Some(&[
+                    "Orchid Corp., By : /s/ Ann Lee, Head of Tax Department",
+                    "Tulip Partners Limited, By : /s/ Bo Kim, General Counsel",
+                    "Iris Fund L.P., By : /s/ Tulip Partners Limited, its Manager, By : /s/ Bo Kim, General Counsel",
+                ]),
+            ),
+            (
+                "/s/ Ann Lee, President 03/04/2021 /s/ Bo Kim, 03/04/2021 Director",
+                Some(&["/s/ Ann Lee, President", "/s/ Bo Kim, Director"]),
+            ),
+            // No title closes the first signature: where the next begins is not sure.
+            (
+                "Orchid Corp., By: /s/ Ann Lee, Head of Tax 03/04/2021 Tulip LLC By: /s/ Bo \
+                 Kim, Manager 03/04/2021",
+                None,
+            ),
+            // Three signatures begin, two dates.
+            (
+                "Orchid Corp. By: /s/ Ann Lee, President 03/04/2021 Tulip LLC By: /s/ Bo Kim, \
+                 Director Iris LLC By: /s/ Cy Roe, Director 03/04/2021",
+                None,
+            ),
+            // A signature begins before the first date: the first holds no date.
+            (
+                "Orchid Corp. By: /s/ Ann Lee, President Tulip LLC By: /s/ Bo Kim 03/04/2021 \
+                 Director 03/04/2021",
+                None,
+            ),
+            // Two places a signature may begin between two dates, one of them a `by`.
+            (
+                "Orchid Corp. By: /s/ Ann Lee, President 03/04/2021 Tulip Trust by its \
+                 trustee /s/ Bo Kim, Trustee 03/04/2021",
+                None,
+            ),
+            // Text before the first signature that does not open like one.
+            (
+                "Exhibit 24: Orchid Corp., By: /s/ Ann Lee, President 03/04/2021 Tulip LLC By: \
+                 /s/ Bo Kim, Director 03/04/2021",
+                None,
+            ),
+            // A date glued to a word, a date before any word, a single date.
+            (
+                "Orchid Corp. By: /s/ Ann Lee, President03/04/2021 Tulip LLC By: /s/ Bo Kim, \
+                 Director 03/04/2021",
+                None,
+            ),
+            (
+                "03/04/2021 Orchid Corp. By: /s/ Ann Lee, President Tulip LLC By: /s/ Bo Kim, \
+                 Director 03/04/2021",
+                None,
+            ),
+            ("Orchid Corp. By: /s/ Ann Lee, President 03/04/2021", None),
+        ];
+        for (text, want) in cases {
+            let got: Option<Vec<String>> =
+                split_prose(text).map(|v| v.into_iter().map(|(n, _)| n).collect());
+            let want: Option<Vec<String>> = want.map(|w| w.iter().map(|n| n.to_string()).collect());
+            assert_eq!(got, want, "{text}");
+        }
+        let dates: Vec<String> = split_prose(cases[0].0)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, d)| d.to_string())
+            .collect();
+        assert_eq!(dates, ["2021-03-04", "2021-03-04", "2021-03-05"]);
+    }
+
+    /// In a document: the first line of signatures run together as text, ending in `By:`,
+    /// is the first signature's, not a remark; a table of signatures after a run of them
+    /// is read as before.
+    #[test]
+    fn signatures_run_together_in_a_document() {
+        let form = |sigs: &str| {
+            format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                | 1. Name and Address of Reporting Person* ORCHID CORP | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n\
+                Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                **Remarks:**\n\n{sigs}"
+            )
+        };
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "<u>ORCHID HOLDINGS 03/04/2021 CORP. By:</u>\n\n\
+                <u>Name: Ann Lee, Title: President TULIP LLC By: Name: Bo Kim, Title: 03/04/2021 \
+                Secretary</u> ** Signature of Reporting Person Date\n",
+                &[
+                    "ORCHID HOLDINGS CORP. By: Name: Ann Lee, Title: President",
+                    "TULIP LLC By: Name: Bo Kim, Title: Secretary",
+                ],
+            ),
+            (
+                "<u>Orchid Corp., By : /s/ Ann Lee, Chief 03/04/2021 Executive Officer Tulip \
+                LLC, By : /s/ Bo Kim, 03/04/2021 Director</u>\n\n\
+                |Iris Fund, L.P., By<br>: /s/ Cy Roe, Director|03/04/2021|\n|---|---|\n\
+                |** Signature of Reporting Person|Date|\n",
+                &[
+                    "Orchid Corp., By : /s/ Ann Lee, Chief Executive Officer",
+                    "Tulip LLC, By : /s/ Bo Kim, Director",
+                    "Iris Fund, L.P., By : /s/ Cy Roe, Director",
+                ],
+            ),
+        ];
+        for (sigs, want) in cases {
+            let text = form(sigs);
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            assert_eq!(record.remarks, None, "{sigs}");
+            let names: Vec<Option<&str>> = record
+                .signatures
+                .iter()
+                .map(|s| s.name.as_deref())
+                .collect();
+            let want: Vec<Option<&str>> = want.iter().map(|w| Some(*w)).collect();
+            assert_eq!(names, want, "{sigs}");
+        }
+    }
+
+    /// A reporting person's name followed by `By` opens a signature, wrapped or not, in
+    /// any case and spacing.
+    #[test]
+    fn signatures_open_with_an_owner() {
+        let owners = [squash("ORCHID VALUE FUND, LP"), squash("Bo Kim")];
+        for (text, want) in [
+            ("Orchid Value Fund, LP, By: /s/ Bo Kim", true),
+            ("Orchid Value Fund LP By /s/ Bo Kim", true),
+            ("ORCHID VALUE FUND, LP; BY: /s/ Bo Kim", true),
+            // Not followed by `By`, cut inside a word, not at the start.
+            ("Orchid Value Fund, LP /s/ Bo Kim", false),
+            ("Orchid Value Fund, LPX, By: /s/ Bo Kim", false),
+            ("The Orchid Value Fund, LP, By: /s/ Bo Kim", false),
+            ("Bo Kim", false),
+        ] {
+            assert_eq!(opens_with_owner(text, &owners), want, "{text}");
+        }
+        // Between two signatures of a table, equally centred and no word telling, the
+        // owner's name says where the second begins.
+        let rows = [
+            (0, "*/s/ Bo Kim"),
+            (1, "Orchid Value"),
+            (2, "Fund, LP, By: /s/ Bo Kim,"),
+            (2, "*Managing Member of Orchid"),
+            (3, "Tulip Partners, LLC"),
+        ];
+        let date = only_date("03/04/2021");
+        let lines: Vec<Line> = rows
+            .iter()
+            .map(|&(row, r)| Line {
+                ps: Vec::new(),
+                name: r.trim_start_matches('*').to_string(),
+                date: if r.starts_with('*') { date } else { None },
+                row: Some((0, row)),
+                whole: false,
+            })
+            .collect();
+        for (owners, want) in [
+            (
+                &owners[..],
+                [
+                    Some("/s/ Bo Kim"),
+                    Some("Orchid Value Fund, LP, By: /s/ Bo Kim, Managing Member of Orchid Tulip Partners, LLC"),
+                ],
+            ),
+            (&[][..], [None, None]),
+        ] {
+            let got: Vec<Option<String>> = split_by_dates(&lines, true, owners)
+                .into_iter()
+                .map(|(block, known)| known.then(|| join_name(block)))
+                .collect();
+            let want: Vec<Option<String>> = want.iter().map(|w| w.map(str::to_string)).collect();
+            assert_eq!(got, want);
         }
     }
 
