@@ -930,9 +930,9 @@ fn split_prose(text: &str) -> Option<Vec<(String, form4_model::Date)>> {
 
 /// Signatures run together as text at the start of `ps`: the run of lines outside tables
 /// holding several dates, one inside a line of words (a line of several that
-/// [`split_at_slash_s`] tells apart is left to it), split by [`split_prose`]. The run's length and its signatures; `None` unless the run
-/// ends a signature (its last word closes a title) where lines follow and the next line
-/// begins one.
+/// [`split_at_slash_s`] tells apart is left to it), split by [`split_prose`]. The run's
+/// length and its signatures; `None` unless the run ends a signature (its last word closes
+/// a title) where lines follow and the next line begins one.
 fn prose_signatures(
     ps: &[Piece],
     text_of: &dyn Fn(&Piece) -> String,
