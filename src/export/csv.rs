@@ -368,7 +368,9 @@ impl<W: Write> DataSetWriter<W> {
         let (mut trans_sk, mut holding_sk) = (0, 0);
         for r in &record.non_derivative_table {
             let fn_ = |f: RowField| footnote_list(r.footnotes.get(&f));
-            if r.kind == RowKind::Holding {
+// A row of unknown kind goes to the transactions table, whose columns hold all
+// of a holding's (as in `xml.rs`).
+            if r.kind == Some(RowKind::Holding) {
                 holding_sk += 1;
                 self.row(
                     Table::NonDerivHolding,
@@ -419,7 +421,7 @@ impl<W: Write> DataSetWriter<W> {
         }
         let (mut trans_sk, mut holding_sk) = (0, 0);
         for r in &record.derivative_table {
-            if r.kind == RowKind::Holding {
+            if r.kind == Some(RowKind::Holding) {
                 holding_sk += 1;
                 self.row(
                     Table::DerivHolding,

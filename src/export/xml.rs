@@ -136,7 +136,9 @@ type Notes = BTreeMap<RowField, Vec<FootnoteId>>;
 
 fn non_derivative(x: &mut Xml, r: &NonDerivativeRow, form: &str) {
     let f = &r.footnotes;
-    let holding = r.kind == RowKind::Holding;
+    // A row whose kind is not known is written as a transaction, whose elements hold all
+    // of a holding's: nothing read is dropped, and its missing date and code show.
+    let holding = r.kind == Some(RowKind::Holding);
     let tag = if holding {
         "nonDerivativeHolding"
     } else {
@@ -187,7 +189,7 @@ fn non_derivative(x: &mut Xml, r: &NonDerivativeRow, form: &str) {
 
 fn derivative(x: &mut Xml, r: &DerivativeRow, form: &str) {
     let f = &r.footnotes;
-    let holding = r.kind == RowKind::Holding;
+    let holding = r.kind == Some(RowKind::Holding);
     let tag = if holding {
         "derivativeHolding"
     } else {

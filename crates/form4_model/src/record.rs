@@ -116,8 +116,9 @@ pub enum RowKind {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct NonDerivativeRow {
-    /// Transaction or holding.
-    pub kind: RowKind,
+    /// Transaction or holding; `None` when the rendering lost what tells them apart (OCR
+    /// that dropped a row's date and code, rows run together), as its warnings say.
+    pub kind: Option<RowKind>,
     /// Column 1.
     pub security_title: Option<String>,
     /// Column 2.
@@ -153,8 +154,9 @@ pub struct NonDerivativeRow {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct DerivativeRow {
-    /// Transaction or holding.
-    pub kind: RowKind,
+    /// Transaction or holding; `None` when the rendering lost what tells them apart (OCR
+    /// that dropped a row's date and code, rows run together), as its warnings say.
+    pub kind: Option<RowKind>,
     /// Column 1.
     pub security_title: Option<String>,
     /// Column 2.

@@ -675,7 +675,7 @@ pub(crate) fn unconfirmed_transactions(record: &mut Record, ocr: bool, cx: &mut 
 pub(crate) fn owned_after_sums(record: &Record, cx: &mut Ctx) {
     let mut last: BTreeMap<(String, Option<DirectIndirect>, String), Decimal> = BTreeMap::new();
     for (i, r) in record.non_derivative_table.iter().enumerate() {
-        if r.kind != RowKind::Transaction {
+        if r.kind != Some(RowKind::Transaction) {
             continue;
         }
         let holding = (
@@ -1688,6 +1688,7 @@ mod tests {
     fn an_amount_owned_after_that_does_not_follow_from_the_row_above_is_reported() {
         use form4_model::{AcquiredDisposed as Side, DirectIndirect as Di};
         let row = |title: &str, amount: i64, side: Side, owned: i64, di: Di| NonDerivativeRow {
+            kind: Some(RowKind::Transaction),
             security_title: Some(title.to_string()),
             shares: Some(Decimal::from(amount)),
             acquired_disposed: Some(side),

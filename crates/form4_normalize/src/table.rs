@@ -268,7 +268,7 @@ pub(crate) fn read_table1(
         }
         warn_ambiguous(row, &al, &at, cx);
         let mut r = NonDerivativeRow {
-            kind: al.kind,
+            kind: al.known_kind(),
             ..NonDerivativeRow::default()
         };
         let mut fns: BTreeMap<RowField, Vec<FootnoteId>> = BTreeMap::new();
@@ -372,7 +372,7 @@ pub(crate) fn read_table1(
             doubt_cut_text(slot, &path(name), cx);
         }
         r.footnotes = fns;
-        if r.kind == RowKind::Transaction {
+        if r.kind == Some(RowKind::Transaction) {
             r.equity_swap_involved = None;
             check_direction(
                 r.transaction_code,
@@ -448,7 +448,7 @@ pub(crate) fn read_table2(
         }
         warn_ambiguous(row, &al, &at, cx);
         let mut r = DerivativeRow {
-            kind: al.kind,
+            kind: al.known_kind(),
             ..DerivativeRow::default()
         };
         let mut fns: BTreeMap<RowField, Vec<FootnoteId>> = BTreeMap::new();
@@ -596,13 +596,13 @@ pub(crate) fn read_table2(
             r.acquired_disposed = direction(row, &al, ad_cols.cells_in(full.block));
         }
         if r.acquired_disposed.is_none()
-            && r.kind == RowKind::Transaction
+            && r.kind == Some(RowKind::Transaction)
             && (r.shares.is_some() || r.total_value.is_some())
         {
             let field = path("acquired_disposed");
             r.acquired_disposed = infer_side(r.transaction_code, true, &field, row, cx);
         }
-        if r.kind == RowKind::Transaction
+        if r.kind == Some(RowKind::Transaction)
             && (r.shares.is_some() || r.total_value.is_some())
             && r.acquired_disposed.is_none()
         {
@@ -1879,10 +1879,14 @@ fn leave_out_reading(
         }
     }
     if !left_out.is_empty() {
+        al.kind_lost = true;
         cx.warn(
             WarningCode::Unreadable,
             Some(at),
-            &why(&left_out.join(", ")),
+            &format!(
+                "{}; whether the row is a transaction or a holding is not known",
+                why(&left_out.join(", "))
+            ),
             span,
         );
     }
@@ -2111,11 +2115,12 @@ fn doubt_counted_holding(row: &[Tok], al: &mut Alignment, at: &str, cx: &mut Ctx
         }
     }
     if !left_out.is_empty() {
+        al.kind_lost = true;
         cx.warn(
             WarningCode::Unreadable,
             Some(at),
             &format!(
-                "read as a holding, the row has the count `{}` in a text column: a transaction whose columns were lost, so {} left out",
+                "read as a holding, the row has the count `{}` in a text column: a transaction whose columns were lost, so {} left out; whether the row is a transaction or a holding is not known",
                 count.text,
                 left_out.join(", ")
             ),
@@ -4352,6 +4357,9 @@ fn repair_split_numbers(toks: &mut Vec<Tok>, cx: &mut Ctx) {
 
 struct Alignment {
     kind: RowKind,
+    /// The reading's values were left out because which columns they belong to is lost:
+    /// so is whether the row is a transaction or a holding.
+    kind_lost: bool,
     /// For each token, the column it went to (or none).
     assign: Vec<Option<Col>>,
     /// Tokens left out because two columns fit them equally: (token, column, other column).
@@ -4359,6 +4367,10 @@ struct Alignment {
 }
 
 impl Alignment {
+    fn known_kind(&self) -> Option<RowKind> {
+        (!self.kind_lost).then_some(self.kind)
+    }
+
     fn cols<'t>(&self, toks: &'t [Tok<'t>]) -> Vec<(Col, Vec<&'t Tok<'t>>)> {
         let mut out: Vec<(Col, Vec<&'t Tok<'t>>)> = Vec::new();
         for (t, c) in toks.iter().zip(&self.assign) {
@@ -4408,6 +4420,7 @@ fn best_over<'a>(
             };
             let al = Alignment {
                 kind,
+                kind_lost: false,
                 assign,
                 ambiguous: Vec::new(),
             };
@@ -5233,10 +5246,12 @@ Common Stock 12/15/2020 C 381,126 A $0 3 811,260 I\n"
                 r.direct_or_indirect.map(|d| d.to_string()),
             )
         };
+        // Whether it is a holding or a transaction is lost with its columns.
         let (kind, und, owned, di) = read_row("Series B Preferred 78,667");
-        assert_eq!(kind, form4_model::RowKind::Holding);
+        assert_eq!(kind, None);
         assert_eq!((und, owned, di.as_deref()), (None, None, Some("I")));
-        let (_, und, owned, _) = read_row("Series B Preferred");
+        let (kind, und, owned, _) = read_row("Series B Preferred");
+        assert_eq!(kind, Some(form4_model::RowKind::Holding));
         assert_eq!(
             (und.as_deref(), owned.as_deref()),
             (Some("78667"), Some("78667"))
