@@ -368,8 +368,8 @@ impl<W: Write> DataSetWriter<W> {
         let (mut trans_sk, mut holding_sk) = (0, 0);
         for r in &record.non_derivative_table {
             let fn_ = |f: RowField| footnote_list(r.footnotes.get(&f));
-// A row of unknown kind goes to the transactions table, whose columns hold all
-// of a holding's (as in `xml.rs`).
+            // A row of unknown kind goes to the transactions table, whose columns hold all
+            // of a holding's (as in `xml.rs`).
             if r.kind == Some(RowKind::Holding) {
                 holding_sk += 1;
                 self.row(

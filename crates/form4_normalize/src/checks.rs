@@ -924,9 +924,10 @@ pub(crate) fn wordless_titles(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     if !ocr {
         return;
     }
-    // Anywhere in a word: glued words (`ACommonStock`) are another check's.
+    // Anywhere in a word: glued words (`ACommonStock`) are another check's. The form's own
+    // `footnote` holds `note` and names no security.
     let titled = |v: &str| {
-        let v = v.to_lowercase();
+        let v = v.to_lowercase().replace("footnote", "");
         TITLE_WORDS
             .iter()
             .chain(&MORE_TITLE_WORDS)
@@ -1361,6 +1362,9 @@ mod tests {
             ("American Depositary Receipts", true),
             ("stock", true),
             ("AcmeStockUnits", true),
+            ("footnote", false),
+            ("Senior Notes due 2029", true),
+            ("Notes (see footnote)", true),
         ];
         for &(title, kept) in cases {
             for (ocr, kept) in [(true, kept), (false, true)] {
