@@ -2102,12 +2102,76 @@ pub(crate) fn city_state_zip_whole(text: &str) -> Option<Address> {
 }
 
 /// An address without its city when a ZIP has no state before it (see
-/// [`city_state_zip_whole`]).
+/// [`city_state_zip_whole`]), unless the state can be told apart from the city's end
+/// ([`glued_state`]: split, with the repair logged, by [`drop_mixed_values`]).
 pub(crate) fn without_glued_state(mut addr: Address) -> Address {
-    if addr.zip.is_some() && addr.state.is_none() {
+    if addr.zip.is_some() && addr.state.is_none() && glued_state(&addr).is_none() {
         addr.city = None;
     }
     addr
+}
+
+/// Words run together: a number glued to a word of five letters or more (ordinals and unit
+/// letters are shorter: `37TH`, `100A`), or sixteen letters on end, longer than any word
+/// of an address.
+fn lost_spaces(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let b = w.as_bytes();
+        let mut run = 0;
+        let mut after_digit = false;
+        for (i, &c) in b.iter().enumerate() {
+            if c.is_ascii_alphabetic() {
+                if run == 0 {
+                    after_digit = i > 0 && b[i - 1].is_ascii_digit();
+                }
+                run += 1;
+                if run >= 16 || after_digit && run >= 5 {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        false
+    })
+}
+
+/// The US states (and DC and the territories) by the first digit of their ZIP codes, as
+/// the Postal Service assigns them.
+const STATES_BY_ZIP_DIGIT: [&[&str]; 10] = [
+    &["CT", "MA", "ME", "NH", "NJ", "PR", "RI", "VT", "VI"],
+    &["DE", "NY", "PA"],
+    &["DC", "MD", "NC", "SC", "VA", "WV"],
+    &["AL", "FL", "GA", "MS", "TN"],
+    &["IN", "KY", "MI", "OH"],
+    &["IA", "MN", "MT", "ND", "SD", "WI"],
+    &["IL", "KS", "MO", "NE"],
+    &["AR", "LA", "OK", "TX"],
+    &["AZ", "CO", "ID", "NM", "NV", "UT", "WY"],
+    &["AK", "CA", "HI", "OR", "WA", "GU", "AS", "MP"],
+];
+
+/// A state glued to the end of the city (`RICHARDSONTX 75082`): the city's last word, in
+/// capitals, ends with the code of a state whose ZIP codes start with the ZIP's first digit.
+/// A city whose state was lost instead (`MIAMI 33131`) ends so only by chance, and the ZIP
+/// rarely agrees (`MI` takes ZIPs from 4). Returns the city and the state.
+fn glued_state(addr: &Address) -> Option<(String, String)> {
+    let zip = addr.zip.as_deref().filter(|z| us_zip(z))?;
+    let city = addr.city.as_deref()?;
+    let last = city.split_whitespace().last()?;
+    let head_len = last.len().checked_sub(2).filter(|&n| n >= 3)?;
+    if !last.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let (head, state) = last.split_at(head_len);
+    let digit = usize::from(zip.as_bytes()[0] - b'0');
+    STATES_BY_ZIP_DIGIT
+        .get(digit)
+        .is_some_and(|states| states.contains(&state))
+        .then(|| {
+            let before = &city[..city.len() - last.len()];
+            (format!("{before}{head}"), state.to_string())
+        })
 }
 
 /// A US ZIP code: five digits, or five and four (`94025`, `10022-1234`). Every ZIP after a
@@ -2211,6 +2275,33 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
                     None,
                 );
                 o.address.zip = None;
+            }
+        }
+        // A street that lost its spaces too (`2029STIERLINCOURT`) says the converter lost
+        // the block's spaces, the city's own among them (`MOUNTAINVIEWCA`): the glued city
+        // is then left out below.
+        let spaced = ![&o.address.street1, &o.address.street2]
+            .into_iter()
+            .flatten()
+            .any(|s| lost_spaces(s));
+        if o.address.state.is_none()
+            && o.address.zip.is_some()
+            && glued_state(&o.address).is_some()
+            && !spaced
+        {
+            o.address.city = None;
+        }
+        if o.address.state.is_none() {
+            if let Some((city, state)) = glued_state(&o.address) {
+                cx.repair(
+                    &at("address.state"),
+                    RepairKind::JoinedText,
+                    o.address.city.as_deref().unwrap_or_default(),
+                    &format!("{city} {state}"),
+                    None,
+                );
+                o.address.city = Some(city);
+                o.address.state = Some(state);
             }
         }
         if o.address.zip.is_some() && o.address.state.is_none() && o.address.city.is_none() {
@@ -4784,14 +4875,61 @@ mod tests {
                 Some("X0"),
                 Some("W9X 4QT"),
             ),
-            // The state glued to the city: where the city ends is not known.
-            ("RICHARDSONTX 75082", None, None, Some("75082")),
+            // A state glued to the city that the ZIP does not confirm: where the city
+            // ends is not known. (One it confirms is split later: see the next test.)
+            ("OAKDALEMI 33131", None, None, Some("33131")),
         ] {
             let a = city_state_zip_whole(input).unwrap_or_default();
             assert_eq!(
                 (a.city.as_deref(), a.state.as_deref(), a.zip.as_deref()),
                 (city, state, zip),
                 "{input:?}"
+            );
+        }
+    }
+
+    /// A state glued to the city is split off where the ZIP's first digit confirms it and
+    /// the street kept its spaces; where the street lost them, the city is left out.
+    #[test]
+    fn a_state_glued_to_the_city_is_split_where_the_zip_confirms_it() {
+        // (street, city as read, ZIP) -> (city, state)
+        type Case<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            (
+                "12 ELM ST",
+                "BRADLEYTX",
+                "75082",
+                Some("BRADLEY"),
+                Some("TX"),
+            ),
+            (
+                "12 ELM ST",
+                "NEW BRADLEYWI",
+                "53226",
+                Some("NEW BRADLEY"),
+                Some("WI"),
+            ),
+            // The ZIP does not confirm it: no state split off (the city stays as read).
+            ("12 ELM ST", "BRADLEYTX", "33131", Some("BRADLEYTX"), None),
+            // Too short to hold a city and a state.
+            ("12 ELM ST", "ELTX", "75082", Some("ELTX"), None),
+            // The street lost its spaces: so may the city have.
+            ("12ELMSTREET", "NEWBRADLEYTX", "75082", None, None),
+        ];
+        for &(street, city, zip, want_city, want_state) in cases {
+            let mut record = Record::default();
+            let mut owner = ReportingOwner::default();
+            owner.address.street1 = Some(street.into());
+            owner.address.city = Some(city.into());
+            owner.address.zip = Some(zip.into());
+            record.reporting_owners.push(owner);
+            let mut cx = Ctx::new("");
+            drop_mixed_values(&mut record, &mut cx);
+            let a = &record.reporting_owners[0].address;
+            assert_eq!(
+                (a.city.as_deref(), a.state.as_deref()),
+                (want_city, want_state),
+                "{city} {zip}"
             );
         }
     }
