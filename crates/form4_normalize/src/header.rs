@@ -2157,7 +2157,7 @@ const STATES_BY_ZIP_DIGIT: [&[&str]; 10] = [
 /// rarely agrees (`MI` takes ZIPs from 4). Returns the city and the state.
 fn glued_state(addr: &Address) -> Option<(String, String)> {
     let zip = addr.zip.as_deref().filter(|z| us_zip(z))?;
-    let city = addr.city.as_deref()?;
+    let city = addr.city.as_deref()?.trim_end();
     let last = city.split_whitespace().last()?;
     let head_len = last.len().checked_sub(2).filter(|&n| n >= 3)?;
     if !last.bytes().all(|b| b.is_ascii_uppercase()) {
