@@ -3587,11 +3587,7 @@ fn demote_stray_digits(toks: &mut [Tok], damaged: bool) {
         }
         // Alone in a table cell it is no text either (a piece of a cut value): no column
         // takes it. Among words it may be part of a title (`Series 1 Preferred`).
-        let alone = t.ncells > 0
-            && !toks
-                .iter()
-                .enumerate()
-                .any(|(j, o)| j != i && o.cell == t.cell);
+        let alone = alone_in_its_cell(toks, i);
         if alone && !damaged && pinned_amount(toks, i) {
             continue;
         }
@@ -3599,6 +3595,18 @@ fn demote_stray_digits(toks: &mut [Tok], damaged: bool) {
         toks[i].stray = alone;
     }
 }
+
+/// Whether token `i` came from a table cell that holds no other token.
+fn alone_in_its_cell(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.ncells > 0
+            && !toks
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && o.cell == t.cell)
+    })
+}
+
 /// A lone digit in a cell of its own between two cells whose letters pin its column, the
 /// transaction code and the (A)/(D) letter (`S | 3 | D`: the amount) or a `$` price and
 /// the D/I letter (`$174.07 | 8 | I`: the amount owned), is that column's amount: a mark
@@ -3608,14 +3616,7 @@ fn pinned_amount(toks: &[Tok], i: usize) -> bool {
     else {
         return false;
     };
-    let own_cell = |k: usize, t: &Tok| {
-        t.ncells > 0
-            && !toks
-                .iter()
-                .enumerate()
-                .any(|(j, o)| j != k && o.cell == t.cell)
-    };
-    if !own_cell(i - 1, before) || !own_cell(i + 1, after) {
+    if !alone_in_its_cell(toks, i - 1) || !alone_in_its_cell(toks, i + 1) {
         return false;
     }
     match (&before.kind, &after.kind) {
