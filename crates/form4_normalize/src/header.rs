@@ -2279,7 +2279,7 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
         }
         // A street that lost its spaces too (`2029STIERLINCOURT`) says the converter lost
         // the block's spaces, the city's own among them (`MOUNTAINVIEWCA`): the glued city
-        // is then left out below.
+        // is then left out here, and the warning below says why.
         let spaced = ![&o.address.street1, &o.address.street2]
             .into_iter()
             .flatten()
