@@ -2292,14 +2292,20 @@ fn run_into_title_row(
                 .is_some_and(|(_, tail)| words(tail) > words(&rest) && doc.holds_as_words(tail))
     };
     let mut joined = vec![format!("{own} {rest}")];
+    // A word's end, cut off: the cell's last (`See f` and `ootnote`) or, the converter
+    // having moved the cell's first line's end, any other (`By Rivendell<br>O LLC` and
+    // `ne`, a single word). Which one, only the document's own print of the join tells.
+    if own.ends_with(char::is_alphabetic) && rest.starts_with(char::is_lowercase) {
+        joined.push(format!("{own}{rest}"));
+    }
     if rest.starts_with(char::is_lowercase) && !rest.contains(' ') {
-        // A word's end, cut off: the cell's last (`See f` and `ootnote`) or, the converter
-        // having moved the cell's first line's end, any other (`By Rivendell<br>O LLC` and
-        // `ne`). Which one, only the document's own print of the join tells.
         let ends = own
             .char_indices()
             .filter(|&(i, c)| {
-                c.is_alphabetic() && !own[i + c.len_utf8()..].starts_with(char::is_alphanumeric)
+                let end = i + c.len_utf8();
+                c.is_alphabetic()
+                    && end < own.len()
+                    && !own[end..].starts_with(char::is_alphanumeric)
             })
             .map(|(i, c)| i + c.len_utf8())
             .collect::<Vec<_>>();
@@ -5952,6 +5958,14 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
                 "ootnote",
                 "2. Held in trust; see footnote 1.",
                 Some("See footnote"),
+                &["F2"],
+            ),
+            // Cut inside the last word, the rest of several words.
+            (
+                "See f<sup>(2)</sup>",
+                "ootnotes one and two",
+                "2. Held in trust; see footnotes one and two.",
+                Some("See footnotes one and two"),
                 &["F2"],
             ),
             // The end of a word before the cell's last (the converter moved it): joined
