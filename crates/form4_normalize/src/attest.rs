@@ -321,17 +321,8 @@ impl Attested {
         let pat = squash(text);
         let (&a, &b) = (pat.first()?, pat.get(1)?);
         let n = pat.len();
-        let key = head(a, b);
-        let group = bucket(key);
-        let (from, to) = (
-            *self.bucket_start.get(group)?,
-            *self.bucket_start.get(group + 1)?,
-        );
-        self.by_head
-            .get(from..to)?
-            .iter()
-            .filter(|&&(k, i)| k == key && outside.holds(i, 2))
-            .map(|&(_, i)| i)
+        self.word_starts(a, b)
+            .filter(|&i| outside.holds(i, 2))
             .take(MAX_CANDIDATES)
             .find(|&i| {
                 outside.holds(i, n)
@@ -340,6 +331,23 @@ impl Attested {
                     && !(alone && self.inside_name(i, n))
             })
             .map(|i| (i, n))
+    }
+
+    /// Where the words that start with the letters or digits `a`, `b` start, in text order.
+    fn word_starts(&self, a: char, b: char) -> impl Iterator<Item = usize> + '_ {
+        let key = head(a, b);
+        let group = bucket(key);
+        let words = match (
+            self.bucket_start.get(group),
+            self.bucket_start.get(group + 1),
+        ) {
+            (Some(&from), Some(&to)) => self.by_head.get(from..to).unwrap_or(&[]),
+            _ => &[],
+        };
+        words
+            .iter()
+            .filter(move |&&(h, _)| h == key)
+            .map(|&(_, i)| i)
     }
 
     /// Whether the words at characters `i..i + n` are part of a longer name: a word of a
@@ -403,21 +411,10 @@ impl Attested {
         let Some(&second) = word.get(1) else {
             return false;
         };
-        let key = head(first, second);
-        let group = bucket(key);
-        let (Some(&from), Some(&to)) = (
-            self.bucket_start.get(group),
-            self.bucket_start.get(group + 1),
-        ) else {
-            return false;
-        };
         let (mut inside, mut lower) = (false, false);
-        for &(_, j) in self
-            .by_head
-            .get(from..to)
-            .unwrap_or(&[])
-            .iter()
-            .filter(|&&(h, j)| h == key && j != k)
+        for j in self
+            .word_starts(first, second)
+            .filter(|&j| j != k)
             .take(MAX_CANDIDATES)
         {
             if self.word_at(j) == word {

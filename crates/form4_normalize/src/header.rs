@@ -2277,22 +2277,15 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
                 o.address.zip = None;
             }
         }
-        // A street that lost its spaces too (`2029STIERLINCOURT`) says the converter lost
-        // the block's spaces, the city's own among them (`MOUNTAINVIEWCA`): the glued city
-        // is then left out here, and the warning below says why.
-        let spaced = ![&o.address.street1, &o.address.street2]
-            .into_iter()
-            .flatten()
-            .any(|s| lost_spaces(s));
-        if o.address.state.is_none()
-            && o.address.zip.is_some()
-            && glued_state(&o.address).is_some()
-            && !spaced
-        {
-            o.address.city = None;
-        }
-        if o.address.state.is_none() {
-            if let Some((city, state)) = glued_state(&o.address) {
+        if let Some((city, state)) = glued_state(&o.address).filter(|_| o.address.state.is_none()) {
+            // A street that lost its spaces too (`2029STIERLINCOURT`) says the converter
+            // lost the block's spaces, the city's own among them (`MOUNTAINVIEWCA`): the
+            // glued city is then left out, and the warning below says why.
+            let spaced = ![&o.address.street1, &o.address.street2]
+                .into_iter()
+                .flatten()
+                .any(|s| lost_spaces(s));
+            if spaced {
                 cx.repair(
                     &at("address.state"),
                     RepairKind::JoinedText,
@@ -2302,6 +2295,8 @@ pub(crate) fn drop_mixed_values(record: &mut Record, cx: &mut Ctx) {
                 );
                 o.address.city = Some(city);
                 o.address.state = Some(state);
+            } else {
+                o.address.city = None;
             }
         }
         if o.address.zip.is_some() && o.address.state.is_none() && o.address.city.is_none() {
@@ -2700,7 +2695,10 @@ fn picture_street(
             dropped_small && (!capitals || !capital_word(&words))
         };
         let debris = is_caption_debris(&text);
-        if split_unsure && !damaged && (words.is_empty() || !(debris || is_box_number(&text))) {
+        if split_unsure
+            && !damaged
+            && (words.is_empty() || !(debris || values::item_number(&text, &['.', ','])))
+        {
             unsure.extend(lead.iter().map(|(_, p)| *p));
             continue;
         }
@@ -2720,12 +2718,6 @@ fn picture_street(
         return Some(PictureStreet::Unsure(unsure));
     }
     (!out.is_empty()).then_some(PictureStreet::Lines(out))
-}
-
-/// Whether the text is a box's number as the form prints it before the box's label (`6.`).
-fn is_box_number(t: &str) -> bool {
-    t.strip_suffix(['.', ','])
-        .is_some_and(|n| !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Box 1's street lines read by [`picture_street`].
@@ -3091,6 +3083,18 @@ fn slot_debris(text: &str) -> bool {
     t.is_empty() || mixed_title(t).is_some() || label_debris(t).is_some() || t.contains(['(', ')'])
 }
 
+/// Whether a segment under or beside box 5's captions is another box's text, not a title's:
+/// a tick, a date, a heading (bold) or a caption's piece cut by the grid (a bracket:
+/// `elow)`; none of the corpus's 30 different titles and other texts has one).
+fn other_box_text(seg: &Segment) -> bool {
+    seg.bold()
+        || seg.text.contains(['(', ')'])
+        || seg
+            .text
+            .split_whitespace()
+            .any(|w| values::is_tick(w) || word_date(w).is_some())
+}
+
 /// Box 5's title (or "other" text) read down box 5's column of a converter's grid, where it
 /// is printed under the `Officer (give title below)` and `Other (specify below)` captions
 /// and the grid put it in rows of its own below theirs (`Vice President` | `Operations`
@@ -3180,17 +3184,10 @@ fn column_title(
         if rest.is_empty() {
             continue;
         }
-        // A bracket is a caption's piece cut by the grid (`elow)`): none of the corpus's
-        // 30 different titles and other texts has one.
-        if rest.iter().any(|&s| {
-            segs[s].bold()
-                || segs[s].text.contains(['(', ')'])
-                || !segs[s].joins.is_empty()
-                || segs[s]
-                    .text
-                    .split_whitespace()
-                    .any(|w| values::is_tick(w) || word_date(w).is_some())
-        }) {
+        if rest
+            .iter()
+            .any(|&s| other_box_text(&segs[s]) || !segs[s].joins.is_empty())
+        {
             return Err("shares a cell with other text");
         }
         head_cells += 1;
@@ -3251,17 +3248,9 @@ fn column_title(
                 }
                 None => {}
             }
-            // A tick, a date, a heading, a caption's piece or a box's label the search
-            // missed (`6. Individual or Joint/G`, cut by the grid) is another box's: the
-            // title ends before it.
-            let text = segs[s].text.trim();
-            if text
-                .split_whitespace()
-                .any(|w| values::is_tick(w) || word_date(w).is_some())
-                || segs[s].bold()
-                || text.contains(['(', ')'])
-                || label_debris(text).is_some()
-            {
+            // So is a box's label the search missed (`6. Individual or Joint/G`, cut by the
+            // grid): the title ends before it.
+            if other_box_text(&segs[s]) || label_debris(segs[s].text.trim()).is_some() {
                 stop = true;
                 break;
             }

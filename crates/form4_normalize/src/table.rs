@@ -1744,11 +1744,7 @@ fn numbered_note(row: &[Tok], al: &Alignment) -> bool {
     let (Some(first), Some(next)) = (row.first(), row.get(1)) else {
         return false;
     };
-    let numbered = first
-        .text
-        .strip_suffix('.')
-        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
-    numbered
+    values::item_number(&first.text, &['.'])
         && al.assign.first().is_some_and(Option::is_none)
         && matches!(next.kind, Kind::Word)
         && next.text.starts_with(|c: char| c.is_ascii_uppercase())
@@ -3976,10 +3972,7 @@ fn marks_over_acquired_to_amount(toks: &mut Vec<Tok>) {
 fn keep_referred_note_numbers(toks: &mut [Tok]) {
     for i in 1..toks.len() {
         let (prev, t) = (&toks[i - 1], &toks[i]);
-        let number = t
-            .text
-            .strip_suffix('.')
-            .is_some_and(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()));
+        let number = values::item_number(&t.text, &['.']);
         let note_word = matches!(prev.kind, Kind::Word)
             && prev.marks.is_empty()
             && ["footnote", "note"]

@@ -182,6 +182,13 @@ fn superscript_digit(c: char) -> Option<char> {
     })
 }
 
+/// A number as the form prints it before a box's label or a footnote's text (`6.`, `4.`):
+/// one or two digits, then one of `ends`.
+pub(crate) fn item_number(w: &str, ends: &[char]) -> bool {
+    w.strip_suffix(ends)
+        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// True for a checked-box mark: `X`, `x`, `☒`, `☑`, `[X]`, `(X)`.
 pub(crate) fn is_tick(s: &str) -> bool {
     matches!(
