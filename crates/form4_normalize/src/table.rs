@@ -6619,6 +6619,11 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
                            18,714,696 I footnote (4)";
         type Texts<'a> = &'a [(Option<&'a str>, Option<&'a str>, Option<&'a str>)];
         let two_rows = format!("Class B Class A<br>See<br>{ROW}<br>Stock Stock<br>Class B Class A<br>See<br>{ROW}<br>Stock Stock");
+        // Two rows whose natures wrap across each other's lines (two cases below).
+        let fernfield_rows = "Class B Common Stock (1) (1) Class A Common Stock 5,360,000 5,360,000 I Through XFP Sponsor,<br>\
+             LLC (2)<br>Through Fernfield<br>\
+             Class B Common Stock (1) (1) Class A Common Stock 100,000 100,000 I Management Company,<br>\
+             L.P. (3)";
         let cases: &[(String, &str, Texts)] = &[
             (
                 format!("Class B Class A<br>See<br>{ROW}<br>Stock Stock"),
@@ -6672,11 +6677,7 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
             // row's, however well `Management Company, L.P.` alone is printed elsewhere.
             // Its `Through` opens the nature: no title opens with it.
             (
-                "Class B Common Stock (1) (1) Class A Common Stock 5,360,000 5,360,000 I Through XFP Sponsor,<br>\
-                 LLC (2)<br>Through Fernfield<br>\
-                 Class B Common Stock (1) (1) Class A Common Stock 100,000 100,000 I Management Company,<br>\
-                 L.P. (3)"
-                    .to_string(),
+                fernfield_rows.to_string(),
                 "1. Class B Common Stock converts into Class A Common Stock.\n\n\
                  2. Held by Fernfield Management Company, L.P.",
                 &[
@@ -6698,11 +6699,7 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
             // `Management Company, L.P.` is a whole nature, so `Through Fernfield` is not
             // moved to the first row to leave it so; which row's it is stays unsure.
             (
-                "Class B Common Stock (1) (1) Class A Common Stock 5,360,000 5,360,000 I Through XFP Sponsor,<br>\
-                 LLC (2)<br>Through Fernfield<br>\
-                 Class B Common Stock (1) (1) Class A Common Stock 100,000 100,000 I Management Company,<br>\
-                 L.P. (3)"
-                    .to_string(),
+                fernfield_rows.to_string(),
                 "1. Shares of Class B Common Stock are held by the funds.\n\n\
                  2. Held for Quarry Fund, L.P. and Fernfield Management Company, L.P., its adviser.",
                 &[
