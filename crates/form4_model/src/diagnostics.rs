@@ -74,6 +74,10 @@ pub enum RepairKind {
     /// A value the rendering lost, implied by another value of the row (the acquired or
     /// disposed side by the transaction code).
     InferredFromCode,
+    /// The disposed side of a row whose (A)/(D) mark the rendering lost, proved by its
+    /// amounts: the amount owned after is smaller than the amount, which an acquisition
+    /// cannot leave.
+    InferredFromAmounts,
 }
 
 /// Something the reader should know before trusting a value.
