@@ -818,9 +818,48 @@ pub(crate) fn owner_name_debris(record: &mut Record, ocr: bool, cx: &mut Ctx) {
         {
             words.pop();
         }
+        // Box 5's caption `(Check all applicable)` read on the name's line, misspelt: a
+        // last bracket of two words or more that no `)` closes, or that holds a word in
+        // lower case (a name's own bracket goes on after it, `(DE) LLC`, or is in
+        // capitals, `(SERIES C)`).
+        if let Some(k) = words.iter().rposition(|w| w.starts_with('(')) {
+            let group = &words[k..];
+            let closed = group.iter().any(|w| w.contains(')'));
+            let lower = group.iter().any(|w| {
+                let l: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                !l.is_empty() && l.iter().all(|c| c.is_lowercase())
+            });
+            let at_end = group.last().is_some_and(|w| w.ends_with(')'));
+            if k >= 2 && group.len() >= 2 && (!closed || (at_end && lower)) {
+                words.truncate(k);
+            }
+        }
+        // Words in lower case after the name: check boxes and rules read as letters
+        // (`Trust oO`, `Westend eee seca`). No owner's name of the corpus ends with one.
+        while words.len() > 2
+            && words
+                .last()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+        {
+            words.pop();
+        }
         let kept = words.join(" ");
+        // A name that opens with a word all in lower case (`poring Pe`, `sid Hoffman`) is a
+        // piece of a label or a name cut at its start (a particle keeps its capital:
+        // `deVilliers`); one without a word of three letters (`Ki`) is debris.
+        let clipped = words.first().is_some_and(|w| {
+            w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase)
+        });
+        let wordless = !words
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
         if kept.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             let why = format!("`{name}` read as box 1's name holds no name; left out");
+            leave_out(&mut owner.name, &field, WarningCode::Unreadable, &why, cx);
+        } else if clipped || wordless {
+            let why = format!(
+                "`{name}` read as box 1's name is a piece of text, not a whole name; left out"
+            );
             leave_out(&mut owner.name, &field, WarningCode::Unreadable, &why, cx);
         } else if kept != name {
             cx.repair(&field, RepairKind::StrayCharacters, name, &kept, None);
@@ -1259,14 +1298,29 @@ mod tests {
         }
     }
 
-    /// In OCR'd text, an owner's name loses the debris and captions around it; a name
-    /// with no letters left is left out. Elsewhere nothing moves.
+    /// In OCR'd text, an owner's name loses the debris and captions around it (box 1's,
+    /// box 5's bracketed caption, words in lower case after it); a name with no letters
+    /// left, or that opens with a word in lower case or has no word of three letters, is
+    /// left out. Elsewhere nothing moves.
     #[test]
     fn owner_names_lose_their_debris() {
         let cases: &[(&str, Option<&str>)] = &[
             ("\u{201d} Roe Jane Q. (Middle) (First)", Some("Roe Jane Q.")),
             ("\u{2019} Roe Jane (Fist) (middie)", Some("Roe Jane")),
             ("\u{2019} 2,", None),
+            ("Roe Jane Q. (Chesk ali appicabie)", Some("Roe Jane Q.")),
+            (
+                "Tarn Holdings (DE) LLC (Check all",
+                Some("Tarn Holdings (DE) LLC"),
+            ),
+            ("Tarn Holdings (DE) LLC", Some("Tarn Holdings (DE) LLC")),
+            ("Tarn Family Trust oO", Some("Tarn Family Trust")),
+            ("Tarn Foundation eee seca", Some("Tarn Foundation")),
+            ("deVarn Jane", Some("deVarn Jane")),
+            ("poring Pe", None),
+            ("ard Tarn & Jane Roe Trust", None),
+            ("Ki", None),
+            ("Ki oe", None),
             ("\u{201d}", None),
             (
                 "Acme Partners, L.P. (SERIES C)",

@@ -350,6 +350,13 @@ pub(crate) fn read(
                     name.clear();
                     ps.clear();
                 }
+                // Fewer than two letters are no name: OCR reads the title's asterisk as a
+                // quote, at times with the next box's number (`”`, `’ 4,`). Box 1's value
+                // is then looked for as after a bare label; the debris stays unmapped.
+                if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+                    name.clear();
+                    ps.clear();
+                }
                 // No name after the label: a grid may have put it in a row below, in
                 // box 1's columns above `(Last) (First) (Middle)`.
                 if let (true, Some(line)) = (
@@ -3747,6 +3754,34 @@ mod tests {
             let got = owner.map(|o| (o, record.issuer.name.clone().unwrap_or_default()));
             let want = want.map(|(o, i)| (o.to_string(), i.to_string()));
             assert_eq!(got, want, "{issuer_line:?} | {below:?} | {after:?}");
+        }
+    }
+
+    /// OCR reads box 1's title asterisk as a quote, at times with the next box's number:
+    /// fewer than two letters after the label are no name, and the names on the line below
+    /// are read side by side as after a bare label.
+    #[test]
+    fn a_quote_for_the_asterisk_is_no_name() {
+        for star in ["*", "\u{201d}", "\u{2019}", "\u{201d} 4,", ""] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 <!-- Start of picture text -->1. Name and Address of Reporting Person{star} 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+                 Varga Lena K ORCHARD TOOLS INC [ ORTL ] (Check all applicable)<br>(Last) (First) (Middle)<br>\
+                 <!-- End of picture text -->\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let record = normalized(&text);
+            let owner = record
+                .reporting_owners
+                .first()
+                .and_then(|o| o.name.as_deref());
+            assert_eq!(owner, Some("Varga Lena K"), "{star:?}");
+            assert_eq!(
+                record.issuer.name.as_deref(),
+                Some("ORCHARD TOOLS INC"),
+                "{star:?}"
+            );
         }
     }
 
