@@ -602,9 +602,7 @@ pub(crate) fn read(
                     let apart = city_at
                         .filter(|_| text.trim().is_empty() && !cx.damaged)
                         .and_then(|k| city_line_apart(segs, &kept[i..=k]));
-                    let across = city_at
-                        .filter(|_| !cx.damaged)
-                        .and_then(|k| picture_city(segs, &kept, i, k));
+                    let across = city_at.and_then(|k| picture_city(segs, &kept, i, k));
                     if let Some((addr, words)) = across.or(apart) {
                         owner.address.city = addr.city;
                         owner.address.state = addr.state;
@@ -4571,6 +4569,27 @@ mod tests {
             ));
             assert_eq!(city_of(&record).as_deref(), city, "{lines}");
         }
+    }
+
+    /// OCR'd text (a label misread: `Adress`) reads box 6 across the page with box 1's
+    /// city line just as picture text does.
+    #[test]
+    fn city_line_across_the_page_in_ocr_text() {
+        let text = "FORM 4\n\
+            STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\
+            1. Name and Adress of Reporting Person\u{201d} 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer\n\
+            Varga Lena K ORCHARD TOOLS INC [ORTL] (Check all applicable)\n\
+            X Director 10% Owner\n\
+            (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)\n\
+            100 MAIN STREET 05/01/2012\n\
+            (Street) 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing (Check Applicable Line)\n\
+            PALO VERDE CA 94304 X Form filed by One Reporting Person\n\
+            Form filed by More than One Reporting Person\n\
+            (City) (State) (Zip)\n\
+            Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\
+            Explanation of Responses:\n";
+        let record = normalized(text);
+        assert_eq!(city_of(&record).as_deref(), Some("PALO VERDE CA 94304"));
     }
 
     /// Picture text puts other boxes' labels right after `(Street)`: the lines of text
