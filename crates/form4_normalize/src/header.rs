@@ -435,7 +435,7 @@ pub(crate) fn read(
                     && stack_after(i).and_then(|c| c.name.as_ref()).is_none()
                     && !(cut_title && cx.damaged)
                 {
-                    if let Some(side) = side_by_side(segs, &kept, i, to) {
+                    if let Some(side) = side_by_side(segs, &kept, i, to, cx.damaged) {
                         for p in &side.debris {
                             cx.cover_label(segs[p.seg].src_span(p.a, p.b));
                         }
@@ -1008,7 +1008,13 @@ struct SideBySide {
     joined: String,
 }
 
-fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Option<SideBySide> {
+fn side_by_side(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    i: usize,
+    to: Pos,
+    ocr: bool,
+) -> Option<SideBySide> {
     let row = kept[i].0.end.seg;
     let beside: Vec<Tag> = kept[i + 1..]
         .iter()
@@ -1086,10 +1092,19 @@ fn side_by_side(segs: &[Segment], kept: &[(Hit, Tag)], i: usize, to: Pos) -> Opt
     // A lone parenthesis is what is left of a caption cut by the label search
     // (`(Check all applicable)`, `(Month/Day/Year)`): printed text, not a value.
     type Words = Vec<(String, Piece)>;
-    let (words, mut debris): (Words, Words) = piece_words(segs, &value_pieces)
+    let (mut words, mut debris): (Words, Words) = piece_words(segs, &value_pieces)
         .into_iter()
         .partition(|(w, _)| !w.chars().all(|c| c == '(' || c == ')'));
     let mut debris: Vec<Piece> = debris.drain(..).map(|(_, p)| p).collect();
+    if ocr {
+        // Specks OCR reads between the names (`Bodine Bruce M. ° MOSAIC CO`) are no
+        // word of either; they stay unmapped. `&` joins a name's words, and the ticker's
+        // brackets may stand apart (`[ ACME ]`).
+        words.retain(|(w, _)| {
+            w.chars()
+                .any(|c| c.is_alphanumeric() || matches!(c, '&' | '[' | ']'))
+        });
+    }
     if words.is_empty() {
         return None;
     }
@@ -4569,6 +4584,27 @@ mod tests {
             ));
             assert_eq!(city_of(&record).as_deref(), city, "{lines}");
         }
+    }
+
+    /// In OCR'd text (a label misread: `Adress`), a speck between the owner's and the
+    /// issuer's names read side by side is neither's.
+    #[test]
+    fn a_speck_between_names_read_side_by_side_is_neithers() {
+        let text = "FORM 4\n\
+            STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\
+            1. Name and Adress of Reporting Person\u{201d} 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer\n\
+            Varga Lena K \u{b0} ORCHARD TOOLS INC [ ORTL ] (Check all applicable)\n\
+            X Director 10% Owner\n\
+            (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)\n\
+            Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\
+            Explanation of Responses:\n";
+        let record = normalized(text);
+        let owner = record
+            .reporting_owners
+            .first()
+            .and_then(|o| o.name.as_deref());
+        assert_eq!(owner, Some("Varga Lena K"));
+        assert_eq!(record.issuer.name.as_deref(), Some("ORCHARD TOOLS INC"));
     }
 
     /// OCR'd text (a label misread: `Adress`) reads box 6 across the page with box 1's
