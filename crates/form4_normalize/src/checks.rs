@@ -812,10 +812,12 @@ pub(crate) fn owner_name_debris(record: &mut Record, ocr: bool, cx: &mut Ctx) {
         while words.first().is_some_and(|w| debris(w)) {
             words.remove(0);
         }
-        while words
-            .last()
-            .is_some_and(|w| debris(w) || box1_caption(w, &NAME_CAPTIONS))
-        {
+        // The number of the box beside (`Doe Jane 5,`) ends no name.
+        while words.last().is_some_and(|w| {
+            debris(w)
+                || box1_caption(w, &NAME_CAPTIONS)
+                || crate::values::item_number(w, &['.', ','])
+        }) {
             words.pop();
         }
         // Box 5's caption `(Check all applicable)` read on the name's line, misspelt: a
@@ -873,6 +875,32 @@ pub(crate) fn owner_name_debris(record: &mut Record, ocr: bool, cx: &mut Ctx) {
 /// letters (`5,`). None of the corpus's truths has one (its cities with digits are
 /// foreign: `CH-1800, VEVEY`). Left out with a warning. (Values holding one of box 1's
 /// captions are `header::drop_mixed_values`'s, in every rendering.)
+/// In OCR'd text, a company's name that ends with its legal form and a comma (`Acme
+/// Widgets, Inc,`): OCR read the form's full stop as a comma (no name of the corpus's
+/// truths ends with a comma). Repaired, and logged.
+pub(crate) fn legal_form_comma(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    let mut slots: Vec<(String, &mut Option<String>)> =
+        vec![("issuer.name".to_string(), &mut record.issuer.name)];
+    for (i, o) in record.reporting_owners.iter_mut().enumerate() {
+        slots.push((format!("reporting_owners[{i}].name"), &mut o.name));
+    }
+    for (field, slot) in slots {
+        let Some(v) = slot.as_deref() else { continue };
+        let Some(head) = v.strip_suffix(',') else {
+            continue;
+        };
+        let last = head.rsplit(' ').next().unwrap_or(head);
+        if head.contains(' ') && crate::picture::name_end(last) {
+            let fixed = format!("{head}.");
+            cx.repair(&field, RepairKind::ConfusedCharacter, v, &fixed, None);
+            *slot = Some(fixed);
+        }
+    }
+}
+
 pub(crate) fn header_run_ons(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     if !ocr {
         return;
@@ -1321,6 +1349,8 @@ mod tests {
             ("ard Tarn & Jane Roe Trust", None),
             ("Ki", None),
             ("Ki oe", None),
+            ("Roe Jane 5,", Some("Roe Jane")),
+            ("Tarn Fund 16, L.P.", Some("Tarn Fund 16, L.P.")),
             ("\u{201d}", None),
             (
                 "Acme Partners, L.P. (SERIES C)",
@@ -1345,6 +1375,38 @@ mod tests {
                     "{name} {ocr}"
                 );
             }
+        }
+    }
+
+    /// In OCR'd text, a company's name ending with its legal form and a comma gets its
+    /// full stop back; other names and other text keep theirs.
+    #[test]
+    fn a_legal_form_ending_with_a_comma_gets_its_full_stop() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("Orchard Tools, Inc,", "Orchard Tools, Inc.", true),
+            ("Orchard Tools Corp,", "Orchard Tools Corp.", true),
+            ("Orchard Tools Inc.", "Orchard Tools Inc.", true),
+            ("Orchard Tools,", "Orchard Tools,", true),
+            ("Inc,", "Inc,", true),
+            ("Orchard Tools, Inc,", "Orchard Tools, Inc,", false),
+        ];
+        for &(name, want, ocr) in cases {
+            let mut record = Record {
+                reporting_owners: vec![form4_model::ReportingOwner {
+                    name: Some(name.to_string()),
+                    ..Default::default()
+                }],
+                ..Record::default()
+            };
+            record.issuer.name = Some(name.to_string());
+            let mut cx = Ctx::new("");
+            legal_form_comma(&mut record, ocr, &mut cx);
+            assert_eq!(record.issuer.name.as_deref(), Some(want), "{name} {ocr}");
+            assert_eq!(
+                record.reporting_owners[0].name.as_deref(),
+                Some(want),
+                "{name} {ocr}"
+            );
         }
     }
 

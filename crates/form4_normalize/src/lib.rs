@@ -343,6 +343,8 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     // name.
     checks::owner_name_debris(&mut record, ocr, &mut cx);
     header::drop_mixed_values(&mut record, &mut cx);
+    // After the label check: only names kept are mended.
+    checks::legal_form_comma(&mut record, ocr, &mut cx);
     header::space_after_commas(&mut record, &mut cx);
     // The spaces a cut lost may be printed anywhere in the document: nothing is skipped.
     header::respace_header(&mut record, &doc_text.whole(), &mut cx);

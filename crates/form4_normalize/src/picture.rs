@@ -51,6 +51,11 @@ const NAME_ENDS: &[&str] = &[
     "limited",
 ];
 
+/// Whether a word is a legal form that ends a company's name (`Inc.`, `L.P.`).
+pub(crate) fn name_end(w: &str) -> bool {
+    NAME_ENDS.contains(&letters(w).as_str())
+}
+
 fn letters(w: &str) -> String {
     w.chars()
         .filter(|c| c.is_alphanumeric())
@@ -114,7 +119,7 @@ fn state_mark(w: &str) -> bool {
 /// ORBITAL CO` the case changes before `ORBITAL`, not before `IV`).
 fn style(w: &str) -> Style {
     let n = w.chars().filter(|c| c.is_alphabetic()).count();
-    if n < 2 || roman(w) || state_mark(w) || NAME_ENDS.contains(&letters(w).as_str()) {
+    if n < 2 || roman(w) || state_mark(w) || name_end(w) {
         Style::Neutral
     } else if w.chars().any(char::is_lowercase) {
         Style::Mixed
@@ -210,7 +215,6 @@ pub(crate) fn split_owner_issuer(
     if runs.len() == 2 && styles[0] != Style::Neutral {
         found.push(runs[1].1);
     }
-    let name_end = |w: &str| NAME_ENDS.contains(&letters(w).as_str());
     let inner_ends: Vec<usize> = (0..n.saturating_sub(1))
         .filter(|&i| name_end(words[i]) && !LEGAL_FORMS.contains(&letters(words[i + 1]).as_str()))
         .collect();
