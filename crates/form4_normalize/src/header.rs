@@ -493,6 +493,18 @@ pub(crate) fn read(
                 owners.push(owner);
             }
             Tag::LastFirst => {
+                // Box 1's title misread past finding (`1.N d Addi f Reporting P.`): its
+                // captions still say where its street and city are.
+                let untitled = owners.is_empty();
+                if untitled {
+                    cx.warn(
+                        WarningCode::MissingPart,
+                        Some("reporting_owners.name"),
+                        "box 1's title was not found, only its captions: the owner's name was not read",
+                        Some(kept[i].0.span(segs)),
+                    );
+                    owners.push(ReportingOwner::default());
+                }
                 // The street lines end at `(Street)`; other boxes' labels and values may
                 // be printed in between (picture text puts box 3 there): only text that
                 // belongs to no other box is taken.
@@ -573,7 +585,20 @@ pub(crate) fn read(
                         lines = vec![a, b];
                     }
                 }
-                if let Some(owner) = owners.last_mut() {
+                if untitled && !lines.is_empty() {
+                    // Where the title was misread, the lines above `(Street)` are as often
+                    // the misread text of the boxes beside it; the city, state and ZIP
+                    // below are checked by their form, the street is not.
+                    cx.warn(
+                        WarningCode::Unreadable,
+                        Some("reporting_owners.address.street1"),
+                        &format!(
+                            "`{}` above box 1's `(Street)` is not read as the street where box 1's title was not found: left out",
+                            lines.join(" ")
+                        ),
+                        ps.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                    );
+                } else if let Some(owner) = owners.last_mut() {
                     if !lines.is_empty() {
                         owner.address.street1 = Some(lines[0].clone());
                         if lines.len() > 1 {
@@ -2099,7 +2124,8 @@ pub(crate) fn city_state_zip(text: &str) -> Option<Address> {
     let mut end = words.len();
     let last = words[end - 1];
     let digits = last.chars().filter(char::is_ascii_digit).count();
-    if end > 1 && (digits >= 3 || (digits >= 1 && last.len() >= 5)) {
+    // A comma groups an amount's digits (`2,000,000`); no postal code has one.
+    if end > 1 && (digits >= 3 || (digits >= 1 && last.len() >= 5)) && !last.contains(',') {
         addr.zip = Some(last.to_string());
         end -= 1;
     }
@@ -4586,6 +4612,30 @@ mod tests {
         }
     }
 
+    /// Box 1's title misread past finding: its captions still give an owner whose city,
+    /// state and ZIP are read; the street above `(Street)` is not, nor the name.
+    #[test]
+    fn box1_captions_without_its_title_give_the_city() {
+        let text = "FORM 4\n\
+            STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\
+            1.N d Addi f Reportng P. a 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer\n\
+            VARGA LENA K ee ete Orchard Tools Co [ ORTL ] (Check all applicable)\n\
+            X Director 10% Owner\n\
+            (Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) Officer (give title below) Other (specify below)\n\
+            4421 HARBOR DRIVE 12/31/2019\n\
+            (Street) 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing (Check Applicable Line)\n\
+            GLEN MARSH VA 23060 Form filed by One Reporting Person\n\
+            (City) (State) (Zip) Form filed by More than One Reporting Person\n\
+            Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\
+            Explanation of Responses:\n";
+        let record = normalized(text);
+        let owner = record.reporting_owners.first().expect("an owner");
+        assert_eq!(owner.name, None);
+        assert_eq!(street_of(&record), None);
+        assert_eq!(city_of(&record).as_deref(), Some("GLEN MARSH VA 23060"));
+        assert!(owner.is_director);
+    }
+
     /// In OCR'd text (a label misread: `Adress`), a speck between the owner's and the
     /// issuer's names read side by side is neither's.
     #[test]
@@ -4957,6 +5007,8 @@ mod tests {
             // A state glued to the city that the ZIP does not confirm: where the city
             // ends is not known. (One it confirms is split later: see the next test.)
             ("OAKDALEMI 33131", None, None, Some("33131")),
+            // An amount is no postal code.
+            ("BY 2,000,000", Some("BY 2,000,000"), None, None),
         ] {
             let a = city_state_zip_whole(input).unwrap_or_default();
             assert_eq!(
