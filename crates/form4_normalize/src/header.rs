@@ -442,6 +442,16 @@ pub(crate) fn read(
                         if let Some((owner_name, owner_ps)) = side.owner {
                             name = owner_name;
                             ps = owner_ps;
+                        } else if side.issuer_alone {
+                            cx.warn(
+                                WarningCode::MissingPart,
+                                Some("reporting_owners.name"),
+                                &format!(
+                                    "`{}`, below box 1's title, is box 2's value alone (no owner's name fits before it), and the owner's name was not found on the line below",
+                                    side.joined
+                                ),
+                                None,
+                            );
                         } else {
                             cx.warn(
                                 WarningCode::Ambiguous,
@@ -1031,6 +1041,8 @@ struct SideBySide {
     debris: Vec<Piece>,
     /// The values' words as read, for the diagnostics.
     joined: String,
+    /// The line holds box 2's value alone (no owner's name fits before it).
+    issuer_alone: bool,
 }
 
 fn side_by_side(
@@ -1201,13 +1213,29 @@ fn side_by_side(
     // 2's value alone, and box 1's, printed a little lower, is the next line's.
     if let (true, None, Some((t, span, _))) = (with_issuer, owner_end, &ticker) {
         if !crate::picture::any_split_fits(&plain) {
+            let pieces = names.iter().map(|(_, p)| *p).collect();
+            let issuer = Some((clean_spaces(&joined), t.clone(), pieces, *span));
             if let Some(below) = name_line_below(segs, kept, value_line, to) {
-                let pieces = names.iter().map(|(_, p)| *p).collect();
                 return Some(SideBySide {
                     owner: Some(below),
-                    issuer: Some((clean_spaces(&joined), t.clone(), pieces, *span)),
+                    issuer,
                     debris,
                     joined,
+                    issuer_alone: true,
+                });
+            }
+            // The owner's name was not found below, but a company's name (it ends with its
+            // legal form) alone on the line is still box 2's: two words of a person's name
+            // beside a ticker would be the owner's, the issuer's name elsewhere.
+            let company =
+                plain.len() >= 2 && plain.last().is_some_and(|w| crate::picture::name_end(w));
+            if company && label_debris(&joined).is_none() {
+                return Some(SideBySide {
+                    owner: None,
+                    issuer,
+                    debris,
+                    joined,
+                    issuer_alone: true,
                 });
             }
         }
@@ -1233,6 +1261,7 @@ fn side_by_side(
         issuer,
         debris,
         joined,
+        issuer_alone: false,
     })
 }
 
@@ -3755,28 +3784,36 @@ mod tests {
                 "QUILLON FINANCIAL CORP",
                 "Varga Pieter Lund",
                 "Director 10% Owner",
-                Some(("Varga Pieter Lund", "QUILLON FINANCIAL CORP")),
+                (Some("Varga Pieter Lund"), Some("QUILLON FINANCIAL CORP")),
             ),
             // An owner's name may fit before the issuer's: no reading.
             (
                 "QUILLON FINANCIAL GROUP CORP",
                 "Varga Pieter Lund",
                 "Director 10% Owner",
-                None,
+                (None, None),
             ),
-            // The line after goes on with text of its own (the name may go on over it).
+            // The line after goes on with text of its own (the name may go on over it):
+            // a company's name alone on its line is still the issuer's.
             (
                 "QUILLON CORP",
                 "Varga Pieter",
                 "Lund Director 10% Owner",
-                None,
+                (None, Some("QUILLON CORP")),
             ),
             // Not a person's name.
             (
                 "QUILLON CORP",
                 "1010 GRAND AVENUE",
                 "Director 10% Owner",
-                None,
+                (None, Some("QUILLON CORP")),
+            ),
+            // Two words of a person's name beside the ticker are the owner's.
+            (
+                "Varga Pieter",
+                "1010 GRAND AVENUE",
+                "Director 10% Owner",
+                (None, None),
             ),
         ] {
             let text = format!(
@@ -3789,9 +3826,11 @@ mod tests {
                  Explanation of Responses:\n"
             );
             let record = normalized(&text);
-            let owner = record.reporting_owners.first().and_then(|o| o.name.clone());
-            let got = owner.map(|o| (o, record.issuer.name.clone().unwrap_or_default()));
-            let want = want.map(|(o, i)| (o.to_string(), i.to_string()));
+            let owner = record
+                .reporting_owners
+                .first()
+                .and_then(|o| o.name.as_deref());
+            let got = (owner, record.issuer.name.as_deref());
             assert_eq!(got, want, "{issuer_line:?} | {below:?} | {after:?}");
         }
     }
