@@ -2705,6 +2705,32 @@ fn data_rows<'s>(segs: &'s [Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<R
             });
             continue;
         }
+        // A row of nothing but footnote marks, each under a value of the row above in its
+        // own cell of the same grid, is that cell's end cut off by the grid
+        // (`22,393.3497<sup>(1)</sup>` over `(2)`): the marks are the value's.
+        if let Some(Line::Data(above, b)) = lines.last_mut() {
+            let owners: Option<Vec<usize>> = toks
+                .iter()
+                .map(|m| {
+                    let fits = *b == block && m.kind == Kind::Marks && m.ncells > 0;
+                    above
+                        .iter()
+                        .rposition(|t| {
+                            t.cell.1 == m.cell.1
+                                && t.ncells == m.ncells
+                                && matches!(t.kind, Kind::Num(_) | Kind::Date(_))
+                        })
+                        .filter(|_| fits)
+                })
+                .collect();
+            if let Some(owners) = owners {
+                for (m, k) in toks.into_iter().zip(owners) {
+                    above[k].marks.extend(m.marks);
+                    above[k].mark_spans.push(m.span);
+                }
+                continue;
+            }
+        }
         lines.push(Line::Data(toks, block));
     }
     if ruled {
@@ -5927,6 +5953,44 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
             .map(|r| r.acquired_disposed)
             .collect();
         assert_eq!(sides, [Some(AcquiredDisposed::A), None]);
+    }
+
+    /// A row of nothing but marks, each under a value of the row above in its cell, is that
+    /// cell's cut end: the marks are the value's and no row is read. A mark under a text
+    /// cell, or beside other text, is no such end.
+    #[test]
+    fn marks_alone_under_a_value_are_its_cut_end() {
+        let read_rows = |below: &str| {
+            read(&format!(
+                "{HEAD}{T1}\n\n\
+| Common Stock | | | | | | | 18,204.5120<sup>(1)</sup> | D | |\n\
+{below}\n"
+            ))
+        };
+        let record = read_rows("| | | | | | | | (2) | | |");
+        assert_eq!(
+            record.non_derivative_table.len(),
+            1,
+            "{:?}",
+            record.non_derivative_table
+        );
+        let row = &record.non_derivative_table[0];
+        assert_eq!(
+            ids(row.footnotes.get(&RowField::SharesOwnedFollowing)),
+            ["F1", "F2"]
+        );
+        for below in [
+            "| (2) | | | | | | | | | |",
+            "| Class B Stock | | | | | | | (2) | | |",
+        ] {
+            let record = read_rows(below);
+            let row = &record.non_derivative_table[0];
+            assert_eq!(
+                ids(row.footnotes.get(&RowField::SharesOwnedFollowing)),
+                ["F1"],
+                "{below}"
+            );
+        }
     }
 
     /// A side the rendering lost (one `(A)(D)` column): an amount owned after smaller than
