@@ -901,6 +901,19 @@ pub(crate) fn read(
                 // img2table left out, nothing else changed).
                 found.or_else(|| {
                     let (text, ps) = title_text?;
+                    // Picture text glues the officer caption's tail to the title beside it
+                    // (`below)Senior VP`): printed text, not the title's.
+                    let text = match text.get(..6) {
+                        Some(head) if head.eq_ignore_ascii_case("below)") => {
+                            let rest = &text[6..];
+                            if rest.starts_with(char::is_alphabetic) {
+                                rest.to_string()
+                            } else {
+                                text
+                            }
+                        }
+                        _ => text,
+                    };
                     if !text.contains(['(', ')']) {
                         return Some((text, ps));
                     }
@@ -1906,7 +1919,12 @@ fn title_kind(text: &str) -> Option<Tag> {
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .count();
-    let all = text.split_whitespace().count();
+    // A sign that joins a title's words (`VP - Operations`, `&`) is neither word nor
+    // debris; other punctuation standing alone (`;`, `:`) is debris.
+    let all = text
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "-" | "&" | "/"))
+        .count();
     if ["give", "specif", "below", "(check", "applicable"]
         .iter()
         .any(|w| lower.contains(w))
@@ -4559,6 +4577,29 @@ mod tests {
                 Some("1 MAIN STREET SUITE 100")
             );
         }
+    }
+
+    /// Picture text glues the officer caption's tail to the title in box 5's slot
+    /// (`below)Senior VP -`): the tail is the caption's, and the title, read as an
+    /// officer's (a ` - ` between its words is no debris), goes on below its joining word.
+    #[test]
+    fn a_caption_tail_glued_to_the_title_is_the_captions() {
+        let record = read_picture(
+            "<br>Director 10% Owner<br>\
+             (Last) (First) (Middle) 3. Statement for Issuer's Fiscal Year Ended Officer (give title Other (specify<br>\
+             C/O ACME COMPANY (Month/Day/Year)12/31/2019 below)Senior VP - below)<br>\
+             101 MAIN ST., SUITE 2500<br>\
+             Operations<br>\
+             (Street) 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing (Check<br>\
+             TAMPA FL 33602 Applicable Line)<br>\
+             (City) (State) (Zip)",
+        );
+        let owner = record.reporting_owners.first().expect("an owner");
+        assert_eq!(
+            owner.officer_title.as_deref(),
+            Some("Senior VP - Operations")
+        );
+        assert!(owner.is_officer);
     }
 
     /// Box 5's title on the lines below its check boxes, beside box 1's capitals and box
