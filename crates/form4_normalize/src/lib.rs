@@ -367,6 +367,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     checks::wordless_titles(&mut record, ocr, &mut cx);
     checks::one_word_titles(&mut record, ocr, &mut cx);
     checks::titles_run_together(&mut record, ocr, &mut cx);
+    checks::titles_without_their_class(&mut record, ocr, &mut cx);
     checks::unpaired_brackets(&mut record, &mut cx);
     checks::glued_title_words(&mut record, &mut cx);
     checks::trailing_amounts(&mut record, &mut cx);
