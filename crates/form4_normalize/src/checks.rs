@@ -12,7 +12,8 @@ use form4_model::{
 };
 
 use crate::ctx::Ctx;
-use crate::header::{box1_caption, NAME_CAPTIONS};
+use crate::header::{self, box1_caption, NAME_CAPTIONS};
+use crate::values;
 
 /// The days from the period of report to a transaction that the form allows, by form:
 /// Form 4's period is the date of its earliest transaction, reported within days (all but
@@ -814,9 +815,7 @@ pub(crate) fn owner_name_debris(record: &mut Record, ocr: bool, cx: &mut Ctx) {
         }
         // The number of the box beside (`Doe Jane 5,`) ends no name.
         while words.last().is_some_and(|w| {
-            debris(w)
-                || box1_caption(w, &NAME_CAPTIONS)
-                || crate::values::item_number(w, &['.', ','])
+            debris(w) || box1_caption(w, &NAME_CAPTIONS) || values::item_number(w, &['.', ','])
         }) {
             words.pop();
         }
@@ -897,6 +896,54 @@ pub(crate) fn legal_form_comma(record: &mut Record, ocr: bool, cx: &mut Ctx) {
             let fixed = format!("{head}.");
             cx.repair(&field, RepairKind::ConfusedCharacter, v, &fixed, None);
             *slot = Some(fixed);
+        }
+    }
+}
+
+/// In OCR'd text, a street read with other boxes' text: a caption's bracket misread
+/// (`(Fusty`, `toa)`: a bracket around small letters; a street's own is in capitals,
+/// `(JERSEY)`), a date that lost its slashes (`03142025`), or words run together
+/// ([`header::lost_spaces`]: `2800SANDHILLROAD`) leave the street out; ticks and specks
+/// after it (`SUITE 101 X.`, `COURT —`) are taken off, the repair logged.
+pub(crate) fn ocr_streets(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr {
+        return;
+    }
+    let caption = |w: &str| w.contains(['(', ')']) && w.chars().any(char::is_lowercase);
+    let long_number = |w: &str| w.chars().filter(char::is_ascii_digit).count() >= 6;
+    for (i, o) in record.reporting_owners.iter_mut().enumerate() {
+        let at = format!("reporting_owners[{i}].address");
+        for (name, slot) in [
+            ("street1", &mut o.address.street1),
+            ("street2", &mut o.address.street2),
+        ] {
+            let field = format!("{at}.{name}");
+            let Some(v) = slot.as_deref() else { continue };
+            let why = if header::lost_spaces(v) {
+                "runs words together: OCR lost their spaces"
+            } else if v.split_whitespace().any(caption) {
+                "holds a caption's bracket, misread: other boxes' text"
+            } else if v.split_whitespace().any(long_number) {
+                "holds a number of six digits or more, another box's date that lost its slashes"
+            } else {
+                let mut words: Vec<&str> = v.split_whitespace().collect();
+                while words.len() > 1
+                    && words.last().is_some_and(|w| {
+                        values::is_tick(w.trim_end_matches('.'))
+                            || !w.chars().any(char::is_alphanumeric)
+                    })
+                {
+                    words.pop();
+                }
+                let kept = words.join(" ");
+                if kept != v {
+                    cx.repair(&field, RepairKind::StrayCharacters, v, &kept, None);
+                    *slot = Some(kept);
+                }
+                continue;
+            };
+            let why = format!("`{v}` {why}; left out");
+            leave_out(slot, &field, WarningCode::Unreadable, &why, cx);
         }
     }
 }
@@ -1497,6 +1544,48 @@ mod tests {
                 Some(want),
                 "{name} {ocr}"
             );
+        }
+    }
+
+    /// In OCR'd text a street with a misread caption's bracket, a slashless date or words
+    /// run together is left out, and one with ticks or specks after it loses them;
+    /// elsewhere nothing moves.
+    #[test]
+    fn ocr_streets_lose_other_boxes_text() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("(Fusty (ego) 3 ELM ROAD", None),
+            ("toa) 3111 C STREET", None),
+            ("C/O ACME INC. 03142025 1 ELM ROAD", None),
+            ("4421HARBORDRIVE", None),
+            ("1 ELM ROAD, SUITE 101 X.", Some("1 ELM ROAD, SUITE 101")),
+            ("2029 ELM COURT \u{2014} |", Some("2029 ELM COURT")),
+            (
+                "C/O GEN IV (JERSEY) LIMITED, 4 QUAY",
+                Some("C/O GEN IV (JERSEY) LIMITED, 4 QUAY"),
+            ),
+            ("3111 C STREET", Some("3111 C STREET")),
+            (
+                "P.O. BOX 309 UGLAND HOUSE",
+                Some("P.O. BOX 309 UGLAND HOUSE"),
+            ),
+        ];
+        for &(street, want) in cases {
+            for (ocr, want) in [(true, want), (false, Some(street))] {
+                let mut record = Record {
+                    reporting_owners: vec![form4_model::ReportingOwner {
+                        address: form4_model::Address {
+                            street1: Some(street.to_string()),
+                            ..Default::default()
+                        },
+                        ..Default::default()
+                    }],
+                    ..Record::default()
+                };
+                let mut cx = Ctx::new("");
+                ocr_streets(&mut record, ocr, &mut cx);
+                let got = record.reporting_owners[0].address.street1.as_deref();
+                assert_eq!(got, want, "{street} {ocr}");
+            }
         }
     }
 

@@ -2207,7 +2207,7 @@ pub(crate) fn without_glued_state(mut addr: Address) -> Address {
 /// Words run together: a number glued to a word of five letters or more (ordinals and unit
 /// letters are shorter: `37TH`, `100A`), or sixteen letters on end, longer than any word
 /// of an address.
-fn lost_spaces(text: &str) -> bool {
+pub(crate) fn lost_spaces(text: &str) -> bool {
     text.split_whitespace().any(|w| {
         let b = w.as_bytes();
         let mut run = 0;

@@ -363,6 +363,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     checks::unpriced_trades(&mut record, ocr, &mut cx);
     checks::debris_at_text_ends(&mut record, ocr, &mut cx);
     checks::header_run_ons(&mut record, ocr, &mut cx);
+    checks::ocr_streets(&mut record, ocr, &mut cx);
     checks::unconfirmed_natures(&mut record, ocr, &mut cx);
     checks::wordless_titles(&mut record, ocr, &mut cx);
     checks::one_word_titles(&mut record, ocr, &mut cx);
