@@ -727,11 +727,23 @@ fn doubt_cut_text(slot: &mut Option<String>, field: &str, cx: &mut Ctx) {
         && last
             .chars()
             .all(|c| matches!(c, '-' | '–' | '—' | '&' | '/' | '+'));
-    if NEVER_LAST.contains(&last.as_str()) || lone_letter || joiner {
+    // A comma ends none of the corpus's 1,536 titles and natures, and a par value is
+    // named with its amount (`Common Stock, $0.01 par value`): `Common Stock,` and
+    // `Stock, par value` were cut before their rest.
+    let comma = text.trim_end().ends_with(',');
+    let par = text.to_lowercase().trim_end().ends_with("par value") && !text.contains('$');
+    if NEVER_LAST.contains(&last.as_str()) || lone_letter || joiner || comma || par {
+        let end = if comma {
+            "a comma".to_string()
+        } else if par {
+            "a par value without its amount".to_string()
+        } else {
+            format!("`{last}`")
+        };
         cx.warn(
             WarningCode::Unreadable,
             Some(field),
-            &format!("`{text}` ends with `{last}`, which no such text ends with: the rest was cut off, so it was left out"),
+            &format!("`{text}` ends with {end}, which no such text ends with: the rest was cut off, so it was left out"),
             None,
         );
         *slot = None;
@@ -6440,6 +6452,12 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
             ("(e.", None),
             ("Indirect (I) (Instr. 4)", None),
             ("Date (Month/Day/Year)", None),
+            ("By Tarn Trust,", None),
+            ("Tarn Fund, par value", None),
+            (
+                "By Tarn Fund, $0.01 par value",
+                Some("By Tarn Fund, $0.01 par value"),
+            ),
         ];
         for &(nature, want) in cases {
             let record = read(&format!(
