@@ -449,7 +449,18 @@ fn read_remarks_and_signatures(
     let (remark_ps, sig_ps) = ps.split_at(sig_start);
     if has_remarks_label && !remark_ps.is_empty() {
         let text = crate::header::slot_text(segs, remark_ps);
-        if ocr && !text.is_empty() && misread_remarks(&text) {
+        if ocr && !text.is_empty() && signature_in_remarks(&text) {
+            cx.warn(
+                WarningCode::Unreadable,
+                Some("remarks"),
+                &format!(
+                    "the text read as remarks in OCR'd text holds a signature's marks (`/s/`, \
+                     `By:`, `attorney-in-fact`): the signatures read out of order; left out: \
+                     `{text}`"
+                ),
+                None,
+            );
+        } else if ocr && !text.is_empty() && misread_remarks(&text) {
             cx.warn(
                 WarningCode::Unreadable,
                 Some("remarks"),
@@ -655,6 +666,22 @@ fn misread_signature_line(t: &str) -> bool {
             && w.bytes().filter(u8::is_ascii_digit).count() >= 6;
         slash_s || dated
     })
+}
+
+/// Remarks of OCR'd text that hold a signature's marks, as OCR reads them: `/s/` (`‘s/`),
+/// `By:` or `attorney-in-fact` (`Attomey- in-Fact`). Of the corpus's 120 truths one
+/// remark names an attorney-in-fact, and its OCR renderings are all misread; over its OCR
+/// renderings this leaves out 22 wrong or spurious remarks and no right one.
+fn signature_in_remarks(text: &str) -> bool {
+    let low = text.to_lowercase();
+    let slash_s = text
+        .split_whitespace()
+        .any(|w| w.find("s/").is_some_and(|i| w[..i].chars().count() <= 1));
+    slash_s
+        || low.contains("by:")
+        || low.contains("in-fact")
+        || low.contains("in- fact")
+        || low.contains("-in-")
 }
 
 /// Remarks of OCR'd text that are text of other parts read out of order: they hold the
@@ -1281,6 +1308,25 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(misread_remarks(text), want, "{text}");
+        }
+    }
+
+    /// OCR'd remarks holding a signature's marks are the signatures read out of order.
+    #[test]
+    fn remarks_holding_a_signature() {
+        let cases = [
+            ("\u{2018}s/ Jane Roe, by Tess Vale", true),
+            ("Arvus Partners, L.P., By:Arvus GP", true),
+            ("Jane Roe, Attomey- in-Fact for Tess Vale", true),
+            ("Exhibit List: Exhibit 24 - Power of Attorney", false),
+            (
+                "Executed pursuant to the Limited Power of Attorney dated October 13, 2005.",
+                false,
+            ),
+            ("Shares sold as reported on 10/2/2020 by the trust", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(signature_in_remarks(text), want, "{text}");
         }
     }
 
