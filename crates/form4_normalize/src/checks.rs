@@ -1029,25 +1029,26 @@ const MORE_TITLE_WORDS: [&str; 9] = [
     "Securit",
 ];
 
-/// In OCR'd text, a security's title or underlying title of one word (`Series`, `Common`,
-/// `Stock`) is the one line of a title wrapped over several that OCR put on the row's
-/// line (`Restricted` | `Stock 04/22/2014 M ...` | `Units`): left out with a warning. (A
-/// word that glues a title's words, `CommonStock`, is [`glued_title_words`]'s.)
-/// Over the corpus's OCR renderings this leaves out 154 wrong and 4 spurious titles, and
-/// 2 right ones (`Common`, `Warrants`, printed so by their filers).
-pub(crate) fn one_word_titles(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+/// In OCR'd text, a title, underlying title or nature of ownership of one word (`Series`,
+/// `Common`, `Stock`, `Sequoia`) is the one line of a text wrapped over several that OCR
+/// put on the row's line (`Restricted` | `Stock 04/22/2014 M ...` | `Units`): left out
+/// with a warning. (A word that glues a title's words, `CommonStock`, is
+/// [`glued_title_words`]'s.) No nature of the corpus's truths is one word; over its OCR
+/// renderings this leaves out 154 wrong and 4 spurious titles and 2 right ones (`Common`,
+/// `Warrants`, printed so by their filers), and 15 wrong natures.
+pub(crate) fn one_word_texts(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     if !ocr {
         return;
     }
     for (field, slot, nature) in row_texts(record) {
         let Some(v) = slot
             .as_deref()
-            .filter(|v| !nature && v.split_whitespace().count() == 1 && !glued_title_word(v))
+            .filter(|v| v.split_whitespace().count() == 1 && (nature || !glued_title_word(v)))
         else {
             continue;
         };
         let why = format!(
-            "`{v}` is one word of a title that OCR'd text wraps over several lines: a piece of it; left out"
+            "`{v}` is one word: a piece of a text that OCR'd text wraps over several lines; left out"
         );
         leave_out(slot, &field, WarningCode::Unreadable, &why, cx);
     }
@@ -1679,10 +1680,10 @@ mod tests {
         }
     }
 
-    /// In OCR'd text a title of one word is left out; natures and other renderings are
-    /// let be.
+    /// In OCR'd text a title or nature of one word is left out; other renderings are let
+    /// be.
     #[test]
-    fn ocr_titles_of_one_word_are_left_out() {
+    fn ocr_texts_of_one_word_are_left_out() {
         let cases: &[(&str, bool)] = &[
             ("Series", false),
             ("Stock", false),
@@ -1695,7 +1696,7 @@ mod tests {
             for (ocr, kept) in [(true, kept), (false, true)] {
                 let mut record = texts_in_both_tables(title, Some(title));
                 let mut cx = Ctx::new("");
-                one_word_titles(&mut record, ocr, &mut cx);
+                one_word_texts(&mut record, ocr, &mut cx);
                 let (r1, r2) = (&record.non_derivative_table[0], &record.derivative_table[0]);
                 assert_eq!(r1.security_title.is_some(), kept, "{title} {ocr}");
                 assert_eq!(r2.security_title.is_some(), kept, "{title} {ocr}");
@@ -1704,7 +1705,8 @@ mod tests {
                     kept,
                     "{title} {ocr}"
                 );
-                assert!(r1.nature_of_ownership.is_some() && r2.nature_of_ownership.is_some());
+                assert_eq!(r1.nature_of_ownership.is_some(), kept, "{title} {ocr}");
+                assert_eq!(r2.nature_of_ownership.is_some(), kept, "{title} {ocr}");
             }
         }
     }

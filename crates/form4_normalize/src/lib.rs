@@ -366,7 +366,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     checks::ocr_streets(&mut record, ocr, &mut cx);
     checks::unconfirmed_natures(&mut record, ocr, &mut cx);
     checks::wordless_titles(&mut record, ocr, &mut cx);
-    checks::one_word_titles(&mut record, ocr, &mut cx);
+    checks::one_word_texts(&mut record, ocr, &mut cx);
     checks::titles_run_together(&mut record, ocr, &mut cx);
     checks::titles_without_their_class(&mut record, ocr, &mut cx);
     checks::unpaired_brackets(&mut record, &mut cx);
