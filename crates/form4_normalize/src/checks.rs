@@ -1645,6 +1645,31 @@ mod tests {
         }
     }
 
+    /// Runs `check` on each case's text put in every title and nature of both tables, in
+    /// OCR'd text and not: in OCR'd text the titles are kept as `kept` says, and the
+    /// natures too where `natures` (else they stay); elsewhere all stay.
+    fn check_texts(check: fn(&mut Record, bool, &mut Ctx), cases: &[(&str, bool)], natures: bool) {
+        for &(text, kept) in cases {
+            for (ocr, kept) in [(true, kept), (false, true)] {
+                let mut record = texts_in_both_tables(text, Some(text));
+                let mut cx = Ctx::new("");
+                check(&mut record, ocr, &mut cx);
+                let (r1, r2) = (&record.non_derivative_table[0], &record.derivative_table[0]);
+                let titles = [
+                    &r1.security_title,
+                    &r2.security_title,
+                    &r2.underlying_security_title,
+                ];
+                for t in titles {
+                    assert_eq!(t.is_some(), kept, "{text} {ocr}");
+                }
+                for n in [&r1.nature_of_ownership, &r2.nature_of_ownership] {
+                    assert_eq!(n.is_some(), kept || !natures, "{text} {ocr}");
+                }
+            }
+        }
+    }
+
     /// In OCR'd text a title with no word of a security's name is left out; natures and
     /// other renderings are let be.
     #[test]
@@ -1662,22 +1687,7 @@ mod tests {
             ("Senior Notes due 2029", true),
             ("Notes (see footnote)", true),
         ];
-        for &(title, kept) in cases {
-            for (ocr, kept) in [(true, kept), (false, true)] {
-                let mut record = texts_in_both_tables(title, Some(title));
-                let mut cx = Ctx::new("");
-                wordless_titles(&mut record, ocr, &mut cx);
-                let (r1, r2) = (&record.non_derivative_table[0], &record.derivative_table[0]);
-                assert_eq!(r1.security_title.is_some(), kept, "{title} {ocr}");
-                assert_eq!(r2.security_title.is_some(), kept, "{title} {ocr}");
-                assert_eq!(
-                    r2.underlying_security_title.is_some(),
-                    kept,
-                    "{title} {ocr}"
-                );
-                assert!(r1.nature_of_ownership.is_some() && r2.nature_of_ownership.is_some());
-            }
-        }
+        check_texts(wordless_titles, cases, false);
     }
 
     /// In OCR'd text a title or nature of one word is left out; other renderings are let
@@ -1692,26 +1702,10 @@ mod tests {
             ("Restricted Stock Units", true),
             ("Series B", true),
         ];
-        for &(title, kept) in cases {
-            for (ocr, kept) in [(true, kept), (false, true)] {
-                let mut record = texts_in_both_tables(title, Some(title));
-                let mut cx = Ctx::new("");
-                one_word_texts(&mut record, ocr, &mut cx);
-                let (r1, r2) = (&record.non_derivative_table[0], &record.derivative_table[0]);
-                assert_eq!(r1.security_title.is_some(), kept, "{title} {ocr}");
-                assert_eq!(r2.security_title.is_some(), kept, "{title} {ocr}");
-                assert_eq!(
-                    r2.underlying_security_title.is_some(),
-                    kept,
-                    "{title} {ocr}"
-                );
-                assert_eq!(r1.nature_of_ownership.is_some(), kept, "{title} {ocr}");
-                assert_eq!(r2.nature_of_ownership.is_some(), kept, "{title} {ocr}");
-            }
-        }
+        check_texts(one_word_texts, cases, true);
     }
 
-    /// In OCR'd text a title naming stock twice with no bracket between is left out;
+    /// In OCR'd text a title naming stock a second time outside brackets is left out;
     /// natures and other renderings are let be.
     #[test]
     fn ocr_titles_naming_stock_twice_are_left_out() {
@@ -1722,21 +1716,7 @@ mod tests {
             ("Class B common stock ('Common Stock')", true),
             ("Class A Common Stock", true),
         ];
-        for &(title, kept) in cases {
-            for (ocr, kept) in [(true, kept), (false, true)] {
-                let mut record = texts_in_both_tables(title, Some(title));
-                let mut cx = Ctx::new("");
-                titles_run_together(&mut record, ocr, &mut cx);
-                let (r1, r2) = (&record.non_derivative_table[0], &record.derivative_table[0]);
-                assert_eq!(r1.security_title.is_some(), kept, "{title} {ocr}");
-                assert_eq!(
-                    r2.underlying_security_title.is_some(),
-                    kept,
-                    "{title} {ocr}"
-                );
-                assert!(r1.nature_of_ownership.is_some() && r2.nature_of_ownership.is_some());
-            }
-        }
+        check_texts(titles_run_together, cases, false);
     }
 
     /// In OCR'd text a title that another title prints after a class's name is left out.

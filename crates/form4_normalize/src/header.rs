@@ -3834,21 +3834,11 @@ mod tests {
                 (None, None),
             ),
         ] {
-            let text = format!(
-                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
-                 <!-- Start of picture text -->1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
-                 {issuer_line} [ QLN ] (Check all applicable)<br>{below}<br>{after}<br>(Last) (First) (Middle)<br>\
-                 <!-- End of picture text -->\n\n\
-                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
-                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
-                 Explanation of Responses:\n"
+            let record = read_names(
+                " *",
+                &format!("{issuer_line} [ QLN ] (Check all applicable)<br>{below}<br>{after}"),
             );
-            let record = normalized(&text);
-            let owner = record
-                .reporting_owners
-                .first()
-                .and_then(|o| o.name.as_deref());
-            let got = (owner, record.issuer.name.as_deref());
+            let got = names_of(&record);
             assert_eq!(got, want, "{issuer_line:?} | {below:?} | {after:?}");
         }
     }
@@ -3859,26 +3849,36 @@ mod tests {
     #[test]
     fn a_quote_for_the_asterisk_is_no_name() {
         for star in ["*", "\u{201d}", "\u{2019}", "\u{201d} 4,", ""] {
-            let text = format!(
-                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
-                 <!-- Start of picture text -->1. Name and Address of Reporting Person{star} 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
-                 Varga Lena K ORCHARD TOOLS INC [ ORTL ] (Check all applicable)<br>(Last) (First) (Middle)<br>\
-                 <!-- End of picture text -->\n\n\
-                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
-                 Explanation of Responses:\n"
+            let record = read_names(
+                star,
+                "Varga Lena K ORCHARD TOOLS INC [ ORTL ] (Check all applicable)",
             );
-            let record = normalized(&text);
-            let owner = record
-                .reporting_owners
-                .first()
-                .and_then(|o| o.name.as_deref());
-            assert_eq!(owner, Some("Varga Lena K"), "{star:?}");
-            assert_eq!(
-                record.issuer.name.as_deref(),
-                Some("ORCHARD TOOLS INC"),
-                "{star:?}"
-            );
+            let want = (Some("Varga Lena K"), Some("ORCHARD TOOLS INC"));
+            assert_eq!(names_of(&record), want, "{star:?}");
         }
+    }
+
+    /// A Form 4 whose boxes are picture text: box 1's title (its tail `star`), box 2's and
+    /// box 5's side by side, then `lines` (joined by `<br>`) and box 1's name captions.
+    fn read_names(star: &str, lines: &str) -> Record {
+        normalized(&format!(
+            "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+             <!-- Start of picture text -->1. Name and Address of Reporting Person{star} 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer<br>\
+             {lines}<br>(Last) (First) (Middle)<br>\
+             <!-- End of picture text -->\n\n\
+             Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+             Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+             Explanation of Responses:\n"
+        ))
+    }
+
+    /// The first owner's name and the issuer's name.
+    fn names_of(record: &Record) -> (Option<&str>, Option<&str>) {
+        let owner = record
+            .reporting_owners
+            .first()
+            .and_then(|o| o.name.as_deref());
+        (owner, record.issuer.name.as_deref())
     }
 
     /// A Form 4 whose boxes are picture text, read across the page: box 1's, box 2's and
