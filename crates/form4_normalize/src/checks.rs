@@ -827,8 +827,10 @@ pub(crate) fn owner_name_debris(record: &mut Record, ocr: bool, cx: &mut Ctx) {
             let group = &words[k..];
             let closed = group.iter().any(|w| w.contains(')'));
             let lower = group.iter().any(|w| {
-                let l: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-                !l.is_empty() && l.iter().all(|c| c.is_lowercase())
+                w.chars().any(char::is_alphabetic)
+                    && w.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_lowercase)
             });
             let at_end = group.last().is_some_and(|w| w.ends_with(')'));
             if k >= 2 && group.len() >= 2 && (!closed || (at_end && lower)) {
@@ -869,11 +871,6 @@ pub(crate) fn owner_name_debris(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     }
 }
 
-/// In OCR'd text, header values that ran into their neighbours: a city holding a ZIP code
-/// (`MAYFIELD 44124 OH HEIGHTS`), or an issuer's name, street or city with fewer than two
-/// letters (`5,`). None of the corpus's truths has one (its cities with digits are
-/// foreign: `CH-1800, VEVEY`). Left out with a warning. (Values holding one of box 1's
-/// captions are `header::drop_mixed_values`'s, in every rendering.)
 /// In OCR'd text, a company's name that ends with its legal form and a comma (`Acme
 /// Widgets, Inc,`): OCR read the form's full stop as a comma (no name of the corpus's
 /// truths ends with a comma). Repaired, and logged.
@@ -948,6 +945,11 @@ pub(crate) fn ocr_streets(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     }
 }
 
+/// In OCR'd text, header values that ran into their neighbours: a city holding a ZIP code
+/// (`MAYFIELD 44124 OH HEIGHTS`), or an issuer's name, street or city with fewer than two
+/// letters (`5,`). None of the corpus's truths has one (its cities with digits are
+/// foreign: `CH-1800, VEVEY`). Left out with a warning. (Values holding one of box 1's
+/// captions are `header::drop_mixed_values`'s, in every rendering.)
 pub(crate) fn header_run_ons(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     if !ocr {
         return;
@@ -1029,6 +1031,16 @@ const MORE_TITLE_WORDS: [&str; 9] = [
     "Securit",
 ];
 
+/// Leaves out, with a warning, each title and nature of both tables for which `why` (given
+/// the text and whether it is a nature) says why.
+fn leave_out_texts(record: &mut Record, cx: &mut Ctx, why: impl Fn(&str, bool) -> Option<String>) {
+    for (field, slot, nature) in row_texts(record) {
+        if let Some(why) = slot.as_deref().and_then(|v| why(v, nature)) {
+            leave_out(slot, &field, WarningCode::Unreadable, &why, cx);
+        }
+    }
+}
+
 /// In OCR'd text, a title, underlying title or nature of ownership of one word (`Series`,
 /// `Common`, `Stock`, `Sequoia`) is the one line of a text wrapped over several that OCR
 /// put on the row's line (`Restricted` | `Stock 04/22/2014 M ...` | `Units`): left out
@@ -1040,18 +1052,11 @@ pub(crate) fn one_word_texts(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     if !ocr {
         return;
     }
-    for (field, slot, nature) in row_texts(record) {
-        let Some(v) = slot
-            .as_deref()
-            .filter(|v| v.split_whitespace().count() == 1 && (nature || !glued_title_word(v)))
-        else {
-            continue;
-        };
-        let why = format!(
-            "`{v}` is one word: a piece of a text that OCR'd text wraps over several lines; left out"
-        );
-        leave_out(slot, &field, WarningCode::Unreadable, &why, cx);
-    }
+    leave_out_texts(record, cx, |v, nature| {
+        (v.split_whitespace().count() == 1 && (nature || !glued_title_word(v))).then(|| {
+            format!("`{v}` is one word: a piece of a text that OCR'd text wraps over several lines; left out")
+        })
+    });
 }
 
 /// In OCR'd text, a title that another title of the filing prints after a class's name
@@ -1074,17 +1079,11 @@ pub(crate) fn titles_without_their_class(record: &mut Record, ocr: bool, cx: &mu
                 .then(|| words[2..].join(" ").to_lowercase())
         })
         .collect();
-    for (field, slot, nature) in row_texts(record) {
-        let Some(v) = slot.as_deref().filter(|_| !nature) else {
-            continue;
-        };
-        if classed.contains(&v.to_lowercase()) {
-            let why = format!(
-                "`{v}` is another title of this filing without its class's name, which OCR'd text put on another line; left out"
-            );
-            leave_out(slot, &field, WarningCode::Unreadable, &why, cx);
-        }
-    }
+    leave_out_texts(record, cx, |v, nature| {
+        (!nature && classed.contains(&v.to_lowercase())).then(|| {
+            format!("`{v}` is another title of this filing without its class's name, which OCR'd text put on another line; left out")
+        })
+    });
 }
 
 /// In OCR'd text, a title that names stock a second time outside brackets (`B Preferred
@@ -1096,10 +1095,10 @@ pub(crate) fn titles_run_together(record: &mut Record, ocr: bool, cx: &mut Ctx) 
     if !ocr {
         return;
     }
-    for (field, slot, nature) in row_texts(record) {
-        let Some(v) = slot.as_deref().filter(|_| !nature) else {
-            continue;
-        };
+    leave_out_texts(record, cx, |v, nature| {
+        if nature {
+            return None;
+        }
         let low = v.to_lowercase();
         // The second mention outside any bracket: the first title has ended.
         let open_at = |i: usize| {
@@ -1111,13 +1110,12 @@ pub(crate) fn titles_run_together(record: &mut Record, ocr: bool, cx: &mut Ctx) 
             .map(|(i, _)| i)
             .nth(1)
             .is_some_and(|i| !open_at(i));
-        if twice {
-            let why = format!(
+        twice.then(|| {
+            format!(
                 "`{v}` names stock twice: two columns' titles run together in OCR'd text; left out"
-            );
-            leave_out(slot, &field, WarningCode::Unreadable, &why, cx);
-        }
-    }
+            )
+        })
+    });
 }
 
 /// In OCR'd text, a security's title or underlying title holding no word of a security's
@@ -1138,13 +1136,10 @@ pub(crate) fn wordless_titles(record: &mut Record, ocr: bool, cx: &mut Ctx) {
             .chain(&MORE_TITLE_WORDS)
             .any(|t| v.contains(&t.to_lowercase()))
     };
-    for (field, slot, nature) in row_texts(record) {
-        let Some(v) = slot.as_deref().filter(|v| !nature && !titled(v)) else {
-            continue;
-        };
-        let why = format!("`{v}` holds no word of a security's name: a piece of it; left out");
-        leave_out(slot, &field, WarningCode::Unreadable, &why, cx);
-    }
+    leave_out_texts(record, cx, |v, nature| {
+        (!nature && !titled(v))
+            .then(|| format!("`{v}` holds no word of a security's name: a piece of it; left out"))
+    });
 }
 
 /// Titles and natures whose round brackets do not pair (see [`unpaired`]) are left out.

@@ -903,14 +903,13 @@ pub(crate) fn read(
                     let (text, ps) = title_text?;
                     // Picture text glues the officer caption's tail to the title beside it
                     // (`below)Senior VP`): printed text, not the title's.
-                    let text = match text.get(..6) {
-                        Some(head) if head.eq_ignore_ascii_case("below)") => {
-                            let rest = &text[6..];
-                            if rest.starts_with(char::is_alphabetic) {
-                                rest.to_string()
-                            } else {
-                                text
-                            }
+                    const TAIL: &str = "below)";
+                    let text = match text.split_at_checked(TAIL.len()) {
+                        Some((head, rest))
+                            if head.eq_ignore_ascii_case(TAIL)
+                                && rest.starts_with(char::is_alphabetic) =>
+                        {
+                            rest.to_string()
                         }
                         _ => text,
                     };
@@ -4729,12 +4728,8 @@ mod tests {
             Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\
             Explanation of Responses:\n";
         let record = normalized(text);
-        let owner = record
-            .reporting_owners
-            .first()
-            .and_then(|o| o.name.as_deref());
-        assert_eq!(owner, Some("Varga Lena K"));
-        assert_eq!(record.issuer.name.as_deref(), Some("ORCHARD TOOLS INC"));
+        let want = (Some("Varga Lena K"), Some("ORCHARD TOOLS INC"));
+        assert_eq!(names_of(&record), want);
     }
 
     /// OCR'd text (a label misread: `Adress`) reads box 6 across the page with box 1's

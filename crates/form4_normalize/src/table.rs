@@ -2503,10 +2503,13 @@ struct Amounts {
 }
 
 impl Amounts {
-    /// Whether the amount owned after is smaller than the amount: what was acquired is
-    /// still owned after, so such a row disposed of its amount.
-    fn owned_less(self) -> bool {
-        matches!((self.amount, self.owned), (Some(a), Some(o)) if o < a)
+    /// The amount and the amount owned after, when the latter is smaller: what was
+    /// acquired is still owned after, so such a row disposed of its amount.
+    fn owned_less(self) -> Option<(Decimal, Decimal)> {
+        match (self.amount, self.owned) {
+            (Some(a), Some(o)) if o < a => Some((a, o)),
+            _ => None,
+        }
     }
 }
 
@@ -2523,8 +2526,7 @@ fn infer_side(
     row: &[Tok],
     cx: &mut Ctx,
 ) -> Option<AcquiredDisposed> {
-    if amounts.owned_less() && !amounts.ocr {
-        let (a, o) = (amounts.amount?, amounts.owned?);
+    if let Some((a, o)) = amounts.owned_less().filter(|_| !amounts.ocr) {
         cx.repair(
             field,
             RepairKind::InferredFromAmounts,
@@ -2536,7 +2538,7 @@ fn infer_side(
     }
     let code = code?;
     let side = code.implied_side(derivative)?;
-    if side == AcquiredDisposed::A && amounts.owned_less() {
+    if side == AcquiredDisposed::A && amounts.owned_less().is_some() {
         cx.warn(
             WarningCode::Inconsistent,
             Some(field),
@@ -2720,19 +2722,22 @@ fn data_rows<'s>(segs: &'s [Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<R
         // A row of nothing but footnote marks, each under a value of the row above in its
         // own cell of the same grid, is that cell's end cut off by the grid
         // (`22,393.3497<sup>(1)</sup>` over `(2)`): the marks are the value's.
-        if let Some(Line::Data(above, b)) = lines.last_mut() {
+        if let Some(Line::Data(above, _)) = lines
+            .last_mut()
+            .filter(|l| matches!(l, Line::Data(_, b) if *b == block))
+        {
             let owners: Option<Vec<usize>> = toks
                 .iter()
                 .map(|m| {
-                    let fits = *b == block && m.kind == Kind::Marks && m.ncells > 0;
-                    above
-                        .iter()
-                        .rposition(|t| {
-                            t.cell.1 == m.cell.1
-                                && t.ncells == m.ncells
-                                && matches!(t.kind, Kind::Num(_) | Kind::Date(_))
+                    (m.kind == Kind::Marks && m.ncells > 0)
+                        .then(|| {
+                            above.iter().rposition(|t| {
+                                t.cell.1 == m.cell.1
+                                    && t.ncells == m.ncells
+                                    && matches!(t.kind, Kind::Num(_) | Kind::Date(_))
+                            })
                         })
-                        .filter(|_| fits)
+                        .flatten()
                 })
                 .collect();
             if let Some(owners) = owners {

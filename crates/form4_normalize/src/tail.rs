@@ -654,12 +654,7 @@ fn read_remarks_and_signatures(
 /// digits or more.
 fn misread_signature_line(t: &str) -> bool {
     t.split_whitespace().any(|w| {
-        let slash_s = w
-            .char_indices()
-            .find(|&(_, c)| c == 's')
-            .is_some_and(|(i, _)| {
-                i <= 2 && w[i..].starts_with("s/") && w[..i].chars().count() <= 1
-            });
+        let slash_s = misread_slash_s(w);
         let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
         let dated = w.contains('/')
             && w.bytes().all(|b| b.is_ascii_digit() || b == b'/')
@@ -668,16 +663,21 @@ fn misread_signature_line(t: &str) -> bool {
     })
 }
 
+/// A word that opens with `/s/` as OCR misreads it (`ls/`, `{s/`, `s/`): at most one
+/// character before `s/`.
+fn misread_slash_s(w: &str) -> bool {
+    w.char_indices()
+        .find(|&(_, c)| c == 's')
+        .is_some_and(|(i, _)| w[i..].starts_with("s/") && w[..i].chars().count() <= 1)
+}
+
 /// Remarks of OCR'd text that hold a signature's marks, as OCR reads them: `/s/` (`‘s/`),
 /// `By:` or `attorney-in-fact` (`Attomey- in-Fact`). Of the corpus's 120 truths one
 /// remark names an attorney-in-fact, and its OCR renderings are all misread; over its OCR
 /// renderings this leaves out 22 wrong or spurious remarks and no right one.
 fn signature_in_remarks(text: &str) -> bool {
     let low = text.to_lowercase();
-    let slash_s = text
-        .split_whitespace()
-        .any(|w| w.find("s/").is_some_and(|i| w[..i].chars().count() <= 1));
-    slash_s
+    text.split_whitespace().any(misread_slash_s)
         || low.contains("by:")
         || low.contains("in-fact")
         || low.contains("in- fact")
@@ -1336,6 +1336,9 @@ mod tests {
         let cases = [
             ("ls/ Jane Q. Roe,", true),
             ("{s/Jane Q. Roe", true),
+            // One character, however many bytes it takes.
+            ("\u{2018}s/ Jane Q. Roe", true),
+            ("ass/ Jane Q. Roe", false),
             ("Attorney-in-Fact for 0212/2020", true),
             ("Jane Q. Roe 97/2929 =", true),
             ("/s/ Jane Q. Roe", true),
