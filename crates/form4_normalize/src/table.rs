@@ -243,6 +243,7 @@ pub(crate) fn read_table1(
     let rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
     let doc = doc_text.skipping(from.seg..=to.seg);
+    let whole = doc_text.whole();
     // Picture text's rows only: OCR'd text's lines are too often out of order.
     let spill = title_row_spill(segs, to, cx).filter(|_| !ocr);
     let last = rows.len().checked_sub(1);
@@ -278,6 +279,8 @@ pub(crate) fn read_table1(
             let field = match col {
                 Col::Title => {
                     r.security_title = text_of(&toks);
+                    let field = path("security_title");
+                    doubt_cut_words(&mut r.security_title, &toks, &whole, &field, cx);
                     RowField::SecurityTitle
                 }
                 Col::Date => {
@@ -324,6 +327,8 @@ pub(crate) fn read_table1(
                 }
                 Col::Nature => {
                     r.nature_of_ownership = nature_text(&toks, &at, cx);
+                    let field = path("nature_of_ownership");
+                    doubt_cut_words(&mut r.nature_of_ownership, &toks, &whole, &field, cx);
                     RowField::NatureOfOwnership
                 }
                 _ => continue,
@@ -428,6 +433,7 @@ pub(crate) fn read_table2(
     let mut rows = data_rows(segs, from, to, cx);
     let ocr = read_from_image(&rows, cx);
     let doc = doc_text.skipping(from.seg..=to.seg);
+    let whole = doc_text.whole();
     let mut budget = MAX_DOC_WRAP_READINGS;
     if !ocr {
         t2_reattach(&mut rows, patterns, &doc, &mut budget);
@@ -463,6 +469,8 @@ pub(crate) fn read_table2(
             let field = match col {
                 Col::Title => {
                     r.security_title = text_of(&toks);
+                    let field = path("security_title");
+                    doubt_cut_words(&mut r.security_title, &toks, &whole, &field, cx);
                     RowField::SecurityTitle
                 }
                 Col::ConvPrice => {
@@ -508,6 +516,7 @@ pub(crate) fn read_table2(
                 Col::UndTitle => {
                     r.underlying_security_title = text_of(&toks);
                     let field = path("underlying_security_title");
+                    doubt_cut_words(&mut r.underlying_security_title, &toks, &whole, &field, cx);
                     attested_cut_reading(&mut r.underlying_security_title, &toks, &doc, &field, cx);
                     RowField::UnderlyingSecurityTitle
                 }
@@ -537,6 +546,8 @@ pub(crate) fn read_table2(
                 }
                 Col::Nature => {
                     r.nature_of_ownership = nature_text(&toks, &at, cx);
+                    let field = path("nature_of_ownership");
+                    doubt_cut_words(&mut r.nature_of_ownership, &toks, &whole, &field, cx);
                     RowField::NatureOfOwnership
                 }
             };
@@ -2422,10 +2433,7 @@ fn text_of(toks: &[&Tok]) -> Option<String> {
     let mut prev: Option<&Tok> = None;
     for t in toks.iter() {
         if let Some(p) = prev {
-            let cut = p.cell.1 != t.cell.1
-                && p.cell.2 == t.cell.2
-                && p.text.chars().last().is_some_and(char::is_alphabetic)
-                && t.text.chars().next().is_some_and(char::is_lowercase);
+            let cut = word_cut(p, t);
             let broken = p.cell.0 == t.cell.0
                 && p.cell.1 == t.cell.1
                 && p.cell.2 != t.cell.2
@@ -2451,6 +2459,63 @@ fn text_of(toks: &[&Tok]) -> Option<String> {
     }
     let s = clean_spaces_owned(out);
     (!s.is_empty()).then_some(s)
+}
+
+/// Whether token `t`, after `p` in a text, goes on the word `p` ends: the grid cut one
+/// word across two cells of a line (`Comm | on Stock`).
+fn word_cut(p: &Tok, t: &Tok) -> bool {
+    p.cell.1 != t.cell.1
+        && p.cell.2 == t.cell.2
+        && p.text.chars().last().is_some_and(char::is_alphabetic)
+        && t.text.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Leaves out a text that [`text_of`] joined across a cut of the grid into a word the
+/// document prints nowhere whole (`Comm | n Stock`): a converter's grid can swallow the
+/// letters under its line, and the word then joined is not the filer's.
+fn doubt_cut_words(
+    slot: &mut Option<String>,
+    toks: &[&Tok],
+    doc: &LazyAttested<'_>,
+    field: &str,
+    cx: &mut Ctx,
+) {
+    let Some(text) = slot.as_deref() else {
+        return;
+    };
+    let toks = lines_across_cut_cell(toks);
+    let lost = toks.windows(2).find_map(|pair| {
+        let (p, t) = (pair[0], pair[1]);
+        if !word_cut(p, t) {
+            return None;
+        }
+        let head_at = p
+            .text
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(p.text.len(), |(i, _)| i);
+        let tail_len = t
+            .text
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(t.text.len(), |(i, _)| i);
+        let word = format!("{}{}", &p.text[head_at..], &t.text[..tail_len]);
+        (!doc.holds_as_words(&word)).then(|| (word, p.text.to_string(), t.text.to_string()))
+    });
+    let Some((word, left, right)) = lost else {
+        return;
+    };
+    cx.warn(
+        WarningCode::Unreadable,
+        Some(field),
+        &format!(
+            "`{text}` joins `{left}` and `{right}`, cut apart by the converter's grid, into `{word}`, which the document prints nowhere else: the cut may have taken letters, so it was left out"
+        ),
+        None,
+    );
+    *slot = None;
 }
 
 fn date_of(toks: &[&Tok]) -> Option<Date> {
@@ -5655,6 +5720,27 @@ Common Stock 12/15/2020 P 1,000 A $10.25 {owned} I\n"
         assert_eq!(owned("214,407").as_deref(), Some("214407"));
     }
 
+    /// A word the grid cut across two cells is joined when the document prints it whole
+    /// elsewhere; joined into a word it prints nowhere (`Comm | n`: the cut swallowed a
+    /// letter), the text is left out.
+    #[test]
+    fn a_word_joined_across_a_cut_must_be_printed_elsewhere() {
+        for (cells, elsewhere, want) in [
+            ("Comm | on Stock", "Common Stock", Some("Common Stock")),
+            ("Comm | n Stock", "Common Stock", None),
+            ("Comm | on Stock", "Stock", None),
+            ("Common | Stock", "Stock", Some("Common Stock")),
+        ] {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n\
+| {cells} | 4,407 | D | |\n\n\
+Explanation of Responses:\n\n1. {elsewhere} held.\n"
+            ));
+            let title = record.non_derivative_table[0].security_title.clone();
+            assert_eq!(title.as_deref(), want, "{cells}");
+        }
+    }
+
     /// Exact labels, but two of the three big titles lost (here Table II's and the
     /// explanation's): the text is held to OCR's checks, and a row with no title is not read.
     #[test]
@@ -6724,7 +6810,8 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
     }
 
     /// A cell of several lines the grid cut down its middle is read line by line across
-    /// its two parts; two cells of one line each are read one after the other.
+    /// its two parts; two cells of one line each are read one after the other. (The
+    /// footnote prints the words whole, as a word cut apart must be printed elsewhere.)
     #[test]
     fn a_text_cell_cut_down_its_middle_is_read_line_by_line() {
         let head = "|**1. Title**|**2.**|**3. Date**|**3A.**|**4. Code**|**(A)**<br>**(D)**|**Date**<br>**Exercisable**|**Expiration**|**Title**|**Amount**|**8. Price**|**9. Number**|**10.**|**11. Nature**|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
@@ -6741,7 +6828,8 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
         ];
         for (cells, want) in cases {
             let record = read(&format!(
-                "{HEAD}{T2}\n\n{head}|Class B Stock|(2)|12/05/2019||G|462|(2)|(2)|{cells}|$0|1,252|I|By trust|\n"
+                "{HEAD}{T2}\n\n{head}|Class B Stock|(2)|12/05/2019||G|462|(2)|(2)|{cells}|$0|1,252|I|By trust|\n\n\
+                 Explanation of Responses:\n\n1. Converts into Class A Common Stock.\n"
             ));
             let row = &record.derivative_table[0];
             assert_eq!(
