@@ -3401,7 +3401,7 @@ fn lex_row<'s>(segs: &'s [Segment], g: &[Piece], cx: &mut Ctx) -> Vec<Tok<'s>> {
                     tok.span = span;
                 }
             }
-            if let Some(n) = bare_amount(w).filter(|_| !cx.damaged) {
+            if let Some(n) = bare_amount(rest).filter(|_| !cx.damaged) {
                 if alone_in_cell(segs, g, pi, text, w) {
                     tok.kind = Kind::Num(n);
                 }
@@ -3494,7 +3494,7 @@ fn alone_in_cell(segs: &[Segment], g: &[Piece], pi: usize, text: &str, w: &str) 
 }
 
 /// An amount printed without thousands separators (`33733`), read as one where it is all
-/// of a table cell's text: a filer's own typing the converter kept (5 rows of the corpus's
+/// of a table cell's text but its footnote marks: a filer's own typing the converter kept (5 rows of the corpus's
 /// pymupdf4llm files). Four digits that may be a year (1900 to 2099) stay text: a year cut
 /// from a title (`Series | 2020`) is as likely there, and the corpus's 1,329 amounts of
 /// Tables I and II hold 12 such numbers, all printed with a separator. None of its amounts
@@ -6339,6 +6339,8 @@ Explanation of Responses:\n\n1. Price.\n\n{notes}\n"
         let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
         let rows: &[(&str, Option<&str>)] = &[
             ("|Common Stock||||||33733|D||", Some("33733")),
+            // Its footnote mark is part of its cell.
+            ("|Common Stock||||||33733<sup>(4)</sup>|D||", Some("33733")),
             // With other words in its cell it stays text, and the row has no value.
             ("|Common Stock||||||33733 shares|D||", None),
         ];
