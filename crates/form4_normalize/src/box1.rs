@@ -137,14 +137,16 @@ struct At {
 
 /// Reads box 1 down its columns, from the table that holds the `(Last)` caption at
 /// segment `last_seg`, and from the segments in `range` (the header's). `label` is box 1's
-/// label when the header has one before it, and `foreign` says which segments hold another box's printed text. `None` when box 1 is
-/// not laid out this way, or when its columns hold text of another box.
+/// label when the header has one before it, `foreign` says which segments hold another
+/// box's printed text, and `exact` whether the text is a converter's, not OCR's. `None`
+/// when box 1 is not laid out this way, or when its columns hold text of another box.
 pub(crate) fn read(
     segs: &[Segment],
     last_seg: usize,
     label: Option<Hit>,
     range: std::ops::Range<usize>,
     foreign: &dyn Fn(usize) -> bool,
+    exact: bool,
 ) -> Option<Columns> {
     let at = segs.get(last_seg)?.place;
     if !at.in_table {
@@ -171,12 +173,30 @@ pub(crate) fn read(
     if label_seg.is_some_and(|s| !(lo..=hi).contains(&s)) {
         return None;
     }
+    // Another box's label whose number the grid left in box 1's column, under box 1's
+    // own text in a cell (`1. Name and Address of Reporting Person<br>2.`), starts that
+    // box in the next column: it and the pieces after it in the cell are the other box's.
+    // Which pieces are in such a tail, in one pass over the pieces in cell order. Only in
+    // exact text: OCR's misread debris in a cell would cut it anywhere.
+    let mut in_tail = vec![false; hi + 1 - lo];
+    let mut cell = None;
+    let (mut filled, mut tail) = (false, false);
+    for i in lo..=hi {
+        let pl = segs[i].place;
+        if cell != Some((pl.row, pl.cell)) {
+            cell = Some((pl.row, pl.cell));
+            (filled, tail) = (false, false);
+        }
+        tail |= exact && filled && (foreign(i) || crate::grid::opens_box(&segs[i].text));
+        in_tail[i - lo] = tail;
+        filled |= !segs[i].text.trim().is_empty();
+    }
     let (first_row, width) = match label_seg {
         Some(s) => {
             let row = segs[s].place.row;
             let width = (lo..=hi)
                 .filter(|&i| segs[i].place.row == row && foreign(i))
-                .map(|i| segs[i].place.cell)
+                .map(|i| segs[i].place.cell + usize::from(in_tail[i - lo]))
                 .min()
                 .unwrap_or(at.ncells);
             (row + 1, width)
@@ -203,7 +223,10 @@ pub(crate) fn read(
     }
     let mut region: Vec<At> = (lo..=hi)
         .filter(|&i| {
-            range.contains(&i) && segs[i].place.row >= first_row && segs[i].place.cell < width
+            range.contains(&i)
+                && segs[i].place.row >= first_row
+                && segs[i].place.cell < width
+                && !in_tail[i - lo]
         })
         .map(|i| At {
             row: segs[i].place.row,
@@ -664,6 +687,41 @@ mod tests {
                 Some("100 MAIN STREET, SUITE 300"),
                 "{cells}"
             );
+        }
+    }
+
+    /// The next boxes' numbers left by the grid in box 1's column under its label and
+    /// captions (`...Person*<br>2.`, `(Middle)<br>3.<br>03`) start those boxes: the
+    /// cell's pieces from them on are theirs, and box 1 is still read down its column.
+    /// In OCR'd text (a misread label) such a cut is not made.
+    #[test]
+    fn next_boxs_number_under_box_1s_text_ends_its_cell() {
+        for (label, name) in [
+            ("Name and Address of Reporting Person", Some("DOE JANE")),
+            ("Name and Adress of Reporting Person", None),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. {label}<sup>*</sup><br>2.<br>E|Issuer Name**and**T<br>XAMPLE|icker or Trading Symbol<br>CORP [ EXA ]|\n\
+                 |---|---|---|\n\
+                 |DOE JANE|||\n\
+                 |(Last)<br>(First)<br>(Middle)<br>3.<br>03|Date of Earliest Transaction<br>/01/2024|(Month/Day/Year)|\n\
+                 |100 MAIN STREET|||\n\
+                 |(Street)<br>4.|If Amendment, Date of Original Filed|(Month/Day/Year)|\n\
+                 |SPRINGFIELD IL 62701|||\n\
+                 |(City)<br>(State)<br>(Zip)|||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let owner = record.reporting_owners.first().expect("an owner");
+            assert_eq!(owner.name.as_deref(), name, "{label}");
+            if name.is_some() {
+                assert_eq!(owner.address.street1.as_deref(), Some("100 MAIN STREET"));
+                assert_eq!(owner.address.city.as_deref(), Some("SPRINGFIELD"));
+                assert_eq!(owner.address.zip.as_deref(), Some("62701"));
+            }
         }
     }
 

@@ -284,7 +284,7 @@ pub(crate) fn read(
                 .find(|(_, t)| *t == Tag::Name)
                 .map(|(h, _)| *h);
             let range = from.seg..to.seg + usize::from(to.byte > 0);
-            box1::read(segs, h.start.seg, label, range, &foreign)
+            box1::read(segs, h.start.seg, label, range, &foreign, !cx.damaged)
         })
         .collect();
     // The column reading of the box-1 stack a label belongs to: the `(Last)` caption met
