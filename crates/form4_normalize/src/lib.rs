@@ -571,7 +571,7 @@ fn document_type(stream: &Stream, segs: &[Segment], cx: &mut Ctx) -> Option<Docu
             ("FORM 4", DocumentType::Form4),
             ("FORM 5", DocumentType::Form5),
         ] {
-            if t == banner {
+            if t == banner || banner_opens_line(&seg.text, banner) {
                 cx.cover_label(seg.span());
                 if found.is_some_and(|f| f != ty) {
                     cx.warn(
@@ -600,8 +600,44 @@ fn document_type(stream: &Stream, segs: &[Segment], cx: &mut Ctx) -> Option<Docu
     None
 }
 
+/// Whether a line of picture text opens with the banner, the page's top line read across
+/// it (`FORM 5 UNITED STATES SECURITIES AND EXCHANGE OMB APPROVAL`): printed upper-case,
+/// and followed by an upper-case word. The form's own mentions of a form are in mixed
+/// case (`Form 4 Transactions Reported`, `Form 4 or Form 5 obligations`).
+fn banner_opens_line(text: &str, banner: &str) -> bool {
+    text.trim_start().strip_prefix(banner).is_some_and(|rest| {
+        let mut words = rest.split_whitespace();
+        rest.starts_with(char::is_whitespace)
+            && words.next().is_some_and(|w| {
+                w.chars().count() >= 2
+                    && w.chars()
+                        .all(|c| c.is_ascii_uppercase() || c == ',' || c == '.')
+            })
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_banner_opens_the_top_line() {
+        for (text, want) in [
+            ("FORM 5 UNITED STATES SECURITIES", true),
+            ("FORM 4 OMB APPROVAL", true),
+            ("Form 4 Transactions Reported.", false),
+            ("FORM 4 or Form 5 obligations", false),
+            ("FORM 45 UNITED", false),
+            ("FORM 4", false),
+            ("FORM 4 A", false),
+        ] {
+            assert_eq!(
+                super::banner_opens_line(text, "FORM 4")
+                    || super::banner_opens_line(text, "FORM 5"),
+                want,
+                "{text}"
+            );
+        }
+    }
+
     /// A digital rendering whose grid cut a landmark's tail into another cell is still
     /// digital: its holding row's amount printed without separators is read. The same
     /// landmark misread (`Explanatlon`) says OCR, where such an amount is not trusted.
