@@ -572,7 +572,14 @@ fn document_type(stream: &Stream, segs: &[Segment], cx: &mut Ctx) -> Option<Docu
             ("FORM 5", DocumentType::Form5),
         ] {
             if t == banner || banner_opens_line(&seg.text, banner) {
-                cx.cover_label(seg.span());
+                // Only the banner: the rest of a line read across the page is other text.
+                let lead = seg.text.len() - seg.text.trim_start().len();
+                let span = if t == banner {
+                    seg.span()
+                } else {
+                    seg.src_span(lead, lead + banner.len())
+                };
+                cx.cover_label(span);
                 if found.is_some_and(|f| f != ty) {
                     cx.warn(
                         WarningCode::Inconsistent,
@@ -581,7 +588,7 @@ fn document_type(stream: &Stream, segs: &[Segment], cx: &mut Ctx) -> Option<Docu
                             "the banner says {banner} but the form's title says Form {}",
                             found.map_or("?", |f| f.as_str())
                         ),
-                        Some(seg.span()),
+                        Some(span),
                     );
                 }
                 return found.or(Some(ty));
