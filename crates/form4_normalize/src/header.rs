@@ -2649,17 +2649,31 @@ fn issuer_line_below(segs: &[Segment], ps: &[Piece]) -> Option<String> {
         .filter(|s| s.place.in_table && s.place.block == first.block && s.place.row > row)
         .map(|s| s.place.row)
         .min()?;
+    // A name the grid cut and put back together may have left its last letters alone in
+    // the row below (`Unit Software In | c [U]` over `y`): every letter is in some label,
+    // so a lone one is taken as the name's when the name was cut.
+    let cut = ps.iter().any(|p| !segs[p.seg].joins.is_empty());
+    // Alone in its cell: a label's tail (`Owne | r<br>ify`) goes on with the label's
+    // other lines.
+    let alone = |s: &Segment| {
+        segs.iter()
+            .filter(|o| {
+                in_row(o, below) && o.place.cell == s.place.cell && !o.text.trim().is_empty()
+            })
+            .count()
+            == 1
+    };
     segs.iter()
         .filter(|s| in_row(s, below) && (start..end).contains(&s.place.cell))
-        .map(|s| s.text.trim())
-        .find(|t| {
+        .find(|s| {
+            let t = s.text.trim();
             let letters = ascii_letters(t);
             !letters.is_empty()
                 && !t.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
                 && !box1::is_caption(t)
-                && !in_header_label(&letters)
+                && (!in_header_label(&letters) || (cut && t.chars().count() == 1 && alone(s)))
         })
-        .map(str::to_string)
+        .map(|s| s.text.trim().to_string())
 }
 
 /// Whether letters (lower-case, nothing else) are a piece of a label printed in the
@@ -3760,6 +3774,31 @@ mod tests {
                 .zip(record.issuer.trading_symbol.clone());
             let want = want.map(|(n, t)| (n.to_string(), t.to_string()));
             assert_eq!(got, want, "{cells}");
+        }
+    }
+
+    /// Box 2's value cut by the grid and put back together, with a lone letter alone in a
+    /// cell of the row below: the name's last letter, so the name is not whole. A letter
+    /// that goes on with other lines in its cell is a label's tail.
+    #[test]
+    fn a_cut_issuer_name_missing_its_letter_below_is_left_out() {
+        for (below, want) in [
+            ("", Some("ZEPHYR AUTO CORP")),
+            ("s", None),
+            ("s<br>ify", Some("ZEPHYR AUTO CORP")),
+        ] {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup>|2.<br>Z|Issuer Name and<br>EPHYR AUTO CORP|Ticker or Trading Symbol<br>[ZAO]||5. Relationship of Reporting Person(s) to Issuer|\n\
+                 |---|---|---|---|---|---|\n\
+                 |DOE JANE||{below}|||X<br>Director|\n\
+                 |(Last)<br>(First)<br>(Middle)||||||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let record = normalized(&text);
+            assert_eq!(record.issuer.name.as_deref(), want, "{below}");
         }
     }
 
