@@ -175,9 +175,9 @@ pub(crate) fn read(
     }
     // Another box's label whose number the grid left in box 1's column, under box 1's
     // own text in a cell (`1. Name and Address of Reporting Person<br>2.`), starts that
-    // box in the next column: it and the pieces after it in the cell are the other box's.
-    // Which pieces are in such a tail, in one pass over the pieces in cell order. Only in
-    // exact text: OCR's misread debris in a cell would cut it anywhere.
+    // box in the next column: it and the pieces after it in the cell are the other box's
+    // (found in one pass over the pieces, in cell order). Only in exact text: OCR's
+    // misread debris in a cell would cut it anywhere.
     let mut in_tail = vec![false; hi + 1 - lo];
     let mut cell = None;
     let (mut filled, mut tail) = (false, false);

@@ -200,8 +200,8 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     }
     // Converters of digital text reproduce the printed labels exactly; OCR almost never
     // does (in the development corpus: every digital rendering matched its landmarks with
-    // no edit save one label's tail cut off by the grid, 14 of 360 OCR renderings did). Readings that are sound in exact text but
-    // risky in OCR'd text depend on it.
+    // no edit but for one label's tail cut off by the grid, 14 of 360 OCR renderings
+    // did). Readings that are sound in exact text but risky in OCR'd text depend on it.
     // Two of the form's three big titles (Tables I and II, the explanation of responses)
     // lost is as sure a sign: every digital rendering of the corpus has all three or
     // misses one.
@@ -625,6 +625,8 @@ fn banner_opens_line(text: &str, banner: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// The banner upper-case and followed by an upper-case word opens a line; the form's
+    /// own mixed-case mentions, a longer number or a lone letter after it do not.
     #[test]
     fn a_banner_opens_the_top_line() {
         for (text, want) in [
