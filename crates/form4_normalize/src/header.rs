@@ -442,7 +442,9 @@ pub(crate) fn read(
                         if let Some((owner_name, owner_ps)) = side.owner {
                             name = owner_name;
                             ps = owner_ps;
-                        } else if side.issuer_alone {
+                        } else if side.issuer.is_some() {
+                            // Box 2's value alone: an issuer is only read beside an owner
+                            // otherwise.
                             cx.warn(
                                 WarningCode::MissingPart,
                                 Some("reporting_owners.name"),
@@ -1053,8 +1055,6 @@ struct SideBySide {
     debris: Vec<Piece>,
     /// The values' words as read, for the diagnostics.
     joined: String,
-    /// The line holds box 2's value alone (no owner's name fits before it).
-    issuer_alone: bool,
 }
 
 fn side_by_side(
@@ -1233,7 +1233,6 @@ fn side_by_side(
                     issuer,
                     debris,
                     joined,
-                    issuer_alone: true,
                 });
             }
             // The owner's name was not found below, but a company's name (it ends with its
@@ -1247,7 +1246,6 @@ fn side_by_side(
                     issuer,
                     debris,
                     joined,
-                    issuer_alone: true,
                 });
             }
         }
@@ -1273,7 +1271,6 @@ fn side_by_side(
         issuer,
         debris,
         joined,
-        issuer_alone: false,
     })
 }
 
