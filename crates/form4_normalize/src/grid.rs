@@ -19,8 +19,11 @@ use form4_model::RepairKind;
 use crate::ctx::Ctx;
 use crate::header;
 use crate::labels::{tolerance, Pos, Stream};
-use crate::text::{squashed_len, Segment};
+use crate::text::{ascii_letters, squashed_len, Segment};
 use crate::values;
+
+/// The tail of box 5's two-line captions (`Officer (give title` / `below)`).
+const CAPTION_TAIL: &str = "below)";
 
 /// Labels that open a box in a header row, and the field a box of text fills (none for
 /// boxes of check marks).
@@ -32,8 +35,11 @@ fn box_labels() -> Vec<(&'static str, Option<&'static str>)> {
         (header::REL_BOX, None),
         (header::JOINT_BOX, None),
     ];
-    // The check boxes' own captions end a box of text before them.
+    // The check boxes' own captions end a box of text before them; so do the tails of
+    // box 5's two-line captions, in a row of their own (`3. Date of | Earliest … | X |
+    // below)`): the mark before a tail is box 5's.
     out.extend(header::tick_captions().map(|l| (l, None)));
+    out.push((CAPTION_TAIL, None));
     out.extend(
         header::PERIOD_BOXES
             .iter()
@@ -139,6 +145,16 @@ fn regroup_row(
                 })
                 .map(|n| order[n])
                 .collect();
+            // A tail ends a box only where it stands alone in its piece: one after its
+            // head (`title below)`) is found with the head, and would pull the head's
+            // pieces out of their order.
+            if label == CAPTION_TAIL
+                && label_pieces
+                    .iter()
+                    .any(|&i| ascii_letters(&row[i].text) != "below")
+            {
+                continue;
+            }
             // Box 1's title ends with a footnote's asterisk (`Reporting Person*`), which a
             // cut can put alone in the next cell of the title's line: the title's, not a
             // piece of the value below it.

@@ -10,7 +10,7 @@ use crate::attest::LazyAttested;
 use crate::box1;
 use crate::ctx::Ctx;
 use crate::labels::{Hit, Pos, Stream};
-use crate::text::{ascii_letters, clean_spaces, Segment};
+use crate::text::{ascii_letters, clean_spaces, Place, Segment};
 use crate::values;
 
 pub(crate) const NAME_BOX: &str = "Name and Address of Reporting Person";
@@ -863,31 +863,56 @@ pub(crate) fn read(
         let title_text = match title_text {
             _ if cx.damaged => title_text,
             // A slot's title in the captions' own cell goes on in the rows below it
-            // when the column's reading starts with it (`Executive Vice` | `President`;
+            // when the column's reading holds all of it (`Executive Vice` | `President`,
+            // or a slot that the grid cut from the line's head, `Vice P` | `resident`;
             // no owner of the corpus reads otherwise by it: its one such title is behind
             // a slot of debris, read below).
             Some((ref text, ref ps)) if !slot_debris(text) => {
                 match column_title(segs, &kept, &captions, to) {
-                    Ok(Some((whole, more)))
-                        if whole.len() > text.len()
-                            && whole.starts_with(text.as_str())
-                            && more.iter().any(|p| ps.iter().any(|q| q.seg == p.seg)) =>
+                    Ok(Some(found))
+                        if found.text.len() > text.len()
+                            && ps
+                                .iter()
+                                .filter(|q| {
+                                    !segs[q.seg]
+                                        .text
+                                        .get(q.a..q.b)
+                                        .unwrap_or("")
+                                        .trim()
+                                        .is_empty()
+                                })
+                                .all(|q| found.pieces.iter().any(|p| p.seg == q.seg)) =>
                     {
+                        log_cuts(segs, &found.cuts, cx);
                         cx.repair(
                             "reporting_owners.officer_title",
                             RepairKind::JoinedText,
                             text,
-                            &whole,
-                            more.last().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                            &found.text,
+                            found.pieces.last().map(|p| segs[p.seg].src_span(p.a, p.b)),
                         );
-                        Some((whole, more))
+                        Some((found.text, found.pieces))
+                    }
+                    // A slot whose column is not one title is a piece of it (`Chief Off`
+                    // | `cer`, `Vice` | `President`): no title of its own.
+                    Err(why) => {
+                        cx.warn(
+                            WarningCode::Unreadable,
+                            Some("reporting_owners.officer_title"),
+                            &format!("`{text}` under box 5 is a piece of the text under box 5's captions, which {why}: it was left out"),
+                            ps.first().map(|p| segs[p.seg].src_span(p.a, p.b)),
+                        );
+                        None
                     }
                     _ => title_text,
                 }
             }
             _ => {
                 let found = match column_title(segs, &kept, &captions, to) {
-                    Ok(found) => found,
+                    Ok(found) => found.map(|f| {
+                        log_cuts(segs, &f.cuts, cx);
+                        (f.text, f.pieces)
+                    }),
                     Err(why) => {
                         cx.warn(
                             WarningCode::Unreadable,
@@ -3148,8 +3173,11 @@ fn tail_tick(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(Tag, Pi
             "below" | "titlebelow"
         )
     };
-    if segs[line].place.in_table || h.end.seg != line || !tail(h) {
+    if h.end.seg != line || !tail(h) {
         return None;
+    }
+    if segs[line].place.in_table {
+        return grid_tail_tick(segs, kept, i);
     }
     let tails: Vec<usize> = (0..kept.len())
         .filter(|&k| {
@@ -3177,6 +3205,77 @@ fn tail_tick(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(Tag, Pi
     // (The officer's tail `title below)`, where its head ends `(give`, is one caption.)
     let (w, p) = piece_words(segs, &pieces(segs, from, h.start)).pop()?;
     (values::is_tick(&w) && p.seg == line).then_some((tag, p))
+}
+
+/// [`tail_tick`] in a converter's grid: box 5's two caption heads in one row, their tails
+/// (`below)`) in two cells of the row below, and a mark in the cell just before a tail or
+/// in the tail's own cell before it (`X` | `below)`), where the check box printed left of
+/// its caption, halfway down its two lines, lands. The head the mark stands beside must be
+/// the tail's own (its cell that of the mark or the next one), so a mark in another
+/// column is nobody's here. In pymupdf4llm this places 1 officer's mark, which the
+/// grid's regrouping had glued to box 3's label as text (see `grid::box_labels`).
+fn grid_tail_tick(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(Tag, Piece)> {
+    let at = segs[kept[i].0.start.seg].place;
+    let is_tail = |h: Hit| {
+        h.start.seg == h.end.seg
+            && matches!(
+                ascii_letters(
+                    segs[h.start.seg]
+                        .text
+                        .get(h.start.byte..h.end.byte)
+                        .unwrap_or("")
+                )
+                .as_str(),
+                "below" | "titlebelow"
+            )
+    };
+    let in_row = |p: Place, row: usize| p.in_table && p.block == at.block && p.row == row;
+    let tails: Vec<usize> = (0..kept.len())
+        .filter(|&k| {
+            let (hk, t) = kept[k];
+            t == Tag::Caption && in_row(segs[hk.start.seg].place, at.row) && is_tail(hk)
+        })
+        .collect();
+    if tails.len() != 2 {
+        return None;
+    }
+    // A table's second line is its rule (row 1): the row above row 2 is row 0.
+    let above = match at.row {
+        0 => return None,
+        2 => 0,
+        r => r - 1,
+    };
+    let (tag, n) = if tails[0] == i {
+        (Tag::Officer, 0)
+    } else if tails[1] == i {
+        (Tag::Other, 1)
+    } else {
+        return None;
+    };
+    let heads: Vec<usize> = kept
+        .iter()
+        .filter(|(hk, t)| {
+            matches!(t, Tag::Officer | Tag::Other) && in_row(segs[hk.start.seg].place, above)
+        })
+        .map(|(hk, _)| segs[hk.start.seg].place.cell)
+        .collect();
+    if heads.len() != 2 {
+        return None;
+    }
+    let head_cell = heads[n];
+    let from = i.checked_sub(1).map_or(
+        Pos {
+            seg: kept[i].0.start.seg,
+            byte: 0,
+        },
+        |j| kept[j].0.end,
+    );
+    let (w, p) = piece_words(segs, &pieces(segs, from, kept[i].0.start)).pop()?;
+    let place = segs[p.seg].place;
+    let beside = in_row(place, at.row)
+        && (place.cell == at.cell || place.cell + 1 == at.cell)
+        && (place.cell == head_cell || place.cell + 1 == head_cell);
+    (values::is_tick(&w) && beside).then_some((tag, p))
 }
 
 /// Whether a slot's text after box 5's captions is other boxes' words, not a title: it
@@ -3214,7 +3313,7 @@ fn column_title(
     kept: &[(Hit, Tag)],
     labels: &[usize],
     to: Pos,
-) -> Result<Option<(String, Vec<Piece>)>, &'static str> {
+) -> Result<Option<ColumnTitle>, &'static str> {
     let mut caption_segs = labels.iter().flat_map(|&i| {
         let h = kept[i].0;
         h.start.seg..(h.end.seg + usize::from(h.end.byte > 0)).min(segs.len())
@@ -3309,6 +3408,10 @@ fn column_title(
         .filter(|&s| segs[s].place.row > row)
         .collect();
     let mut next_row = row + 1;
+    // The cell the last line read began in, and the segments that go on a word of the
+    // line before them (see `cut_line`).
+    let mut line_cell = out.last().map(|p| segs[p.seg].place.cell);
+    let mut glued: Vec<usize> = Vec::new();
     let mut k = 0;
     while k < below.len() {
         let r = segs[below[k]].place.row;
@@ -3372,19 +3475,29 @@ fn column_title(
                 b: segs[s].text.len(),
             });
         }
-        if cells.len() > 1 {
-            return Err("is spread over two of box 5's cells in one row");
-        }
+        // One line that the grid cut inside a word (`Vice P` | `resident`) is read whole.
+        let cut = match cells.as_slice() {
+            [a, b] if a + 1 == *b => Some(
+                cut_line(segs, &found, *b)
+                    .ok_or("is spread over two of box 5's cells in one row")?,
+            ),
+            [_, _, ..] => return Err("is spread over two of box 5's cells in one row"),
+            _ => None,
+        };
         // A title's lines are printed one under another: a line in another cell than
         // the one above it is not known to follow it.
-        if let (Some(&c), Some(last)) = (cells.first(), out.last()) {
-            if segs[last.seg].place.cell != c {
+        if let (Some(&c), Some(prev)) = (cells.first(), line_cell) {
+            if prev != c {
                 return Err("moves between box 5's cells from one line to the next");
             }
         }
         if found.is_empty() && !(captions_only && out.is_empty() && !stop) {
             break;
         }
+        if let Some(k) = cut {
+            glued.push(found[k].seg);
+        }
+        line_cell = cells.first().copied().or(line_cell);
         out.extend(found);
         if stop {
             break;
@@ -3393,9 +3506,79 @@ fn column_title(
     if out.is_empty() {
         return Ok(None);
     }
-    let words = piece_words(segs, &out);
+    let mut words: Vec<(String, Piece)> = Vec::new();
+    let mut cuts: Vec<(String, Piece)> = Vec::new();
+    for (w, p) in piece_words(segs, &out) {
+        // The first word of a glued segment goes on the word before it.
+        let goes_on = glued.contains(&p.seg) && words.last().is_some_and(|(_, q)| q.seg != p.seg);
+        match words.last_mut() {
+            Some((head, _)) if goes_on => {
+                cuts.push((format!("{head} | {w}"), p));
+                head.push_str(&w);
+            }
+            _ => words.push((w, p)),
+        }
+    }
     let text = title_text(&words);
-    Ok(Some((text, words.into_iter().map(|(_, p)| p).collect())))
+    let mut pieces: Vec<Piece> = words.into_iter().map(|(_, p)| p).collect();
+    pieces.extend(cuts.iter().map(|(_, p)| *p));
+    Ok(Some(ColumnTitle { text, pieces, cuts }))
+}
+
+fn log_cuts(segs: &[Segment], cuts: &[(String, Piece)], cx: &mut Ctx) {
+    for (from, p) in cuts {
+        cx.repair(
+            "reporting_owners.officer_title",
+            RepairKind::JoinedText,
+            from,
+            &from.replace(" | ", ""),
+            Some(segs[p.seg].src_span(p.a, p.b)),
+        );
+    }
+}
+
+/// Box 5's title read down its column (see [`column_title`]).
+struct ColumnTitle {
+    text: String,
+    pieces: Vec<Piece>,
+    /// Words that the grid cut between two cells of one line, rejoined: `head | tail`, and
+    /// the tail's piece.
+    cuts: Vec<(String, Piece)>,
+}
+
+/// Whether a row's text under box 5's captions, found in two neighbouring cells, is one
+/// line that the grid cut inside a word: each cell holds one line, the same line, the left
+/// ending in a letter and the right going on in lower case (`Vice P` | `resident`). Gives
+/// the index in `found` of the right cell's piece. As in Tables I and II (see
+/// `table::doubt_cut_words`), the cut may have swallowed a letter: a word the document
+/// prints with one letter more at the cut, and nowhere as joined, is not known to be whole.
+fn cut_line(segs: &[Segment], found: &[Piece], right: usize) -> Option<usize> {
+    let [l, r] = found else {
+        return None;
+    };
+    let (lp, rp) = (segs[l.seg].place, segs[r.seg].place);
+    if rp.cell != right || lp.piece != rp.piece {
+        return None;
+    }
+    let (lt, rt) = (
+        segs[l.seg].text.get(l.a..l.b).unwrap_or("").trim(),
+        segs[r.seg].text.get(r.a..r.b).unwrap_or("").trim(),
+    );
+    if !lt.ends_with(char::is_alphabetic) || !rt.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let head = lt.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let tail = rt.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let printed = |w: &str| {
+        segs.iter().any(|s| {
+            s.text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|x| x.eq_ignore_ascii_case(w))
+        })
+    };
+    let joined = format!("{head}{tail}");
+    let swallowed = || ('a'..='z').any(|c| printed(&format!("{head}{c}{tail}")));
+    (printed(&joined) || !swallowed()).then_some(1)
 }
 
 /// Box 5's title or "other" text where picture text read it across the page with box 1's
@@ -4493,6 +4676,28 @@ mod tests {
             let owner = column_owner(head, a1, "", "", "");
             assert_eq!(owner.officer_title.as_deref(), want, "{head} | {a1}");
         }
+        // A line the grid cut inside a word, over the two cells: one line, the word
+        // rejoined, unless the document prints it with one letter more at the cut.
+        for (a1, b1, a2, want) in [
+            ("Vice P", "resident", "", Some("Vice President")),
+            (
+                "Vice P",
+                "resident",
+                "Operations",
+                Some("Vice President Operations"),
+            ),
+            ("Chief Offi", "cer", "", Some("Chief Officer")),
+            // `Offcer` is printed nowhere, `Officer` in the caption: a letter may be lost.
+            ("Chief Off", "cer", "", None),
+            // Two words, or one of two lines: nothing tells how they read.
+            ("Vice", "President", "", None),
+            ("Vice P", "resident<br>Sales", "", None),
+        ] {
+            let owner = column_owner("", a1, b1, a2, "");
+            let case = format!("{a1} | {b1} / {a2}");
+            assert!(owner.is_officer, "{case}");
+            assert_eq!(owner.officer_title.as_deref(), want, "{case}");
+        }
     }
 
     /// The first owner of a header whose box 5 is a grid's two cells, the officer's ticked:
@@ -4517,6 +4722,52 @@ mod tests {
                 .into_iter()
                 .next()
                 .expect("an owner")
+        }
+    }
+
+    /// A grid may put box 5's caption tails (`below)`) in a row of their own, under the
+    /// heads' row, beside box 3's label cut over two cells; a check box printed halfway
+    /// down its caption lands in the cell before its tail, or in the tail's cell above it.
+    /// The mark is box 5's, not box 3's text nor box 6's.
+    #[test]
+    fn tick_beside_the_tails_of_box_5s_captions_in_a_grid() {
+        let cases: &[([&str; 4], bool, bool)] = &[
+            (["X", "<br>below)", "", "<br>below)"], true, false),
+            (["", "<br>below)", "X", "<br>below)"], false, true),
+            (["", "X<br>below)", "", "<br>below)"], true, false),
+            (["", "<br>below)", "", "<br>below)"], false, false),
+            // One tail alone in the row tells no box.
+            (["X", "<br>below)", "", ""], false, false),
+        ];
+        for ([c5, c6, c7, c8], officer, other) in cases {
+            let text = format!(
+                "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup>|||2. Issuer Name and Ticker or Trading Symbol||5. Relationship of Reporting Person(s) to Issuer<br>(Check all applicable)||||\n\
+                 |---|---|---|---|---|---|---|---|---|\n\
+                 |DOE JANE Q|||Example Widgets, Inc. [EXW]|||Director||10% Owner|\n\
+                 |||||||Officer (give title||Other (specify|\n\
+                 |(Last)|(First)|(Middle)|3. Date of|Earliest Transaction (Month/Day/Year)|{c5}|{c6}|{c7}|{c8}|\n\
+                 |1 MAIN STREET|||04/01/2020||||||\n\
+                 |(Street)<br>SPRINGFIELD|IL|62701|4. If Amendment, Date of Original Filed (Month/Day/Year)||6. Individual or Joint/Group Filing<br>X Form filed by One Reporting Person||||\n\
+                 |(City)|(State)|(Zip)|||||||\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let record = normalized(&text);
+            let owner = record.reporting_owners.first().expect("an owner");
+            let row = format!("{c5} | {c6} | {c7} | {c8}");
+            assert_eq!(
+                (owner.is_officer, owner.is_other),
+                (*officer, *other),
+                "{row}"
+            );
+            assert!(!owner.is_director && !owner.is_ten_percent_owner, "{row}");
+            assert_eq!(
+                record.period_of_report.map(|d| d.to_string()).as_deref(),
+                Some("2020-04-01"),
+                "{row}"
+            );
         }
     }
 
