@@ -240,7 +240,7 @@ pub(crate) fn read_table1(
     cx: &mut Ctx,
 ) -> (Vec<NonDerivativeRow>, bool) {
     let mut out = Vec::new();
-    let rows = data_rows(segs, from, to, cx);
+    let rows = data_rows(segs, from, to, true, cx);
     let ocr = read_from_image(&rows, cx);
     let doc = doc_text.skipping(from.seg..=to.seg);
     let whole = doc_text.whole();
@@ -430,7 +430,7 @@ pub(crate) fn read_table2(
         &[T2_TRANSACTION, T2_HOLDING]
     };
     let ad_cols = ad_columns(segs, from, to);
-    let mut rows = data_rows(segs, from, to, cx);
+    let mut rows = data_rows(segs, from, to, false, cx);
     let ocr = read_from_image(&rows, cx);
     let doc = doc_text.skipping(from.seg..=to.seg);
     let whole = doc_text.whole();
@@ -2708,8 +2708,16 @@ enum Line<'s> {
 }
 
 /// Groups the text between two positions into rows (a table row, or a line), drops the
-/// rows of printed column headings, and lexes the rest.
-fn data_rows<'s>(segs: &'s [Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<Row<'s>> {
+/// rows of printed column headings, and lexes the rest. `page_tails`: a page's first text
+/// lines may end the last row of the page before (see [`page_tail_lines`]); only Table
+/// I's rows read them, where they are its last column's, the nature of ownership.
+fn data_rows<'s>(
+    segs: &'s [Segment],
+    from: Pos,
+    to: Pos,
+    page_tails: bool,
+    cx: &mut Ctx,
+) -> Vec<Row<'s>> {
     let ps = pieces(segs, from, to);
     let mut groups: Vec<Vec<Piece>> = Vec::new();
     let mut last_key = None;
@@ -2872,6 +2880,13 @@ fn data_rows<'s>(segs: &'s [Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<R
             _ => {}
         }
     }
+    if page_tails {
+        cut_cells.extend(
+            page_tail_lines(segs, &mut lines)
+                .into_iter()
+                .map(|(k, g)| (k, false, g)),
+        );
+    }
     let mut rows = attach_wrapped_lines(segs, lines, cx);
     for (k, above, g) in cut_cells {
         let toks = lex_row(segs, &g, cx);
@@ -2884,6 +2899,81 @@ fn data_rows<'s>(segs: &'s [Segment], from: Pos, to: Pos, cx: &mut Ctx) -> Vec<R
         }
     }
     rows
+}
+
+/// The lines of a page's picture text that end the last row of the page before, read in a
+/// converter's grid: a tall cell cut by the page break (`Sequoia<br>Capital<br>U.S.` |
+/// page break | repeated headings | `Growth VI`, `Fund, L.P.`, `(2)(3)`, then the page's
+/// first row). They are the text lines before the page's first row, up to the last one
+/// that ends with footnote marks (a cell's end: the lines after it are the first row's),
+/// from the first line with a word of two letters (a heading's tail, `(D)`, is not a
+/// cell's); taken only where the row before ends its line in a word without marks, so its
+/// cell is unfinished. Each taken line is given as (data row index, pieces) and left
+/// [`Line::Other`] here.
+fn page_tail_lines(segs: &[Segment], lines: &mut [Line]) -> Vec<(usize, Vec<Piece>)> {
+    let ends_with_marks = |g: &[Piece]| {
+        g.last().is_some_and(|p| {
+            let text = segs[p.seg].text.get(p.a..p.b).unwrap_or("").trim_end();
+            !values::split_trailing_marks(text).1.is_empty()
+        })
+    };
+    let has_word = |g: &[Piece]| {
+        g.iter().any(|p| {
+            segs[p.seg]
+                .text
+                .get(p.a..p.b)
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.chars().count() >= 2)
+        })
+    };
+    let mut out = Vec::new();
+    let mut rows_seen = 0usize;
+    // The block of the last data row, and whether that row's line ends in a word with no
+    // marks, in a table's cell.
+    let mut last: Option<(usize, bool)> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        match &lines[i] {
+            Line::Data(toks, b) => {
+                let open = toks
+                    .last()
+                    .is_some_and(|t| t.ncells > 0 && t.kind == Kind::Word && t.marks.is_empty());
+                last = Some((*b, open));
+                rows_seen += 1;
+                i += 1;
+            }
+            Line::Text(_, b) if last.is_some_and(|(lb, open)| open && lb != *b) => {
+                let b = *b;
+                let end = (i..lines.len())
+                    .find(|&j| !matches!(&lines[j], Line::Text(_, jb) if *jb == b))
+                    .unwrap_or(lines.len());
+                let text = |j: usize| match &lines[j] {
+                    Line::Text(g, _) => g.as_slice(),
+                    _ => &[],
+                };
+                let first_row_next = matches!(lines.get(end), Some(Line::Data(_, nb)) if *nb == b);
+                let tail_end = (i..end).rev().find(|&j| ends_with_marks(text(j)));
+                if let (true, Some(j)) = (first_row_next, tail_end) {
+                    let start = (i..j)
+                        .rev()
+                        .take_while(|&k| has_word(text(k)) || ends_with_marks(text(k)))
+                        .last()
+                        .unwrap_or(j);
+                    if has_word(text(start)) {
+                        for line in &mut lines[start..=j] {
+                            if let Line::Text(g, _) = std::mem::replace(line, Line::Other) {
+                                out.push((rows_seen - 1, g));
+                            }
+                        }
+                    }
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 /// Gives each data row the text lines around it that belong to its cells.
@@ -6169,6 +6259,72 @@ $195.255 | 05/07/2020 1,417 1,417 D\n\n(7x8) JO) ne) $0 19,066,032 I\n\nCommon S
 |Common Stock|10/26/2021|J|339,943|D|(1)|3,160,599|I|By Trust||\n"
             ));
             check_cut_nature(&record);
+        }
+    }
+
+    /// A tall nature cell that the page break cut, where the next page is picture text:
+    /// the page's text lines before its first row, after the repeated headings and up to
+    /// the line ending in footnote marks, end the last row of the page before. Not where
+    /// that row's cell already ends in its marks, nor where no line ends in marks.
+    #[test]
+    fn a_nature_cell_cut_by_a_page_break_before_picture_text_is_put_back() {
+        let head = "|**1. Title of Security**|**2. Date**|**3. Code**|**4. Amount**|**(A) or (D)**|**Price**|**5. Owned**|**6. Form**|**7. Nature**|\n|---|---|---|---|---|---|---|---|---|\n";
+        let headings = "1. Title of Security (Instr. 3) 2. Transaction 2A. Deemed 3. 4. Securities Acquired (A) or 5. Amount of 6. 7. Nature of<br>\
+            Code V Amount or Price (Instr. 3 and 4)<br>(D)";
+        let row3 = "Common Stock 10/26/2021 J 339,943 D (1) 3,160,599 I Family<br>Trust (4)";
+        // The page's last cell's end, the next page's lines, the natures, row 2's marks.
+        type Case<'a> = (&'a str, &'a str, [Option<&'a str>; 3], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                "Fund",
+                "II, LLC<br>(3)<br>By",
+                [
+                    Some("Growth Fund, L.P."),
+                    Some("By Thicket Fund II, LLC"),
+                    Some("By Family Trust"),
+                ],
+                &["F3"],
+            ),
+            (
+                "Fund<sup>(2)</sup>",
+                "II, LLC<br>(3)<br>By",
+                [
+                    Some("Growth Fund, L.P."),
+                    Some("By Thicket Fund"),
+                    Some("By Family Trust"),
+                ],
+                &["F2"],
+            ),
+            (
+                "Fund",
+                "II, LLC<br>By",
+                [
+                    Some("Growth Fund, L.P."),
+                    Some("By Thicket Fund"),
+                    Some("By Family Trust"),
+                ],
+                &[],
+            ),
+        ];
+        for (cell_end, lines, want, marks) in cases {
+            let record = read(&format!(
+                "{HEAD}{T1}\n\n{head}\
+|Common Stock|10/26/2021|J|1,236,417|D|(1)|11,238,769|I|Growth<br>Fund, L.P.<sup>(1)</sup>|\n\
+|Common Stock|10/26/2021|J|1,615,932|D|(1)|14,654,471|I|By Thicket<br>{cell_end}|\n\n\
+<!-- Start of picture text -->{T1}<br>{headings}<br>{lines}<br>{row3}<br><!-- End of picture text -->\n"
+            ));
+            let natures: Vec<_> = record
+                .non_derivative_table
+                .iter()
+                .map(|r| r.nature_of_ownership.as_deref())
+                .collect();
+            assert_eq!(natures, want, "{cell_end} | {lines}");
+            let row = &record.non_derivative_table[1];
+            assert_eq!(
+                ids(row.footnotes.get(&RowField::NatureOfOwnership)),
+                *marks,
+                "{cell_end} | {lines}"
+            );
         }
     }
 
