@@ -4267,6 +4267,7 @@ fn log_split_date(pieces: &[Tok], d: Date, cx: &mut Ctx) {
 /// `03 | /23/2020` or `03/23/2 | 020` → 2020-03-23: a date cut in two or three pieces,
 /// each made only of digits and slashes, whose pieces put together form a whole date.
 fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx) {
+    let damaged = cx.damaged;
     let piece = |t: &Tok| {
         !matches!(t.kind, Kind::Date(_))
             && t.marks.is_empty()
@@ -4296,10 +4297,33 @@ fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx) {
             i += 1;
             continue;
         };
-        log_split_date(&toks[i..=j], d, cx);
+        // A lone digit before a whole date (`1 | 1/18/2021`) was set aside as a stray
+        // one: in exact text it is the date's head that the grid cut off, and the date is
+        // read whole; in OCR'd text a stray digit is as often debris, so the date is not
+        // known and is left out, said.
+        let stray = toks[i..=j].iter().any(|t| t.stray);
+        if stray && damaged {
+            let from: Vec<&str> = toks[i..=j].iter().map(|t| &*t.text).collect();
+            cx.warn(
+                WarningCode::Unreadable,
+                Some("table"),
+                &format!(
+                    "`{}` reads as the date {d} cut in pieces or as a stray digit before a date: left out",
+                    from.join(" | ")
+                ),
+                Some(toks[i].span),
+            );
+        } else {
+            log_split_date(&toks[i..=j], d, cx);
+        }
         let rest: Vec<Tok> = toks.drain(i + 1..=j).collect();
         let t = &mut toks[i];
-        t.kind = Kind::Date(d);
+        t.kind = if stray && damaged {
+            Kind::Garbled
+        } else {
+            Kind::Date(d)
+        };
+        t.stray = false;
         t.text = joined.into();
         for r in rest {
             absorb(t, r);
@@ -6024,6 +6048,32 @@ Stock Option {p} 03/01/2020 03/01/2030 Common Stock 1,000 1,000 D\n"
         };
         assert_eq!(price("$30,430,000"), None);
         assert_eq!(price("$195.255").as_deref(), Some("195.255"));
+    }
+
+    /// A date the grid cut after its first digit (`1 | 1/18/2021`): the lone digit left
+    /// in its cell is set aside as a stray one, yet with the whole date after it it is
+    /// the date's head. In exact text the date is read whole; in OCR'd text, where a
+    /// stray digit is as often debris, it is left out and said, not read as January.
+    #[test]
+    fn a_date_cut_after_its_first_digit() {
+        let row = "|Common Stock|||1|1/18/2021||J|31,059|A|(1)|1,422,586|I|By Trust|";
+        let heads = [(HEAD, T1, Some("2021-11-18")), (OCR_HEAD, OCR_T1, None)];
+        for (head, title, want) in heads {
+            let record = read(&format!(
+                "{head}{title}\n\n\
+|1. Title of Security|||2. Transaction|Date|2A. Deemed|3. Code|4. Amount|(A) or (D)|Price|5. Owned|6. Form|7. Nature|\n\
+|---|---|---|---|---|---|---|---|---|---|---|---|---|\n{row}\n"
+            ));
+            let r = &record.non_derivative_table[0];
+            assert_eq!(r.shares.map(|d| d.to_string()).as_deref(), Some("31059"));
+            assert_eq!(r.transaction_date.map(|d| d.to_string()).as_deref(), want);
+            let said = record
+                .diagnostics
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("stray digit"));
+            assert_eq!(said, want.is_none(), "{head}");
+        }
     }
 
     /// A percentage is no amount of the tables.
