@@ -268,6 +268,7 @@ pub(crate) fn read_table1(
             doubt_misread_amounts(row, &mut al, &at, cx);
         }
         warn_ambiguous(row, &al, &at, cx);
+        warn_unplaced(row, &al, &at, cx);
         let mut r = NonDerivativeRow {
             kind: al.known_kind(),
             ..NonDerivativeRow::default()
@@ -458,6 +459,7 @@ pub(crate) fn read_table2(
             doubt_misread_amounts(row, &mut al, &at, cx);
         }
         warn_ambiguous(row, &al, &at, cx);
+        warn_unplaced(row, &al, &at, cx);
         let mut r = DerivativeRow {
             kind: al.known_kind(),
             ..DerivativeRow::default()
@@ -2417,6 +2419,27 @@ fn warn_ambiguous(row: &[Tok], al: &Alignment, at: &str, cx: &mut Ctx) {
                 "{text} fits column {} as well as {}: the marks that tell them apart are lost in this rendering, so it was left out",
                 c.name(),
                 other.map_or("none", Col::name)
+            ),
+            Some(t.span),
+        );
+    }
+}
+
+/// Says which dates and amounts of a row no column took (and no doubt left out): a value
+/// the rendering printed that the record does not hold is not left among the unmapped
+/// text without a word.
+fn warn_unplaced(row: &[Tok], al: &Alignment, at: &str, cx: &mut Ctx) {
+    for (i, t) in row.iter().enumerate() {
+        let value = matches!(t.kind, Kind::Date(_) | Kind::Num(_));
+        if !value || al.assign[i].is_some() || al.ambiguous.iter().any(|a| a.0 == i) {
+            continue;
+        }
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(at),
+            &format!(
+                "`{}` reads as a value, but no column of the row takes it: left out",
+                t.text
             ),
             Some(t.span),
         );
