@@ -257,6 +257,8 @@ pub(crate) fn read_table1(
         }
         let idx = out.len();
         let at = format!("non_derivative_table[{idx}]");
+        // Before the doubts below, which say what they leave out themselves.
+        warn_unplaced(row, &al, &at, cx);
         if ocr {
             doubt_merged_rows(row, &mut al, &at, cx);
         }
@@ -268,7 +270,6 @@ pub(crate) fn read_table1(
             doubt_misread_amounts(row, &mut al, &at, cx);
         }
         warn_ambiguous(row, &al, &at, cx);
-        warn_unplaced(row, &al, &at, cx);
         let mut r = NonDerivativeRow {
             kind: al.known_kind(),
             ..NonDerivativeRow::default()
@@ -449,6 +450,8 @@ pub(crate) fn read_table2(
         }
         let idx = out.len();
         let at = format!("derivative_table[{idx}]");
+        // Before the doubts below, which say what they leave out themselves.
+        warn_unplaced(row, &al, &at, cx);
         let path = |f: &str| format!("{at}.{f}");
         if ocr {
             doubt_merged_rows(row, &mut al, &at, cx);
@@ -459,7 +462,6 @@ pub(crate) fn read_table2(
             doubt_misread_amounts(row, &mut al, &at, cx);
         }
         warn_ambiguous(row, &al, &at, cx);
-        warn_unplaced(row, &al, &at, cx);
         let mut r = DerivativeRow {
             kind: al.known_kind(),
             ..DerivativeRow::default()
@@ -6071,6 +6073,32 @@ Stock Option {p} 03/01/2020 03/01/2030 Common Stock 1,000 1,000 D\n"
         };
         assert_eq!(price("$30,430,000"), None);
         assert_eq!(price("$195.255").as_deref(), Some("195.255"));
+    }
+
+    /// A value that no column of its row takes (a date in a cell after the nature) is said, not only
+    /// left among the unmapped text; the row's other values are read.
+    #[test]
+    fn a_value_no_column_takes_is_said() {
+        let record = read(&format!(
+            "{HEAD}{T1}\n\n\
+|1. Title of Security|2. Date|3. Code|4. Amount|(A) or (D)|Price|5. Owned|6. Form|7. Nature|\n\
+|---|---|---|---|---|---|---|---|---|\n\
+|Common Stock|03/23/2020|F|116|D|$115.54|9,134|I|By Trust|04/01/2020|\n"
+        ));
+        let r = &record.non_derivative_table[0];
+        assert_eq!(
+            r.shares_owned_following.map(|d| d.to_string()).as_deref(),
+            Some("9134")
+        );
+        let said: Vec<&str> = record
+            .diagnostics
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("no column of the row takes it"))
+            .map(|w| w.message.as_str())
+            .collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].starts_with("`04/01/2020`"), "{said:?}");
     }
 
     /// A date the grid cut after its first digit (`1 | 1/18/2021`): the lone digit left
