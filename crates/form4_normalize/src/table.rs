@@ -2923,7 +2923,80 @@ fn data_rows<'s>(
             }
         }
     }
+    if !cx.damaged {
+        for row in &mut rows {
+            marks_wrapped_below(row, cx);
+        }
+    }
     rows
+}
+
+/// Footnote marks alone on the line under a picture row, that go on the marks of a value
+/// on the row's line (`2,639 (1)(2)` over `(3)`): the end of that value's narrow cell,
+/// wrapped. The numbering tells whose: a value whose last mark is one less than the line's
+/// first, and only one such. Only where no text is wrapped around the row and its line
+/// ends with a value, not a text whose end the marks could be as well. Exact text only:
+/// OCR'd lines are too often out of order.
+fn marks_wrapped_below(row: &mut Row, cx: &mut Ctx) {
+    let [line] = row.below.as_slice() else {
+        return;
+    };
+    let marks_only = !line.is_empty()
+        && line
+            .iter()
+            .all(|t| t.kind == Kind::Marks && t.ncells == 0 && !t.marks.is_empty());
+    let picture = row.toks.iter().all(|t| t.ncells == 0);
+    let ends_with_value = row
+        .toks
+        .last()
+        .is_some_and(|t| !matches!(t.kind, Kind::Word | Kind::Garbled));
+    // A text cell wrapped above the row may end in the marks as well (a heading's letter
+    // left above the first row, `(D)`, is no text cell).
+    let text_above = row.above.iter().flatten().any(|t| t.kind == Kind::Word);
+    if text_above || !marks_only || !picture || !ends_with_value {
+        return;
+    }
+    let Some(first) = line.iter().flat_map(|t| &t.marks).next().map(|m| m.0) else {
+        return;
+    };
+    let owners: Vec<usize> = (0..row.toks.len())
+        .filter(|&i| {
+            let t = &row.toks[i];
+            // (Marks printed apart from their value, `2,639 (1)(2)`, are a token of
+            // their own, which the row's reading gives to the value.)
+            matches!(t.kind, Kind::Num(_) | Kind::Date(_) | Kind::Marks)
+                && t.marks.last().is_some_and(|m| m.0 + 1 == first)
+        })
+        .collect();
+    let [k] = owners[..] else {
+        return;
+    };
+    let line = row.below.remove(0);
+    if row
+        .down_run
+        .first()
+        .map(|l| l.iter().map(|t| t.span).collect::<Vec<_>>())
+        == Some(line.iter().map(|t| t.span).collect())
+    {
+        row.down_run.remove(0);
+    }
+    let owner = &mut row.toks[k];
+    let printed =
+        |marks: &[FootnoteId]| -> String { marks.iter().map(|m| format!("({})", m.0)).collect() };
+    let own = format!("{}{}", owner.text, printed(&owner.marks));
+    let wrapped: Vec<String> = line.iter().map(|t| printed(&t.marks)).collect();
+    for m in line {
+        owner.marks.extend(m.marks);
+        owner.mark_spans.push(m.span);
+        owner.mark_spans.extend(m.mark_spans);
+    }
+    cx.repair(
+        "table.footnote",
+        RepairKind::JoinedText,
+        &format!("{own} | {}", wrapped.join(" ")),
+        &format!("{}{}", owner.text, printed(&owner.marks)),
+        Some(owner.span),
+    );
 }
 
 /// The lines of a page's picture text that end the last row of the page before, read in a
@@ -6967,6 +7040,52 @@ Stock Option $10.00 03/04/2021 A {mid} 1,000 $0 1,000 D\n"
                 row.underlying_security_title.as_deref(),
                 Some("Common Stock"),
                 "{mid}"
+            );
+        }
+    }
+
+    /// Picture text: marks alone under a row that go on a value's marks by their numbers
+    /// (`2,639 (1)(2)` over `(3)`) end that value's wrapped cell. Marks that do not go on
+    /// (`(5)`) stay unread; under a row whose line ends in a text, they are the text's.
+    #[test]
+    fn marks_wrapped_under_a_picture_row_go_on_their_values_marks() {
+        type Case<'a> = (&'a str, &'a str, &'a [(RowField, &'a [&'a str])]);
+        let cases: &[Case] = &[
+            ("D", "(3)", &[(RowField::Shares, &["F1", "F2", "F3"])]),
+            ("D", "(5)", &[(RowField::Shares, &["F1", "F2"])]),
+            (
+                "I By Trust",
+                "(3)",
+                &[
+                    (RowField::Shares, &["F1", "F2"]),
+                    (RowField::NatureOfOwnership, &["F3"]),
+                ],
+            ),
+        ];
+        for (end, below, want) in cases {
+            let rows = format!(
+                "Common Stock 04/05/2024 A 2,639 (1)(2) A $ 0 80,047 {end}<br>{below}<br>\
+                 By<br>Common Stock 17,130,000 I<br>Trust (4)"
+            );
+            let record = read(&format!(
+                "{HEAD}<!-- Start of picture text -->{T1}<br>{rows}<br><!-- End of picture text -->\n"
+            ));
+            let row = &record.non_derivative_table[0];
+            let got: Vec<(RowField, Vec<String>)> = row
+                .footnotes
+                .iter()
+                .map(|(f, ids)| (*f, ids.iter().map(ToString::to_string).collect()))
+                .collect();
+            let want: Vec<(RowField, Vec<String>)> = want
+                .iter()
+                .map(|(f, ids)| (*f, ids.iter().map(ToString::to_string).collect()))
+                .collect();
+            assert_eq!(got, want, "{end} | {below}");
+            assert_eq!(
+                record.non_derivative_table[1]
+                    .nature_of_ownership
+                    .as_deref(),
+                Some("By Trust")
             );
         }
     }
