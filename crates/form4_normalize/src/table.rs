@@ -2965,7 +2965,9 @@ fn marks_wrapped_below(row: &mut Row, cx: &mut Ctx) {
             // (Marks printed apart from their value, `2,639 (1)(2)`, are a token of
             // their own, which the row's reading gives to the value.)
             matches!(t.kind, Kind::Num(_) | Kind::Date(_) | Kind::Marks)
-                && t.marks.last().is_some_and(|m| m.0.checked_add(1) == Some(first))
+                && t.marks
+                    .last()
+                    .is_some_and(|m| m.0.checked_add(1) == Some(first))
         })
         .collect();
     let [k] = owners[..] else {
