@@ -167,6 +167,15 @@ impl LazyAttested<'_> {
         doc.holds_as_words(text, outside)
     }
 
+    /// Whether a word that a cut of the grid joined (`head` | `tail`) may have lost a
+    /// letter under the cut: the document prints it nowhere as joined, but prints it with
+    /// one letter more at the cut (`Comm` | `n`, and `Common` elsewhere). A word printed
+    /// once (`S` | `tock`) is taken as whole.
+    pub(crate) fn letter_lost_at_cut(&self, head: &str, tail: &str) -> bool {
+        !self.holds_as_words(&format!("{head}{tail}"))
+            && ('a'..='z').any(|c| self.holds_as_words(&format!("{head}{c}{tail}")))
+    }
+
     /// See [`Attested::respace`].
     pub(crate) fn respace(&self, text: &str) -> Option<String> {
         let (doc, outside) = self.get();

@@ -10,7 +10,7 @@ use crate::attest::LazyAttested;
 use crate::box1;
 use crate::ctx::Ctx;
 use crate::labels::{Hit, Pos, Stream};
-use crate::text::{ascii_letters, clean_spaces, Place, Segment};
+use crate::text::{ascii_letters, clean_spaces, cut_word, Place, Segment};
 use crate::values;
 
 pub(crate) const NAME_BOX: &str = "Name and Address of Reporting Person";
@@ -104,17 +104,19 @@ pub(crate) struct Piece {
 /// How many labels of boxes 1-6 one header is read with (see `read`).
 const MAX_LABELS: usize = 256;
 
-/// Reads the boxes between `from` and `to`, and returns the reporting owners found.
-/// Issuer, period and amendment date are read only from the `first` block.
+/// Reads the boxes in `part` (between two positions), and returns the reporting owners
+/// found. Issuer, period and amendment date are read only from the `first` block. `doc` is
+/// the document's text, the evidence for words the grid cut.
 pub(crate) fn read(
     record: &mut Record,
     segs: &[Segment],
     stream: &Stream,
-    from: Pos,
-    to: Pos,
+    part: std::ops::Range<Pos>,
     first: bool,
+    doc: &LazyAttested<'_>,
     cx: &mut Ctx,
 ) -> Vec<ReportingOwner> {
+    let (from, to) = (part.start, part.end);
     let mut labels: Vec<(Hit, Tag)> = Vec::new();
     let add = |hit: Option<Hit>, tag: Tag, labels: &mut Vec<(Hit, Tag)>| {
         if let Some(h) = hit {
@@ -868,7 +870,7 @@ pub(crate) fn read(
             // no owner of the corpus reads otherwise by it: its one such title is behind
             // a slot of debris, read below).
             Some((ref text, ref ps)) if !slot_debris(text) => {
-                match column_title(segs, &kept, &captions, to) {
+                match column_title(segs, &kept, &captions, to, doc) {
                     Ok(Some(found))
                         if found.text.len() > text.len()
                             && ps
@@ -908,7 +910,7 @@ pub(crate) fn read(
                 }
             }
             _ => {
-                let found = match column_title(segs, &kept, &captions, to) {
+                let found = match column_title(segs, &kept, &captions, to, doc) {
                     Ok(found) => found.map(|f| {
                         log_cuts(segs, &f.cuts, cx);
                         (f.text, f.pieces)
@@ -3165,46 +3167,74 @@ fn picture_title(
 /// above it a head of box 5's captions (a tick right before a head is its label's). In
 /// pymupdf4llm this places 3 marks (2 officers', 1 other's), none wrong.
 fn tail_tick(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(Tag, Piece)> {
-    let h = kept[i].0;
-    let line = h.start.seg;
-    let tail = |h: Hit| {
-        matches!(
-            ascii_letters(segs[line].text.get(h.start.byte..h.end.byte).unwrap_or("")).as_str(),
-            "below" | "titlebelow"
-        )
-    };
-    if h.end.seg != line || !tail(h) {
+    let line = kept[i].0.start.seg;
+    if !caption_tail(segs, kept[i].0) {
         return None;
     }
     if segs[line].place.in_table {
         return grid_tail_tick(segs, kept, i);
     }
-    let tails: Vec<usize> = (0..kept.len())
-        .filter(|&k| {
-            let (hk, t) = kept[k];
-            t == Tag::Caption && hk.start.seg == line && hk.end.seg == line && tail(hk)
-        })
-        .collect();
     let heads_above = line > 0
         && kept
             .iter()
             .any(|(hk, t)| matches!(t, Tag::Officer | Tag::Other) && hk.start.seg == line - 1);
-    if tails.len() != 2 || !heads_above {
+    let tag = tail_tag(segs, kept, i, |s| s == line)?;
+    if !heads_above {
         return None;
     }
-    let tag = if tails[0] == i {
-        Tag::Officer
-    } else if tails[1] == i {
-        Tag::Other
-    } else {
-        return None;
-    };
-    let from = i
-        .checked_sub(1)
-        .map_or(Pos { seg: line, byte: 0 }, |j| kept[j].0.end);
     // (The officer's tail `title below)`, where its head ends `(give`, is one caption.)
-    let (w, p) = piece_words(segs, &pieces(segs, from, h.start)).pop()?;
+    let (w, p) = word_before(segs, kept, i)?;
     (values::is_tick(&w) && p.seg == line).then_some((tag, p))
+}
+
+/// Whether a label is a tail of box 5's two-line captions (`below)`, `title below)`).
+fn caption_tail(segs: &[Segment], h: Hit) -> bool {
+    h.start.seg == h.end.seg
+        && matches!(
+            ascii_letters(
+                segs[h.start.seg]
+                    .text
+                    .get(h.start.byte..h.end.byte)
+                    .unwrap_or("")
+            )
+            .as_str(),
+            "below" | "titlebelow"
+        )
+}
+
+/// Which of box 5's two caption tails on one line (`on_line` says which segments are on
+/// it) label `i` is: the first is the officer's, the second the "other" box's. `None`
+/// unless the line holds two tails.
+fn tail_tag(
+    segs: &[Segment],
+    kept: &[(Hit, Tag)],
+    i: usize,
+    on_line: impl Fn(usize) -> bool,
+) -> Option<Tag> {
+    let tails: Vec<usize> = (0..kept.len())
+        .filter(|&k| {
+            let (hk, t) = kept[k];
+            t == Tag::Caption && on_line(hk.start.seg) && caption_tail(segs, hk)
+        })
+        .collect();
+    match tails.as_slice() {
+        [a, _] if *a == i => Some(Tag::Officer),
+        [_, b] if *b == i => Some(Tag::Other),
+        _ => None,
+    }
+}
+
+/// The last word between label `i` and the label before it.
+fn word_before(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(String, Piece)> {
+    let h = kept[i].0;
+    let from = i.checked_sub(1).map_or(
+        Pos {
+            seg: h.start.seg,
+            byte: 0,
+        },
+        |j| kept[j].0.end,
+    );
+    piece_words(segs, &pieces(segs, from, h.start)).pop()
 }
 
 /// [`tail_tick`] in a converter's grid: box 5's two caption heads in one row, their tails
@@ -3216,41 +3246,13 @@ fn tail_tick(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(Tag, Pi
 /// grid's regrouping had glued to box 3's label as text (see `grid::box_labels`).
 fn grid_tail_tick(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(Tag, Piece)> {
     let at = segs[kept[i].0.start.seg].place;
-    let is_tail = |h: Hit| {
-        h.start.seg == h.end.seg
-            && matches!(
-                ascii_letters(
-                    segs[h.start.seg]
-                        .text
-                        .get(h.start.byte..h.end.byte)
-                        .unwrap_or("")
-                )
-                .as_str(),
-                "below" | "titlebelow"
-            )
-    };
     let in_row = |p: Place, row: usize| p.in_table && p.block == at.block && p.row == row;
-    let tails: Vec<usize> = (0..kept.len())
-        .filter(|&k| {
-            let (hk, t) = kept[k];
-            t == Tag::Caption && in_row(segs[hk.start.seg].place, at.row) && is_tail(hk)
-        })
-        .collect();
-    if tails.len() != 2 {
-        return None;
-    }
+    let tag = tail_tag(segs, kept, i, |s| in_row(segs[s].place, at.row))?;
     // A table's second line is its rule (row 1): the row above row 2 is row 0.
     let above = match at.row {
         0 => return None,
         2 => 0,
         r => r - 1,
-    };
-    let (tag, n) = if tails[0] == i {
-        (Tag::Officer, 0)
-    } else if tails[1] == i {
-        (Tag::Other, 1)
-    } else {
-        return None;
     };
     let heads: Vec<usize> = kept
         .iter()
@@ -3259,18 +3261,11 @@ fn grid_tail_tick(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(Ta
         })
         .map(|(hk, _)| segs[hk.start.seg].place.cell)
         .collect();
-    if heads.len() != 2 {
+    let [officer, other] = heads[..] else {
         return None;
-    }
-    let head_cell = heads[n];
-    let from = i.checked_sub(1).map_or(
-        Pos {
-            seg: kept[i].0.start.seg,
-            byte: 0,
-        },
-        |j| kept[j].0.end,
-    );
-    let (w, p) = piece_words(segs, &pieces(segs, from, kept[i].0.start)).pop()?;
+    };
+    let head_cell = if tag == Tag::Officer { officer } else { other };
+    let (w, p) = word_before(segs, kept, i)?;
     let place = segs[p.seg].place;
     let beside = in_row(place, at.row)
         && (place.cell == at.cell || place.cell + 1 == at.cell)
@@ -3313,6 +3308,7 @@ fn column_title(
     kept: &[(Hit, Tag)],
     labels: &[usize],
     to: Pos,
+    doc: &LazyAttested<'_>,
 ) -> Result<Option<ColumnTitle>, &'static str> {
     let mut caption_segs = labels.iter().flat_map(|&i| {
         let h = kept[i].0;
@@ -3477,10 +3473,7 @@ fn column_title(
         }
         // One line that the grid cut inside a word (`Vice P` | `resident`) is read whole.
         let cut = match cells.as_slice() {
-            [a, b] if a + 1 == *b => Some(
-                cut_line(segs, &found, *b)
-                    .ok_or("is spread over two of box 5's cells in one row")?,
-            ),
+            [a, b] if a + 1 == *b && cut_line(segs, &found, doc) => Some(found[1].seg),
             [_, _, ..] => return Err("is spread over two of box 5's cells in one row"),
             _ => None,
         };
@@ -3494,9 +3487,7 @@ fn column_title(
         if found.is_empty() && !(captions_only && out.is_empty() && !stop) {
             break;
         }
-        if let Some(k) = cut {
-            glued.push(found[k].seg);
-        }
+        glued.extend(cut);
         line_cell = cells.first().copied().or(line_cell);
         out.extend(found);
         if stop {
@@ -3548,37 +3539,26 @@ struct ColumnTitle {
 
 /// Whether a row's text under box 5's captions, found in two neighbouring cells, is one
 /// line that the grid cut inside a word: each cell holds one line, the same line, the left
-/// ending in a letter and the right going on in lower case (`Vice P` | `resident`). Gives
-/// the index in `found` of the right cell's piece. As in Tables I and II (see
-/// `table::doubt_cut_words`), the cut may have swallowed a letter: a word the document
-/// prints with one letter more at the cut, and nowhere as joined, is not known to be whole.
-fn cut_line(segs: &[Segment], found: &[Piece], right: usize) -> Option<usize> {
+/// ending in a letter and the right going on in lower case (`Vice P` | `resident`). As in
+/// Tables I and II (see `table::doubt_cut_words`), the cut may have swallowed a letter: a
+/// word the document prints with one letter more at the cut is not known to be whole.
+fn cut_line(segs: &[Segment], found: &[Piece], doc: &LazyAttested<'_>) -> bool {
     let [l, r] = found else {
-        return None;
+        return false;
     };
     let (lp, rp) = (segs[l.seg].place, segs[r.seg].place);
-    if rp.cell != right || lp.piece != rp.piece {
-        return None;
+    if rp.cell != lp.cell + 1 || lp.piece != rp.piece {
+        return false;
     }
     let (lt, rt) = (
         segs[l.seg].text.get(l.a..l.b).unwrap_or("").trim(),
         segs[r.seg].text.get(r.a..r.b).unwrap_or("").trim(),
     );
     if !lt.ends_with(char::is_alphabetic) || !rt.starts_with(char::is_lowercase) {
-        return None;
+        return false;
     }
-    let head = lt.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    let tail = rt.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    let printed = |w: &str| {
-        segs.iter().any(|s| {
-            s.text
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|x| x.eq_ignore_ascii_case(w))
-        })
-    };
-    let joined = format!("{head}{tail}");
-    let swallowed = || ('a'..='z').any(|c| printed(&format!("{head}{c}{tail}")));
-    (printed(&joined) || !swallowed()).then_some(1)
+    let (head, tail) = cut_word(lt, rt);
+    !doc.letter_lost_at_cut(head, tail)
 }
 
 /// Box 5's title or "other" text where picture text read it across the page with box 1's

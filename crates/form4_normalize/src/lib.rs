@@ -224,13 +224,16 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
         .or(parts.table2)
         .or(parts.explanation)
         .map_or(end_of_doc, |h| h.start);
+    // The document's text, as evidence for what the grid cut (header, tables).
+    let doc_text = attest::DocText::new(&segs);
+    let whole = doc_text.whole();
     let owners = header::read(
         &mut record,
         &segs,
         &stream,
-        start,
-        header_end,
+        start..header_end,
         true,
+        &whole,
         &mut cx,
     );
     record.reporting_owners = owners;
@@ -266,9 +269,9 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
             &mut record,
             &segs,
             &stream,
-            h.start,
-            next_stop(h.start),
+            h.start..next_stop(h.start),
             false,
+            &whole,
             &mut cx,
         );
         record.reporting_owners.extend(more);
@@ -285,8 +288,6 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     // Form 3's tables hold holdings only.
     let form3 = record.document_type.is_some_and(|t| t.form_number() == 3);
     let mut ocr = false;
-    // The rest of the document's text, as evidence for the tables' cells.
-    let doc_text = attest::DocText::new(&segs);
     if let Some(t1) = parts.table1 {
         let (rows, from_image) = table::read_table1(
             &segs,
@@ -347,7 +348,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     checks::legal_form_comma(&mut record, ocr, &mut cx);
     header::space_after_commas(&mut record, &mut cx);
     // The spaces a cut lost may be printed anywhere in the document: nothing is skipped.
-    header::respace_header(&mut record, &doc_text.whole(), &mut cx);
+    header::respace_header(&mut record, &whole, &mut cx);
     checks::lone_dates(&mut record, ocr, &mut cx);
     checks::lone_prices(&mut record, ocr, &mut cx);
     checks::transaction_dates(&mut record, ocr, &mut cx);

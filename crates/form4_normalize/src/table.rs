@@ -21,7 +21,7 @@ use crate::attest::{DocText, LazyAttested};
 use crate::ctx::Ctx;
 use crate::header::{pieces, Piece};
 use crate::labels::Pos;
-use crate::text::{clean_spaces, clean_spaces_owned, real_words, Segment};
+use crate::text::{clean_spaces, clean_spaces_owned, cut_word, real_words, Segment};
 use crate::values;
 
 /// At most this many tokens in a row are aligned; the rest are reported, not read.
@@ -2526,25 +2526,14 @@ fn doubt_cut_words(
         if !word_cut(p, t) {
             return None;
         }
-        let head_at = p
-            .text
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_alphabetic())
-            .last()
-            .map_or(p.text.len(), |(i, _)| i);
-        let tail_len = t
-            .text
-            .char_indices()
-            .find(|(_, c)| !c.is_alphabetic())
-            .map_or(t.text.len(), |(i, _)| i);
-        let (head, tail) = (&p.text[head_at..], &t.text[..tail_len]);
+        let (head, tail) = cut_word(&p.text, &t.text);
         let word = format!("{head}{tail}");
-        if doc.holds_as_words(&word) {
-            return None;
-        }
-        let swallowed = || ('a'..='z').any(|c| doc.holds_as_words(&format!("{head}{c}{tail}")));
-        (ocr || swallowed()).then(|| (word, p.text.to_string(), t.text.to_string()))
+        let lost = if ocr {
+            !doc.holds_as_words(&word)
+        } else {
+            doc.letter_lost_at_cut(head, tail)
+        };
+        lost.then(|| (word, p.text.to_string(), t.text.to_string()))
     });
     let Some((word, left, right)) = lost else {
         return;

@@ -490,6 +490,23 @@ pub(crate) fn is_spacer_glyph(s: &str, i: usize) -> bool {
     spaced && b.get(i + 1).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
+/// The two parts of a word that a cut of a converter's grid split between two cells
+/// (`Vice P` | `resident` → `P`, `resident`): the letters ending `left` and those starting
+/// `right`.
+pub(crate) fn cut_word<'a>(left: &'a str, right: &'a str) -> (&'a str, &'a str) {
+    let head_at = left
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(left.len(), |(i, _)| i);
+    let tail_len = right
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(right.len(), |(i, _)| i);
+    (&left[head_at..], &right[..tail_len])
+}
+
 /// A word's ASCII letters, lower-cased (`(Middle)` → `middle`): how printed captions are
 /// compared when a converter cut them or glued marks to them.
 pub(crate) fn ascii_letters(w: &str) -> String {
