@@ -323,17 +323,20 @@ impl Ctx {
 
 /// Whether `text` (a trimmed piece no field took) is too small to be worth a reader's
 /// attention: empty, or one character that is neither a letter nor a digit (lone
-/// punctuation, a checkbox glyph). Such pieces are left out of `diagnostics.unmapped`.
+/// punctuation, an empty checkbox). Such pieces are left out of `diagnostics.unmapped`.
+/// A checked box (`☒`, `✓`) is no noise: one no box took is a relationship or a line of
+/// box 6 not read, which the reader must be told of, as of an `X`.
 ///
 /// ```
 /// assert!(form4_normalize::is_noise("☐"));
+/// assert!(!form4_normalize::is_noise("☒"));
 /// assert!(!form4_normalize::is_noise("X"));
 /// ```
 pub fn is_noise(text: &str) -> bool {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
         (None, _) => true,
-        (Some(c), None) => !c.is_alphanumeric(),
+        (Some(c), None) => !c.is_alphanumeric() && !crate::values::is_tick(text),
         _ => false,
     }
 }
