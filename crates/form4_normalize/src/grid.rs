@@ -256,11 +256,16 @@ fn regroup_row(
                 .min_by_key(|p| (p.cell, p.piece));
             if let Some(h) = head {
                 // Only under labels: other text above the mark (an OCR'd caption's debris)
-                // leaves its place unsure.
+                // leaves its place unsure. Box 5's own label, cut over two rows, may end
+                // in the cell above its first mark (`Issuer<br>(Check all applicable)<br>☒
+                // <br>Director`): printed text too.
                 let under_labels = |p: crate::text::Place| {
                     (0..row.len()).all(|j| {
                         let q = row[j].place;
-                        q.cell != p.cell || q.piece >= p.piece || is_label(j)
+                        q.cell != p.cell
+                            || q.piece >= p.piece
+                            || is_label(j)
+                            || ticks_heading(&row[j].text)
                     })
                 };
                 let (marks, rest): (Vec<usize>, Vec<usize>) = own.iter().partition(|&&i| {
@@ -319,6 +324,17 @@ fn regroup_row(
         }
     }
     Some(out)
+}
+
+/// Whether a piece is printed text of the heading over box 5's check boxes, the end of its
+/// label or its `(Check all applicable)`: five letters or more that the heading prints in a
+/// row (`Issuer`, `(Check all applicable)`), so a value or an OCR'd fragment is not one.
+fn ticks_heading(text: &str) -> bool {
+    let letters = ascii_letters(text);
+    letters.len() >= 5
+        && [header::REL_BOX, "(Check all applicable)"]
+            .iter()
+            .any(|h| ascii_letters(h).contains(&letters))
 }
 
 /// Whether a piece starts with a box number (`5.`, `3A.`): the start of another box.
@@ -458,6 +474,50 @@ Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
             let record = crate::normalize(&doc).expect("a form");
             let owner = record.reporting_owners.first();
             assert_eq!(owner.map(|o| o.is_other), Some(other), "{cell}");
+        }
+    }
+
+    /// A mark under the end of box 5's own label, cut over two rows (`Issuer<br>(Check all
+    /// applicable)<br>☒<br>Director`), is the caption's below it too. Under other text it
+    /// is unsure, and left unmapped for the reader to see.
+    #[test]
+    fn a_mark_under_box_5s_label_in_a_cut_row_ticks_its_caption() {
+        // (cell, director ticked, 10% owner ticked, the first mark left unmapped)
+        for (cell, director, ten, unmapped) in [
+            (
+                "Issuer<br>(Check all applicable)<br>☒<br>Director<br>☐",
+                true,
+                false,
+                false,
+            ),
+            ("Issuer<br>☒<br>Director<br>☐", true, false, false),
+            // The mark after the caption is the next caption's, in the next cell.
+            (
+                "Issuer<br>(Check all applicable)<br>☐<br>Director<br>☒",
+                false,
+                true,
+                false,
+            ),
+            ("Issuer<br>Doe<br>☒<br>Director<br>☐", false, false, true),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 |1. Name and Address of Reporting Person<sup>*</sup><br>DOE JANE||4. Relationship of Reporting<br>|Person(s)|to|\n\
+                 |---|---|---|---|---|\n\
+                 |(Last)<br>(First)<br>1 MAIN STREET|(Middle)|{cell}|10% O|wner<br>(Month/Day/Year)|\n\
+                 |(Street)<br>SPRINGFIELD<br>IL|62701|Officer (give title below)||Other (specify below)|\n\
+                 |(City)<br>(State)|(Zip)||||\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n\n\
+                 Table II - Derivative Securities Beneficially Owned\n\n\
+                 Explanation of Responses:\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            let owner = record.reporting_owners.first();
+            assert_eq!(owner.map(|o| o.is_director), Some(director), "{cell}");
+            assert_eq!(owner.map(|o| o.is_ten_percent_owner), Some(ten), "{cell}");
+            let mark_unmapped = record.diagnostics.unmapped.iter().any(|u| u.text == "☒");
+            assert_eq!(mark_unmapped, unmapped, "{cell}");
         }
     }
 
