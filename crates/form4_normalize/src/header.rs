@@ -1937,10 +1937,16 @@ fn date_before_amend(
 /// words; `None` when it says neither clearly.
 fn title_kind(text: &str) -> Option<Tag> {
     let lower = text.to_lowercase();
-    // Pieces of the box's own labels, or OCR debris, say nothing about the owner.
-    let words_ok = text
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    // Pieces of the box's own labels, or OCR debris, say nothing about the owner. The
+    // article between two words (`Member of a Group`) is a word, where nothing else is
+    // short enough to be debris (`belo Fae L ee eae Member of a Group` is OCR's).
+    let all_words: Vec<&str> = text.split_whitespace().collect();
+    let long = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let article = |k: usize| all_words[k] == "a" && k > 0 && k + 1 < all_words.len();
+    let bare = (0..all_words.len())
+        .all(|k| long(all_words[k]) || article(k) || matches!(all_words[k], "-" | "&" | "/"));
+    let words_ok = (0..all_words.len())
+        .filter(|&k| long(all_words[k]) || (bare && article(k)))
         .count();
     // A sign that joins a title's words (`VP - Operations`, `&`) is neither word nor
     // debris; other punctuation standing alone (`;`, `:`) is debris.
@@ -3807,6 +3813,24 @@ mod tests {
     fn normalized(text: &str) -> Record {
         let doc = form4_grammar::parse(text).expect("the grammar takes any text");
         crate::normalize(&doc).expect("a form")
+    }
+
+    /// What the text under box 5 says of the box it is under, when no mark says it.
+    #[test]
+    fn a_title_says_its_box_unless_debris_is_mixed_in() {
+        for (text, kind) in [
+            ("Chief Financial Officer", Some(Tag::Officer)),
+            ("Member of a Group", Some(Tag::Other)),
+            ("Director by Deputization", Some(Tag::Other)),
+            // An article is a word only between two words, and only where nothing else
+            // is short enough to be debris.
+            ("belo Fae L ee eae Member of a Group", None),
+            ("Member Group a", None),
+            ("x Member of a Group q", None),
+            ("Other (specify below) Member of a Group", None),
+        ] {
+            assert_eq!(title_kind(text), kind, "{text}");
+        }
     }
 
     /// A grid that cuts box 5's label (`5. If Amendment, D|ate of Original Filed`) loses
