@@ -709,20 +709,21 @@ pub(crate) fn read(
                 let found = first_date(segs, &ps);
                 match (found, tag) {
                     (Some((d, p)), Tag::Period) => {
+                        take_date(segs, "period_of_report", d, &p, cx);
                         record.period_of_report = Some(d);
-                        cover_pieces(segs, &p, cx);
                     }
                     (Some((d, p)), _) => {
+                        take_date(segs, "date_of_original_submission", d, &p, cx);
                         record.date_of_original_submission = Some(d);
-                        cover_pieces(segs, &p, cx);
                     }
                     (None, Tag::Period) => {
                         let cut = date_cut_at_label(segs, kept[i].0, &ps);
-                        if let Some((d, p)) =
-                            cut.or_else(|| date_before_amend(segs, &kept, kept[i].0.end))
+                        if let Some((d, p)) = cut
+                            .or_else(|| date_before_amend(segs, &kept, kept[i].0.end))
+                            .or_else(|| date_under_label(segs, kept[i].0))
                         {
+                            take_date(segs, "period_of_report", d, &p, cx);
                             record.period_of_report = Some(d);
-                            cover_pieces(segs, &p, cx);
                         } else {
                             cx.warn(
                                 WarningCode::MissingPart,
@@ -1046,8 +1047,8 @@ pub(crate) fn read(
         if let Some(head) = head {
             cx.cover_hit(segs, head);
             if let Some((d, p)) = date_before_amend(segs, &kept, head.end) {
+                take_date(segs, "period_of_report", d, &p, cx);
                 record.period_of_report = Some(d);
-                cover_pieces(segs, &p, cx);
             }
         }
     }
@@ -1720,6 +1721,29 @@ fn tick_before(segs: &[Segment], at: Pos, prev_end: Option<Pos>, cx: &mut Ctx) -
     false
 }
 
+/// Takes a date of the header read from `p`: its pieces are covered, and a date put
+/// back together from two (`03/23/2 | 020`) is logged as repaired.
+fn take_date(segs: &[Segment], field: &str, d: Date, p: &[Piece], cx: &mut Ctx) {
+    if let [a, .., b] = p {
+        let from: Vec<&str> = p
+            .iter()
+            .map(|q| segs[q.seg].text.get(q.a..q.b).unwrap_or("").trim())
+            .collect();
+        let (sa, sb) = (
+            segs[a.seg].src_span(a.a, a.b),
+            segs[b.seg].src_span(b.a, b.b),
+        );
+        cx.repair(
+            field,
+            RepairKind::SplitDate,
+            &from.join(" | "),
+            &d.to_string(),
+            Some(form4_grammar::Span::new(sa.start, sb.end.max(sa.start))),
+        );
+    }
+    cover_pieces(segs, p, cx);
+}
+
 /// The first date in a slot (see [`dates`]).
 fn first_date(segs: &[Segment], ps: &[Piece]) -> Option<(Date, Vec<Piece>)> {
     dates(segs, ps, false).into_iter().next()
@@ -1753,6 +1777,51 @@ fn dates(segs: &[Segment], ps: &[Piece], bare: bool) -> Vec<(Date, Vec<Piece>)> 
         }
     }
     out
+}
+
+/// A period box's date in the grid row under its label, in the label's own cells and
+/// alone there (`2. Dat | e of Event` over `09/1 | 8/2020`), when no label around it
+/// bounds a slot that holds it: a grid that cuts boxes 4 and 5's labels too leaves only
+/// box 1's `(Last)`, printed in that row's first cell, to end the period's stretch, before
+/// the date (1 Form 3 of pymupdf4llm). Anything but one date in those cells (a value of
+/// another box the grid put there) gives no reading.
+fn date_under_label(segs: &[Segment], label: Hit) -> Option<(Date, Vec<Piece>)> {
+    let last = if label.end.byte == 0 {
+        label.end.seg.checked_sub(1)?
+    } else {
+        label.end.seg
+    };
+    let at = segs.get(label.start.seg)?.place;
+    let own = segs.get(label.start.seg..=last)?;
+    if !at.in_table
+        || own
+            .iter()
+            .any(|s| !s.place.in_table || s.place.block != at.block || s.place.row != at.row)
+    {
+        return None;
+    }
+    let lo = own.iter().map(|s| s.place.cell).min()?;
+    let hi = own.iter().map(|s| s.place.cell).max()?;
+    // A table's second line is its rule (row 1).
+    let below = if at.row == 0 { 2 } else { at.row + 1 };
+    let ps: Vec<Piece> = segs
+        .iter()
+        .enumerate()
+        .skip(last + 1)
+        .take_while(|(_, s)| s.place.in_table && s.place.block == at.block && s.place.row <= below)
+        .filter(|(_, s)| s.place.row == below && (lo..=hi).contains(&s.place.cell))
+        .filter(|(_, s)| !s.text.trim().is_empty())
+        .map(|(k, s)| Piece {
+            seg: k,
+            a: 0,
+            b: s.text.len(),
+        })
+        .collect();
+    let found = dates(segs, &ps, true);
+    let [(d, used)] = found.as_slice() else {
+        return None;
+    };
+    (used.len() == piece_words(segs, &ps).len()).then(|| (*d, used.clone()))
 }
 
 /// Box 3's date cut by the grid at the cell line that also cuts its label off its number:
@@ -3813,6 +3882,41 @@ mod tests {
     fn normalized(text: &str) -> Record {
         let doc = form4_grammar::parse(text).expect("the grammar takes any text");
         crate::normalize(&doc).expect("a form")
+    }
+
+    /// Form 3's box 2 date in the grid row under its label, in its cells, where a grid that
+    /// cut boxes 4 and 5's labels too leaves box 1's `(Last)` to end its stretch first. A
+    /// date cut in two is logged as repaired; other text in those cells gives no reading.
+    #[test]
+    fn event_date_under_its_label_in_a_grid() {
+        for (left, right, want) in [
+            ("09/1", "8/2020", Some("2020-09-18")),
+            ("09/18/2020", "", Some("2020-09-18")),
+            ("09/1", "8/2020 Doe", None),
+            ("09/18/2020", "10/01/2020", None),
+        ] {
+            let text = format!(
+                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+                 |1. Name and Address of Reporting Pers<br>Doe Jane|on<sup>*</sup>|2. Dat<br>Requir<br>(Mont|e of Event<br>ing Statement<br>/Day/Year)|3. Issuer Name**and**Tick<br>Example Therape|er or Trading<br>utics Inc.|Symbol<br>[EXM]|\n\
+                 |---|---|---|---|---|---|---|---|\n\
+                 |(Last)<br>(First)<br>(Middle)<br>1 MAIN STREET||{left}|{right}|4. Relationship of Report<br>Issuer<br>(Check all applicable)<br>X<br>Director|ing Person(s)<br>10% Ow<br>ner|to<br>5. If<br>Filed|Amendment,<br>(Month/Day/|\n\
+                 |(Street)<br>SPRINGFIELD IL<br>62701<br>(City)<br>(State)<br>(Zip)||||||||\n\n\
+                 Table I - Non-Derivative Securities Beneficially Owned\n"
+            );
+            let record = normalized(&text);
+            let got = record.period_of_report.map(|d| d.to_string());
+            assert_eq!(got.as_deref(), want, "{left} | {right}");
+            let repaired = record
+                .diagnostics
+                .repairs
+                .iter()
+                .any(|r| r.field == "period_of_report" && r.kind == RepairKind::SplitDate);
+            assert_eq!(
+                repaired,
+                want.is_some() && !right.is_empty(),
+                "{left} | {right}"
+            );
+        }
     }
 
     /// What the text under box 5 says of the box it is under, when no mark says it.
