@@ -665,6 +665,24 @@ pub(crate) fn unconfirmed_transactions(record: &mut Record, ocr: bool, cx: &mut 
     }
 }
 
+/// Every filing ticks at least one of box 5's relationships for each reporting owner
+/// (all 189 owners of the corpus's truths do). An owner read with none ticked lost its
+/// marks in the rendering (a checkbox drawn rather than written, which text does not
+/// keep): the four flags are then not known to be false, and the reader is told so.
+pub(crate) fn unticked_relationships(record: &Record, cx: &mut Ctx) {
+    for (i, o) in record.reporting_owners.iter().enumerate() {
+        if o.is_director || o.is_officer || o.is_ten_percent_owner || o.is_other {
+            continue;
+        }
+        cx.warn(
+            WarningCode::MissingPart,
+            Some(&format!("reporting_owners[{i}].relationship")),
+            "no box of the relationship to the issuer was read as ticked, though every filing ticks one: the rendering lost the marks, so the owner's relationship is not known",
+            None,
+        );
+    }
+}
+
 /// Table I's amount owned after a transaction is the amount owned after the row above of
 /// the same holding (security, form of ownership and nature), plus the row's amount
 /// acquired or less its amount disposed of. Where the values say otherwise, this is
@@ -1764,6 +1782,26 @@ mod tests {
             assert_eq!(r2.security_title.is_none(), left_out, "{title}");
             assert_eq!(r2.underlying_security_title.is_none(), left_out, "{title}");
         }
+    }
+
+    /// An owner with no relationship ticked is said to have lost its marks; one with any
+    /// ticked is not.
+    #[test]
+    fn owners_with_no_relationship_ticked_are_reported() {
+        let owner = |director: bool, other: bool| form4_model::ReportingOwner {
+            is_director: director,
+            is_other: other,
+            ..Default::default()
+        };
+        let record = Record {
+            reporting_owners: vec![owner(true, false), owner(false, false), owner(false, true)],
+            ..Default::default()
+        };
+        let mut cx = Ctx::new("");
+        unticked_relationships(&record, &mut cx);
+        let (diag, _) = cx.finish(&[]);
+        let fields: Vec<Option<&str>> = diag.warnings.iter().map(|w| w.field.as_deref()).collect();
+        assert_eq!(fields, [Some("reporting_owners[1].relationship")]);
     }
 
     /// Titles and natures whose brackets do not pair are left out; a nature's lone last
