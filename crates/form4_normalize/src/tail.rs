@@ -108,6 +108,15 @@ pub(crate) fn read(
         }
     }
     drop_undated_repeats(&mut record.signatures, cx);
+    // Every filing is signed (all 120 of the corpus's truths are): none read is a loss.
+    if record.signatures.is_empty() {
+        cx.warn(
+            WarningCode::MissingPart,
+            Some("signatures"),
+            "no signature was read: every filing is signed, so its name and date were lost or not found",
+            None,
+        );
+    }
     for s in &mut record.signatures {
         if let Some(name) = s.name.as_mut() {
             if let Some(fixed) = restore_attorney_in_fact(name) {
@@ -1520,7 +1529,8 @@ mod tests {
     }
 
     /// A signature printed to the right of the `Remarks` label in the label's table row
-    /// is read; a row that holds the signature's caption too is not.
+    /// is read; a row that holds the signature's caption too is not, and the record
+    /// says no signature was read.
     #[test]
     fn a_signature_in_the_remarks_row() {
         type Sig<'a> = (Option<&'a str>, Option<&'a str>);
@@ -1556,6 +1566,11 @@ mod tests {
                 .map(|&(n, d)| (n, d.map(String::from)))
                 .collect();
             assert_eq!(got, want, "{tail:?}");
+            // A filing of which no signature was read says so.
+            let warned = record.diagnostics.warnings.iter().any(|w| {
+                w.field.as_deref() == Some("signatures") && w.message.starts_with("no signature")
+            });
+            assert_eq!(warned, want.is_empty(), "{tail:?}");
         }
     }
 
