@@ -1563,7 +1563,7 @@ fn title_text<S: AsRef<str>, P>(words: &[(S, P)]) -> String {
 }
 
 /// The words of some pieces, each with its own piece.
-fn piece_words(segs: &[Segment], ps: &[Piece]) -> Vec<(String, Piece)> {
+pub(crate) fn piece_words(segs: &[Segment], ps: &[Piece]) -> Vec<(String, Piece)> {
     let mut words = Vec::new();
     for p in ps {
         let t = &segs[p.seg].text[p.a..p.b];

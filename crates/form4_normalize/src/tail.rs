@@ -58,7 +58,7 @@ pub(crate) fn read(
     }
     // The box is on every edition; unticked or not found, it says `false`.
     record.not_subject_to_section16 = Some(checkbox(segs, stream, NOT_SUBJECT, cx) == Some(true));
-    record.aff10b5one = checkbox(segs, stream, AFF_10B5_1, cx);
+    record.aff10b5one = aff_10b5_1(segs, stream, ocr, cx);
     if record.document_type.is_some_and(|t| t.form_number() == 5) {
         record.form3_holdings_reported = checkbox(segs, stream, FORM3_HOLDINGS, cx).or(Some(false));
         record.form4_transactions_reported =
@@ -243,11 +243,68 @@ fn checkbox(segs: &[Segment], stream: &Stream, label: &str, cx: &mut Ctx) -> Opt
     let start = Pos { seg: 0, byte: 0 };
     let hit = stream.find_first(segs, &[label], start, None)?;
     cx.cover_hit(segs, hit);
+    Some(tick_before(segs, hit, cx))
+}
+
+/// The 10b5-1 box (on forms since 2023). Its caption is long, and a converter reading the
+/// page across puts the form's title, printed beside it, into its lines (`Check this box to
+/// indicate that a **STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP** transaction was made
+/// ...`), and may put the box's mark among its words (`written plan for X the purchase`):
+/// the caption is then found by its head, and in exact text one mark alone among its words,
+/// up to its `Instruction 10`, is its box's (with a warning: it was not where a mark
+/// stands). No other box's caption is printed inside it.
+fn aff_10b5_1(segs: &[Segment], stream: &Stream, ocr: bool, cx: &mut Ctx) -> Option<bool> {
+    const HEAD: &str = "Check this box to indicate that a";
+    const END: &str = "See Instruction 10";
+    let start = Pos { seg: 0, byte: 0 };
+    let hit = stream
+        .find_first(segs, &[AFF_10B5_1], start, None)
+        .or_else(|| stream.find_first(segs, &[HEAD], start, None))?;
+    cx.cover_hit(segs, hit);
+    if tick_before(segs, hit, cx) {
+        return Some(true);
+    }
+    if ocr {
+        return Some(false);
+    }
+    // The caption's lines run over a few segments at most.
+    let to = Pos {
+        seg: (hit.end.seg + 4).min(segs.len()),
+        byte: 0,
+    };
+    let Some(end) = stream.find_first(segs, &[END], hit.end, Some(to)) else {
+        return Some(false);
+    };
+    let words = crate::header::piece_words(segs, &pieces(segs, hit.end, end.start));
+    let marks: Vec<&Piece> = words
+        .iter()
+        .filter(|(w, _)| values::is_tick(w))
+        .map(|(_, p)| p)
+        .collect();
+    let [p] = marks.as_slice() else {
+        return Some(false);
+    };
+    let span = segs[p.seg].src_span(p.a, p.b);
+    cx.cover(span);
+    cx.warn(
+        WarningCode::Ambiguous,
+        Some("aff10b5one"),
+        "the 10b5-1 box's mark was found among the words of its caption, where the converter put it, not before the caption",
+        Some(span),
+    );
+    Some(true)
+}
+
+/// Whether the word before a checkbox's caption (in its segment, or the one before) is a
+/// mark; the mark is covered.
+fn tick_before(segs: &[Segment], hit: crate::labels::Hit, cx: &mut Ctx) -> bool {
     // The mark: the last word before the label in its segment, or the previous segment.
     let seg = &segs[hit.start.seg];
     let before = seg.text[..hit.start.byte].trim_end();
     let (word, seg_i, off) = if before.is_empty() {
-        let prev = hit.start.seg.checked_sub(1)?;
+        let Some(prev) = hit.start.seg.checked_sub(1) else {
+            return false;
+        };
         let t = segs[prev].text.trim_end();
         let w = t.split_whitespace().last().unwrap_or("");
         (w.to_string(), prev, t.len() - w.len())
@@ -257,9 +314,9 @@ fn checkbox(segs: &[Segment], stream: &Stream, label: &str, cx: &mut Ctx) -> Opt
     };
     if values::is_tick(&word) {
         cx.cover(segs[seg_i].src_span(off, off + word.len()));
-        return Some(true);
+        return true;
     }
-    Some(false)
+    false
 }
 
 /// The bytes a Markdown quoted block's marker takes at the start of a line (`> `, with
@@ -1571,6 +1628,32 @@ mod tests {
                 w.field.as_deref() == Some("signatures") && w.message.starts_with("no signature")
             });
             assert_eq!(warned, want.is_empty(), "{tail:?}");
+        }
+    }
+
+    /// The 10b5-1 box's caption with the form's title read into its lines is found by its
+    /// head; in exact text one mark among its words is its box's.
+    #[test]
+    fn a_10b5_1_caption_with_the_title_read_into_it() {
+        const CAPTION: &str = "Check this box to indicate that a STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP transaction was made pursuant to a contract, instruction or written plan for {mark} the purchase or sale of equity securities of the issuer that is intended to satisfy the affirmative defense conditions of Rule 10b5-1(c). See Instruction 10.";
+        for (mark, before, want) in [
+            ("X", "", Some(true)),
+            ("☒", "", Some(true)),
+            ("", "", Some(false)),
+            ("", "X ", Some(true)),
+            // Two marks: neither is known to be the box's.
+            ("X X", "", Some(false)),
+        ] {
+            let text = format!(
+                "FORM 4\n\n{before}{}\n\n\
+                 | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n",
+                CAPTION.replace("{mark}", mark)
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            assert_eq!(record.aff10b5one, want, "{mark:?} {before:?}");
         }
     }
 
