@@ -57,7 +57,7 @@ pub(crate) fn read(
         }
     }
     // The box is on every edition; unticked or not found, it says `false`.
-    record.not_subject_to_section16 = Some(checkbox(segs, stream, NOT_SUBJECT, cx) == Some(true));
+    record.not_subject_to_section16 = Some(not_subject(segs, stream, ocr, cx));
     record.aff10b5one = aff_10b5_1(segs, stream, ocr, cx);
     if record.document_type.is_some_and(|t| t.form_number() == 5) {
         record.form3_holdings_reported = checkbox(segs, stream, FORM3_HOLDINGS, cx).or(Some(false));
@@ -246,53 +246,85 @@ fn checkbox(segs: &[Segment], stream: &Stream, label: &str, cx: &mut Ctx) -> Opt
     Some(tick_before(segs, hit, cx))
 }
 
+/// The box of owners no longer subject to Section 16. Unticked or not found, it says
+/// `false` (the box is on every edition). Its mark may stand among its caption's words
+/// (`no longer subject to ☒ Section 16`), as the 10b5-1 box's may.
+fn not_subject(segs: &[Segment], stream: &Stream, ocr: bool, cx: &mut Ctx) -> bool {
+    let start = Pos { seg: 0, byte: 0 };
+    let Some(hit) = stream.find_first(segs, &[NOT_SUBJECT], start, None) else {
+        return false;
+    };
+    cx.cover_hit(segs, hit);
+    tick_before(segs, hit, cx)
+        || (!ocr
+            && mark_in_caption(
+                segs,
+                stream,
+                hit,
+                "See Instruction 1(b)",
+                "not_subject_to_section16",
+                cx,
+            ))
+}
+
 /// The 10b5-1 box (on forms since 2023). Its caption is long, and a converter reading the
 /// page across puts the form's title, printed beside it, into its lines (`Check this box to
 /// indicate that a **STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP** transaction was made
 /// ...`), and may put the box's mark among its words (`written plan for X the purchase`):
-/// the caption is then found by its head, and in exact text one mark alone among its words,
-/// up to its `Instruction 10`, is its box's (with a warning: it was not where a mark
-/// stands). No other box's caption is printed inside it.
+/// the caption is then found by its head, and its mark looked for among its words.
 fn aff_10b5_1(segs: &[Segment], stream: &Stream, ocr: bool, cx: &mut Ctx) -> Option<bool> {
     const HEAD: &str = "Check this box to indicate that a";
-    const END: &str = "See Instruction 10";
     let start = Pos { seg: 0, byte: 0 };
     let hit = stream
         .find_first(segs, &[AFF_10B5_1], start, None)
         .or_else(|| stream.find_first(segs, &[HEAD], start, None))?;
     cx.cover_hit(segs, hit);
-    if tick_before(segs, hit, cx) {
-        return Some(true);
-    }
-    if ocr {
-        return Some(false);
-    }
+    Some(
+        tick_before(segs, hit, cx)
+            || (!ocr && mark_in_caption(segs, stream, hit, "See Instruction 10", "aff10b5one", cx)),
+    )
+}
+
+/// Whether one mark stands alone among the words of a checkbox's caption, from the
+/// caption's found head (`hit`) up to its last words (`end`, within a few segments): a
+/// converter that reads the page across may put the box's mark there. Exact text only
+/// (OCR reads specks as marks). No other box's caption is printed inside one, so the mark
+/// is the box's; it is read with a warning, as it was not where a mark stands. Two marks
+/// there give no reading.
+fn mark_in_caption(
+    segs: &[Segment],
+    stream: &Stream,
+    hit: crate::labels::Hit,
+    end: &str,
+    field: &str,
+    cx: &mut Ctx,
+) -> bool {
     // The caption's lines run over a few segments at most.
     let to = Pos {
         seg: (hit.end.seg + 4).min(segs.len()),
         byte: 0,
     };
-    let Some(end) = stream.find_first(segs, &[END], hit.end, Some(to)) else {
-        return Some(false);
+    let Some(end) = stream.find_first(segs, &[end], hit.start, Some(to)) else {
+        return false;
     };
-    let words = crate::header::piece_words(segs, &pieces(segs, hit.end, end.start));
+    let words = crate::header::piece_words(segs, &pieces(segs, hit.start, end.start));
     let marks: Vec<&Piece> = words
         .iter()
         .filter(|(w, _)| values::is_tick(w))
         .map(|(_, p)| p)
         .collect();
     let [p] = marks.as_slice() else {
-        return Some(false);
+        return false;
     };
     let span = segs[p.seg].src_span(p.a, p.b);
     cx.cover(span);
     cx.warn(
         WarningCode::Ambiguous,
-        Some("aff10b5one"),
-        "the 10b5-1 box's mark was found among the words of its caption, where the converter put it, not before the caption",
+        Some(field),
+        "the box's mark was found among the words of its caption, where the converter put it, not before the caption",
         Some(span),
     );
-    Some(true)
+    true
 }
 
 /// Whether the word before a checkbox's caption (in its segment, or the one before) is a
@@ -1654,6 +1686,28 @@ mod tests {
             let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
             let record = crate::normalize(&doc).expect("a form");
             assert_eq!(record.aff10b5one, want, "{mark:?} {before:?}");
+        }
+    }
+
+    /// The mark of the Section 16 box among its caption's words is its box's, in exact
+    /// text; two marks there, or none, leave it unticked.
+    #[test]
+    fn a_section_16_mark_among_its_captions_words() {
+        for (caption, want) in [
+            ("Check this box if no longer subject to ☒ Section 16. Form 4 or Form 5 obligations may continue. See Instruction 1(b).", true),
+            ("X Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. See Instruction 1(b).", true),
+            ("Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. See Instruction 1(b).", false),
+            ("Check this box if no longer subject to ☒ Section 16. Form 4 or Form 5 X obligations may continue. See Instruction 1(b).", false),
+        ] {
+            let text = format!(
+                "FORM 4\n\n{caption}\n\n\
+                 | 1. Name and Address of Reporting Person* DOE JANE | 2. Issuer Name and Ticker or Trading Symbol EXAMPLE CORP [EXM] |\n\n\
+                 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n\
+                 Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+            );
+            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&doc).expect("a form");
+            assert_eq!(record.not_subject_to_section16, Some(want), "{caption}");
         }
     }
 
