@@ -665,6 +665,44 @@ pub(crate) fn unconfirmed_transactions(record: &mut Record, ocr: bool, cx: &mut 
     }
 }
 
+/// A row of which no value was read (each left out by a check, or none found) says
+/// nothing of its kind either: a transaction or a holding is told by the values the row
+/// holds, so its kind is taken off, with a warning. (Rows are kept, not dropped: the
+/// warnings name rows by their place in the table.)
+pub(crate) fn empty_rows(record: &mut Record, cx: &mut Ctx) {
+    let mut empty: Vec<String> = Vec::new();
+    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
+        let bare = form4_model::NonDerivativeRow {
+            kind: r.kind,
+            equity_swap_involved: r.equity_swap_involved,
+            ..Default::default()
+        };
+        if r.kind.is_some() && *r == bare {
+            r.kind = None;
+            empty.push(format!("non_derivative_table[{i}]"));
+        }
+    }
+    for (i, r) in record.derivative_table.iter_mut().enumerate() {
+        let bare = form4_model::DerivativeRow {
+            kind: r.kind,
+            equity_swap_involved: r.equity_swap_involved,
+            ..Default::default()
+        };
+        if r.kind.is_some() && *r == bare {
+            r.kind = None;
+            empty.push(format!("derivative_table[{i}]"));
+        }
+    }
+    for row in empty {
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(&format!("{row}.kind")),
+            "no value of this row was read, so whether it reports a transaction or a holding is not known",
+            None,
+        );
+    }
+}
+
 /// Every filing ticks at least one of box 5's relationships for each reporting owner
 /// (all 189 owners of the corpus's truths do). An owner read with none ticked lost its
 /// marks in the rendering (a checkbox drawn rather than written, which text does not
@@ -1782,6 +1820,57 @@ mod tests {
             assert_eq!(r2.security_title.is_none(), left_out, "{title}");
             assert_eq!(r2.underlying_security_title.is_none(), left_out, "{title}");
         }
+    }
+
+    /// A row with no value read loses its kind, with a warning; a row with any value, or
+    /// only a footnote, keeps it.
+    #[test]
+    fn rows_with_no_value_read_lose_their_kind() {
+        use form4_model::{DerivativeRow, NonDerivativeRow, RowField, RowKind};
+        let holding = Some(RowKind::Holding);
+        let noted = NonDerivativeRow {
+            kind: holding,
+            footnotes: [(
+                RowField::NatureOfOwnership,
+                vec![form4_model::FootnoteId(2)],
+            )]
+            .into(),
+            ..Default::default()
+        };
+        let mut record = Record {
+            non_derivative_table: vec![
+                NonDerivativeRow {
+                    kind: holding,
+                    security_title: Some("Common Stock".into()),
+                    ..Default::default()
+                },
+                NonDerivativeRow {
+                    kind: holding,
+                    ..Default::default()
+                },
+                noted,
+            ],
+            derivative_table: vec![DerivativeRow {
+                kind: Some(RowKind::Transaction),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let mut cx = Ctx::new("");
+        empty_rows(&mut record, &mut cx);
+        let kinds: Vec<Option<RowKind>> =
+            record.non_derivative_table.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [holding, None, holding]);
+        assert_eq!(record.derivative_table[0].kind, None);
+        let (diag, _) = cx.finish(&[]);
+        let fields: Vec<Option<&str>> = diag.warnings.iter().map(|w| w.field.as_deref()).collect();
+        assert_eq!(
+            fields,
+            [
+                Some("non_derivative_table[1].kind"),
+                Some("derivative_table[0].kind")
+            ]
+        );
     }
 
     /// An owner with no relationship ticked is said to have lost its marks; one with any

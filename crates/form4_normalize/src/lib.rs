@@ -374,6 +374,7 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     checks::glued_title_words(&mut record, &mut cx);
     checks::trailing_amounts(&mut record, &mut cx);
     checks::unticked_relationships(&record, &mut cx);
+    checks::empty_rows(&mut record, &mut cx);
     // Last: it compares the values the other checks kept.
     checks::owned_after_sums(&record, &mut cx);
 
