@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use form4_model::{
-    AcquiredDisposed, Date, Decimal, DerivativeRow, DirectIndirect, NonDerivativeRow, Record,
-    RepairKind, RowKind, TransactionCode, WarningCode,
+    AcquiredDisposed, Date, Decimal, DerivativeRow, DirectIndirect, DocumentType, NonDerivativeRow,
+    Record, RepairKind, RowKind, TransactionCode, WarningCode,
 };
 
 use crate::ctx::Ctx;
@@ -144,6 +144,31 @@ fn one_digit_of_year_or_month(d: Date) -> impl Iterator<Item = Date> {
     years
         .chain(months)
         .filter_map(move |(y, m)| Date::new(y, m, day).ok())
+}
+
+/// In OCR'd text, a date read under the amendment box's label where the period's box
+/// (box 3, Form 3's box 2) gave none is as likely the period's: OCR puts the two boxes'
+/// lines out of order, and amendments are rare (none in the corpus, where the 2 such
+/// readings are both the period's date). The date is left out, and with it the `/A` of
+/// the document type, which only that date gave; the warning says why.
+pub(crate) fn lone_amendment_dates(record: &mut Record, ocr: bool, cx: &mut Ctx) {
+    if !ocr || record.period_of_report.is_some() {
+        return;
+    }
+    let Some(d) = record.date_of_original_submission.take() else {
+        return;
+    };
+    record.document_type = record.document_type.map(|t| match t.form_number() {
+        3 => DocumentType::Form3,
+        5 => DocumentType::Form5,
+        _ => DocumentType::Form4,
+    });
+    cx.warn(
+        WarningCode::Ambiguous,
+        Some("date_of_original_submission"),
+        &format!("{d} was read as the original filing's date of an amendment, but no period of report was read: in OCR'd text the date may be the period's, so it was left out, and the document is not taken as an amendment"),
+        None,
+    );
 }
 
 /// A row of OCR'd text that reads a transaction date and no other value (no code, amount,
@@ -1819,6 +1844,34 @@ mod tests {
             assert_eq!(r1.security_title.is_none(), left_out, "{title}");
             assert_eq!(r2.security_title.is_none(), left_out, "{title}");
             assert_eq!(r2.underlying_security_title.is_none(), left_out, "{title}");
+        }
+    }
+
+    /// In OCR'd text an amendment date with no period of report read is left out, and the
+    /// document is not taken as an amendment; with a period, or in exact text, it stays.
+    #[test]
+    fn a_lone_amendment_date_in_ocr_text_is_left_out() {
+        let day = Date::new(2020, 6, 15).ok();
+        for (ocr, period, kept) in [(true, None, false), (true, day, true), (false, None, true)] {
+            let mut record = Record {
+                document_type: Some(DocumentType::Form3A),
+                period_of_report: period,
+                date_of_original_submission: day,
+                ..Default::default()
+            };
+            let mut cx = Ctx::new("");
+            lone_amendment_dates(&mut record, ocr, &mut cx);
+            assert_eq!(
+                record.date_of_original_submission.is_some(),
+                kept,
+                "{ocr} {period:?}"
+            );
+            let want = if kept {
+                DocumentType::Form3A
+            } else {
+                DocumentType::Form3
+            };
+            assert_eq!(record.document_type, Some(want), "{ocr} {period:?}");
         }
     }
 

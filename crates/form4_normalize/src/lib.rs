@@ -349,6 +349,8 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     header::space_after_commas(&mut record, &mut cx);
     // The spaces a cut lost may be printed anywhere in the document: nothing is skipped.
     header::respace_header(&mut record, &whole, &mut cx);
+    let damaged = ocr || cx.damaged;
+    checks::lone_amendment_dates(&mut record, damaged, &mut cx);
     checks::lone_dates(&mut record, ocr, &mut cx);
     checks::lone_prices(&mut record, ocr, &mut cx);
     checks::transaction_dates(&mut record, ocr, &mut cx);
