@@ -449,6 +449,20 @@ mod row_tests {
 |(Last)<br>1 MAIN STREET|(First)|(Middle)|3. Date of Ear<br>01/0|liest Transaction (Month/Day/Year)<br>2/2024|||||\n\n\
 Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n";
 
+    /// The record of a Form 3 whose header grid holds `rows` (box 1's city line and the
+    /// tables' titles follow them).
+    fn form3_header(rows: &str) -> form4_model::Record {
+        let text = format!(
+            "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
+             {rows}|(City)<br>(State)|(Zip)||||\n\n\
+             Table I - Non-Derivative Securities Beneficially Owned\n\n\
+             Table II - Derivative Securities Beneficially Owned\n\n\
+             Explanation of Responses:\n"
+        );
+        let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
+        crate::normalize(&doc).expect("a form")
+    }
+
     /// A check box's mark printed above its caption in a cut row stays before the caption,
     /// where its mark is looked for; under text that is no label its place is unsure.
     #[test]
@@ -458,20 +472,13 @@ Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
             ("Other (specify below)", false),
             ("zq<br>X<br>Other (specify below)", false),
         ] {
-            let text = format!(
-                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
-                 |1. Name and Address of Reporting Person<sup>*</sup>||4. Relationship of Reportin<br>|g Person(s) to Issuer||\n\
+            let record = form3_header(&format!(
+                "|1. Name and Address of Reporting Person<sup>*</sup>||4. Relationship of Reportin<br>|g Person(s) to Issuer||\n\
                  |---|---|---|---|---|\n\
                  |DOE HOLDINGS LP||(Check all applicable)<br>Director||10% Owner|\n\
                  |(Last)<br>(First)<br>1 MAIN STREET|(Middle)|Officer (g|ive title below)|{cell}|\n\
-                 |(Street)<br>SPRINGFIELD<br>IL|62701||||\n\
-                 |(City)<br>(State)|(Zip)||||\n\n\
-                 Table I - Non-Derivative Securities Beneficially Owned\n\n\
-                 Table II - Derivative Securities Beneficially Owned\n\n\
-                 Explanation of Responses:\n"
-            );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let record = crate::normalize(&doc).expect("a form");
+                 |(Street)<br>SPRINGFIELD<br>IL|62701||||\n"
+            ));
             let owner = record.reporting_owners.first();
             assert_eq!(owner.map(|o| o.is_other), Some(other), "{cell}");
         }
@@ -500,19 +507,12 @@ Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
             ),
             ("Issuer<br>Doe<br>☒<br>Director<br>☐", false, false, true),
         ] {
-            let text = format!(
-                "FORM 3\n\nINITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES\n\n\
-                 |1. Name and Address of Reporting Person<sup>*</sup><br>DOE JANE||4. Relationship of Reporting<br>|Person(s)|to|\n\
+            let record = form3_header(&format!(
+                "|1. Name and Address of Reporting Person<sup>*</sup><br>DOE JANE||4. Relationship of Reporting<br>|Person(s)|to|\n\
                  |---|---|---|---|---|\n\
                  |(Last)<br>(First)<br>1 MAIN STREET|(Middle)|{cell}|10% O|wner<br>(Month/Day/Year)|\n\
-                 |(Street)<br>SPRINGFIELD<br>IL|62701|Officer (give title below)||Other (specify below)|\n\
-                 |(City)<br>(State)|(Zip)||||\n\n\
-                 Table I - Non-Derivative Securities Beneficially Owned\n\n\
-                 Table II - Derivative Securities Beneficially Owned\n\n\
-                 Explanation of Responses:\n"
-            );
-            let doc = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let record = crate::normalize(&doc).expect("a form");
+                 |(Street)<br>SPRINGFIELD<br>IL|62701|Officer (give title below)||Other (specify below)|\n"
+            ));
             let owner = record.reporting_owners.first();
             assert_eq!(owner.map(|o| o.is_director), Some(director), "{cell}");
             assert_eq!(owner.map(|o| o.is_ten_percent_owner), Some(ten), "{cell}");
