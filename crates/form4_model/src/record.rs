@@ -325,6 +325,21 @@ impl DocumentType {
             DocumentType::Form5 | DocumentType::Form5A => DocumentType::Form5A,
         }
     }
+
+    /// The form this type amends, or the form itself when it is no amendment.
+    ///
+    /// ```
+    /// use form4_model::DocumentType;
+    /// assert_eq!(DocumentType::Form4A.original(), DocumentType::Form4);
+    /// assert_eq!(DocumentType::Form4.amended().original(), DocumentType::Form4);
+    /// ```
+    pub const fn original(self) -> Self {
+        match self {
+            DocumentType::Form3 | DocumentType::Form3A => DocumentType::Form3,
+            DocumentType::Form4 | DocumentType::Form4A => DocumentType::Form4,
+            DocumentType::Form5 | DocumentType::Form5A => DocumentType::Form5,
+        }
+    }
 }
 
 letter_enum!(

@@ -158,11 +158,7 @@ pub(crate) fn lone_amendment_dates(record: &mut Record, ocr: bool, cx: &mut Ctx)
     let Some(d) = record.date_of_original_submission.take() else {
         return;
     };
-    record.document_type = record.document_type.map(|t| match t.form_number() {
-        3 => DocumentType::Form3,
-        5 => DocumentType::Form5,
-        _ => DocumentType::Form4,
-    });
+    record.document_type = record.document_type.map(DocumentType::original);
     cx.warn(
         WarningCode::Ambiguous,
         Some("date_of_original_submission"),
@@ -695,36 +691,35 @@ pub(crate) fn unconfirmed_transactions(record: &mut Record, ocr: bool, cx: &mut 
 /// holds, so its kind is taken off, with a warning. (Rows are kept, not dropped: the
 /// warnings name rows by their place in the table.)
 pub(crate) fn empty_rows(record: &mut Record, cx: &mut Ctx) {
-    let mut empty: Vec<String> = Vec::new();
-    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
-        let bare = form4_model::NonDerivativeRow {
-            kind: r.kind,
-            equity_swap_involved: r.equity_swap_involved,
-            ..Default::default()
-        };
-        if r.kind.is_some() && *r == bare {
-            r.kind = None;
-            empty.push(format!("non_derivative_table[{i}]"));
-        }
-    }
-    for (i, r) in record.derivative_table.iter_mut().enumerate() {
-        let bare = form4_model::DerivativeRow {
-            kind: r.kind,
-            equity_swap_involved: r.equity_swap_involved,
-            ..Default::default()
-        };
-        if r.kind.is_some() && *r == bare {
-            r.kind = None;
-            empty.push(format!("derivative_table[{i}]"));
-        }
-    }
-    for row in empty {
+    let unknown = |row: String, cx: &mut Ctx| {
         cx.warn(
             WarningCode::Unreadable,
             Some(&format!("{row}.kind")),
             "no value of this row was read, so whether it reports a transaction or a holding is not known",
             None,
         );
+    };
+    for (i, r) in record.non_derivative_table.iter_mut().enumerate() {
+        let bare = NonDerivativeRow {
+            kind: r.kind,
+            equity_swap_involved: r.equity_swap_involved,
+            ..Default::default()
+        };
+        if r.kind.is_some() && *r == bare {
+            r.kind = None;
+            unknown(format!("non_derivative_table[{i}]"), cx);
+        }
+    }
+    for (i, r) in record.derivative_table.iter_mut().enumerate() {
+        let bare = DerivativeRow {
+            kind: r.kind,
+            equity_swap_involved: r.equity_swap_involved,
+            ..Default::default()
+        };
+        if r.kind.is_some() && *r == bare {
+            r.kind = None;
+            unknown(format!("derivative_table[{i}]"), cx);
+        }
     }
 }
 

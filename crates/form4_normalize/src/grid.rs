@@ -332,7 +332,7 @@ fn regroup_row(
 fn ticks_heading(text: &str) -> bool {
     let letters = ascii_letters(text);
     letters.len() >= 5
-        && [header::REL_BOX, "(Check all applicable)"]
+        && [header::REL_BOX, header::CHECK_ALL]
             .iter()
             .any(|h| ascii_letters(h).contains(&letters))
 }

@@ -10,7 +10,7 @@ use crate::attest::LazyAttested;
 use crate::box1;
 use crate::ctx::Ctx;
 use crate::labels::{Hit, Pos, Stream};
-use crate::text::{ascii_letters, clean_spaces, cut_word, Place, Segment};
+use crate::text::{ascii_letters, clean_spaces, cut_word, row_above, row_below, Place, Segment};
 use crate::values;
 
 pub(crate) const NAME_BOX: &str = "Name and Address of Reporting Person";
@@ -43,9 +43,11 @@ const JOINT_LINES: [&str; 2] = ["Form filed by One Reporting", "Form filed by Mo
 pub(crate) fn tick_captions() -> impl Iterator<Item = &'static str> {
     TICKS.iter().map(|(t, _)| *t).chain(JOINT_LINES)
 }
+/// The caption under box 5's label.
+pub(crate) const CHECK_ALL: &str = "(Check all applicable)";
 /// Printed text inside the header with no value of its own; found so it bounds slots.
 const CAPTIONS: &[&str] = &[
-    "(Check all applicable)",
+    CHECK_ALL,
     "(Check Applicable Line)",
     "Form filed by One Reporting Person",
     "Form filed by More than One Reporting Person",
@@ -99,6 +101,15 @@ pub(crate) struct Piece {
     pub seg: usize,
     pub a: usize,
     pub b: usize,
+}
+
+/// The source span from the start of piece `a` to the end of piece `b`.
+fn span_between(segs: &[Segment], a: &Piece, b: &Piece) -> form4_grammar::Span {
+    let (sa, sb) = (
+        segs[a.seg].src_span(a.a, a.b),
+        segs[b.seg].src_span(b.a, b.b),
+    );
+    form4_grammar::Span::new(sa.start, sb.end.max(sa.start))
 }
 
 /// How many labels of boxes 1-6 one header is read with (see `read`).
@@ -1207,11 +1218,7 @@ fn side_by_side(
         if !is_ticker(inner) || text.starts_with(|c| c != '[') {
             return None;
         }
-        let (a, b) = (words[open].1, words[close].1);
-        let span = form4_grammar::Span::new(
-            segs[a.seg].src_span(a.a, a.b).start,
-            segs[b.seg].src_span(b.a, b.b).end,
-        );
+        let span = span_between(segs, &words[open].1, &words[close].1);
         ticker = Some((inner.to_string(), span, open));
         names.truncate(open);
         let plain: Vec<&str> = names.iter().map(|(w, _)| w.as_str()).collect();
@@ -1450,11 +1457,7 @@ fn cut_name_label(segs: &[Segment], head: Hit) -> Option<CutName> {
         if label_debris(&name).is_some() {
             return None;
         }
-        let (a, b) = (words[open].1, words[close].1);
-        let span = form4_grammar::Span::new(
-            segs[a.seg].src_span(a.a, a.b).start,
-            segs[b.seg].src_span(b.a, b.b).end,
-        );
+        let span = span_between(segs, &words[open].1, &words[close].1);
         let ps = words[..open].iter().map(|(_, p)| *p).collect();
         Some((name, inner.to_string(), ps, span))
     })();
@@ -1729,16 +1732,12 @@ fn take_date(segs: &[Segment], field: &str, d: Date, p: &[Piece], cx: &mut Ctx) 
             .iter()
             .map(|q| segs[q.seg].text.get(q.a..q.b).unwrap_or("").trim())
             .collect();
-        let (sa, sb) = (
-            segs[a.seg].src_span(a.a, a.b),
-            segs[b.seg].src_span(b.a, b.b),
-        );
         cx.repair(
             field,
             RepairKind::SplitDate,
             &from.join(" | "),
             &d.to_string(),
-            Some(form4_grammar::Span::new(sa.start, sb.end.max(sa.start))),
+            Some(span_between(segs, a, b)),
         );
     }
     cover_pieces(segs, p, cx);
@@ -1802,8 +1801,7 @@ fn date_under_label(segs: &[Segment], label: Hit) -> Option<(Date, Vec<Piece>)> 
     }
     let lo = own.iter().map(|s| s.place.cell).min()?;
     let hi = own.iter().map(|s| s.place.cell).max()?;
-    // A table's second line is its rule (row 1).
-    let below = if at.row == 0 { 2 } else { at.row + 1 };
+    let below = row_below(at.row);
     let ps: Vec<Piece> = segs
         .iter()
         .enumerate()
@@ -3323,12 +3321,7 @@ fn grid_tail_tick(segs: &[Segment], kept: &[(Hit, Tag)], i: usize) -> Option<(Ta
     let at = segs[kept[i].0.start.seg].place;
     let in_row = |p: Place, row: usize| p.in_table && p.block == at.block && p.row == row;
     let tag = tail_tag(segs, kept, i, |s| in_row(segs[s].place, at.row))?;
-    // A table's second line is its rule (row 1): the row above row 2 is row 0.
-    let above = match at.row {
-        0 => return None,
-        2 => 0,
-        r => r - 1,
-    };
+    let above = row_above(at.row)?;
     let heads: Vec<usize> = kept
         .iter()
         .filter(|(hk, t)| {
@@ -3478,7 +3471,7 @@ fn column_title(
         .copied()
         .filter(|&s| segs[s].place.row > row)
         .collect();
-    let mut next_row = row + 1;
+    let mut next_row = row_below(row);
     // The cell the last line read began in, and the segments that go on a word of the
     // line before them (see `cut_line`).
     let mut line_cell = out.last().map(|p| segs[p.seg].place.cell);
@@ -3492,12 +3485,11 @@ fn column_title(
             .map_or(below.len(), |n| k + n);
         let in_row = &below[k..end];
         k = end;
-        // Rows follow one another (a table's second line is its rule, row 1): a row
-        // missing from the block is no text of box 5's.
-        if r != next_row && !(next_row == 1 && r == 2) {
+        // Rows follow one another: a row missing from the block is no text of box 5's.
+        if r != next_row {
             break;
         }
-        next_row += 1;
+        next_row = row_below(r);
         if in_row
             .iter()
             .any(|&s| matches!(label_at(s), Some((_, Tag::Name))))

@@ -2966,8 +2966,7 @@ fn marks_wrapped_below(row: &mut Row, cx: &mut Ctx) {
     if row
         .down_run
         .first()
-        .map(|l| l.iter().map(|t| t.span).collect::<Vec<_>>())
-        == Some(line.iter().map(|t| t.span).collect())
+        .is_some_and(|l| l.iter().map(|t| t.span).eq(line.iter().map(|t| t.span)))
     {
         row.down_run.remove(0);
     }
@@ -4390,8 +4389,8 @@ fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx) {
         // one: in exact text it is the date's head that the grid cut off, and the date is
         // read whole; in OCR'd text a stray digit is as often debris, so the date is not
         // known and is left out, said.
-        let stray = toks[i..=j].iter().any(|t| t.stray);
-        if stray && damaged {
+        let unsure = damaged && toks[i..=j].iter().any(|t| t.stray);
+        if unsure {
             let from: Vec<&str> = toks[i..=j].iter().map(|t| &*t.text).collect();
             cx.warn(
                 WarningCode::Unreadable,
@@ -4407,11 +4406,7 @@ fn join_cut_dates(toks: &mut Vec<Tok>, cx: &mut Ctx) {
         }
         let rest: Vec<Tok> = toks.drain(i + 1..=j).collect();
         let t = &mut toks[i];
-        t.kind = if stray && damaged {
-            Kind::Garbled
-        } else {
-            Kind::Date(d)
-        };
+        t.kind = if unsure { Kind::Garbled } else { Kind::Date(d) };
         t.stray = false;
         t.text = joined.into();
         for r in rest {

@@ -20,11 +20,44 @@ const PRINTED: &[&str] = &[
     "Signature of Reporting Person",
 ];
 
-const NOT_SUBJECT: &str = "Check this box if no longer subject to Section 16";
-const AFF_10B5_1: &str =
-    "Check this box to indicate that a transaction was made pursuant to a contract";
-const FORM3_HOLDINGS: &str = "Form 3 Holdings Reported";
-const FORM4_TRANSACTIONS: &str = "Form 4 Transactions Reported";
+/// A check box printed outside the numbered boxes.
+struct CheckBox {
+    /// What its caption is found by: the first of these found is taken.
+    labels: &'static [&'static str],
+    /// A long caption's last words, up to which a mark among its words is the box's (see
+    /// [`mark_in_caption`]).
+    caption_end: Option<&'static str>,
+    /// The record's field it fills.
+    field: &'static str,
+}
+
+const NOT_SUBJECT: CheckBox = CheckBox {
+    labels: &["Check this box if no longer subject to Section 16"],
+    caption_end: Some("See Instruction 1(b)"),
+    field: "not_subject_to_section16",
+};
+/// The 10b5-1 box (on forms since 2023). Its caption is long, and a converter reading the
+/// page across puts the form's title, printed beside it, into its lines (`Check this box to
+/// indicate that a **STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP** transaction was made
+/// ...`): the caption is then found by its head.
+const AFF_10B5_1: CheckBox = CheckBox {
+    labels: &[
+        "Check this box to indicate that a transaction was made pursuant to a contract",
+        "Check this box to indicate that a",
+    ],
+    caption_end: Some("See Instruction 10"),
+    field: "aff10b5one",
+};
+const FORM3_HOLDINGS: CheckBox = CheckBox {
+    labels: &["Form 3 Holdings Reported"],
+    caption_end: None,
+    field: "form3_holdings_reported",
+};
+const FORM4_TRANSACTIONS: CheckBox = CheckBox {
+    labels: &["Form 4 Transactions Reported"],
+    caption_end: None,
+    field: "form4_transactions_reported",
+};
 
 pub(crate) fn read(
     record: &mut Record,
@@ -57,12 +90,14 @@ pub(crate) fn read(
         }
     }
     // The box is on every edition; unticked or not found, it says `false`.
-    record.not_subject_to_section16 = Some(not_subject(segs, stream, ocr, cx));
-    record.aff10b5one = aff_10b5_1(segs, stream, ocr, cx);
+    record.not_subject_to_section16 =
+        Some(checkbox(segs, stream, &NOT_SUBJECT, ocr, cx) == Some(true));
+    record.aff10b5one = checkbox(segs, stream, &AFF_10B5_1, ocr, cx);
     if record.document_type.is_some_and(|t| t.form_number() == 5) {
-        record.form3_holdings_reported = checkbox(segs, stream, FORM3_HOLDINGS, cx).or(Some(false));
+        record.form3_holdings_reported =
+            checkbox(segs, stream, &FORM3_HOLDINGS, ocr, cx).or(Some(false));
         record.form4_transactions_reported =
-            checkbox(segs, stream, FORM4_TRANSACTIONS, cx).or(Some(false));
+            checkbox(segs, stream, &FORM4_TRANSACTIONS, ocr, cx).or(Some(false));
     }
 
     // Footnotes: "Explanation of Responses" up to "Remarks" (or the signature).
@@ -237,51 +272,27 @@ fn restore_attorney_in_fact(name: &str) -> Option<String> {
     changed.then_some(out)
 }
 
-/// `Some(true)` when a tick mark stands right before the box's label, `Some(false)` when
-/// the label is there without one, `None` when the form has no such box.
-fn checkbox(segs: &[Segment], stream: &Stream, label: &str, cx: &mut Ctx) -> Option<bool> {
+/// `Some(true)` when a tick mark stands right before the box's caption (or, in exact text,
+/// among a long caption's words), `Some(false)` when the caption is there without one,
+/// `None` when the form has no such box.
+fn checkbox(
+    segs: &[Segment],
+    stream: &Stream,
+    b: &CheckBox,
+    ocr: bool,
+    cx: &mut Ctx,
+) -> Option<bool> {
     let start = Pos { seg: 0, byte: 0 };
-    let hit = stream.find_first(segs, &[label], start, None)?;
-    cx.cover_hit(segs, hit);
-    Some(tick_before(segs, hit, cx))
-}
-
-/// The box of owners no longer subject to Section 16. Unticked or not found, it says
-/// `false` (the box is on every edition). Its mark may stand among its caption's words
-/// (`no longer subject to ☒ Section 16`), as the 10b5-1 box's may.
-fn not_subject(segs: &[Segment], stream: &Stream, ocr: bool, cx: &mut Ctx) -> bool {
-    let start = Pos { seg: 0, byte: 0 };
-    let Some(hit) = stream.find_first(segs, &[NOT_SUBJECT], start, None) else {
-        return false;
-    };
-    cx.cover_hit(segs, hit);
-    tick_before(segs, hit, cx)
-        || (!ocr
-            && mark_in_caption(
-                segs,
-                stream,
-                hit,
-                "See Instruction 1(b)",
-                "not_subject_to_section16",
-                cx,
-            ))
-}
-
-/// The 10b5-1 box (on forms since 2023). Its caption is long, and a converter reading the
-/// page across puts the form's title, printed beside it, into its lines (`Check this box to
-/// indicate that a **STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP** transaction was made
-/// ...`), and may put the box's mark among its words (`written plan for X the purchase`):
-/// the caption is then found by its head, and its mark looked for among its words.
-fn aff_10b5_1(segs: &[Segment], stream: &Stream, ocr: bool, cx: &mut Ctx) -> Option<bool> {
-    const HEAD: &str = "Check this box to indicate that a";
-    let start = Pos { seg: 0, byte: 0 };
-    let hit = stream
-        .find_first(segs, &[AFF_10B5_1], start, None)
-        .or_else(|| stream.find_first(segs, &[HEAD], start, None))?;
+    let hit = b
+        .labels
+        .iter()
+        .find_map(|l| stream.find_first(segs, &[l], start, None))?;
     cx.cover_hit(segs, hit);
     Some(
         tick_before(segs, hit, cx)
-            || (!ocr && mark_in_caption(segs, stream, hit, "See Instruction 10", "aff10b5one", cx)),
+            || (!ocr
+                && b.caption_end
+                    .is_some_and(|end| mark_in_caption(segs, stream, hit, end, b.field, cx))),
     )
 }
 

@@ -23,6 +23,25 @@ pub(crate) struct Place {
     pub ncells: usize,
 }
 
+/// The table row under `row`: a table's second line is its rule (row 1), so the row under
+/// the first is row 2.
+pub(crate) fn row_below(row: usize) -> usize {
+    if row == 0 {
+        2
+    } else {
+        row + 1
+    }
+}
+
+/// The table row above `row` (none above the first; see [`row_below`]).
+pub(crate) fn row_above(row: usize) -> Option<usize> {
+    match row {
+        0 | 1 => None,
+        2 => Some(0),
+        r => Some(r - 1),
+    }
+}
+
 /// A piece of text with a byte-offset map back into the source.
 #[derive(Debug, Clone)]
 pub(crate) struct Segment {
