@@ -365,6 +365,8 @@ pub fn normalize_with_coverage(doc: &Document<'_>) -> Result<(Record, Coverage),
     checks::rare_codes(&mut record, ocr, &mut cx);
     checks::unpriced_trades(&mut record, ocr, &mut cx);
     checks::debris_at_text_ends(&mut record, ocr, &mut cx);
+    // Before the checks that weigh a title's words: they see the words spaced.
+    checks::glued_title_spaces(&mut record, ocr, &mut cx);
     checks::header_run_ons(&mut record, ocr, &mut cx);
     checks::ocr_streets(&mut record, ocr, &mut cx);
     checks::unconfirmed_natures(&mut record, ocr, &mut cx);
