@@ -3064,6 +3064,12 @@ fn mixed_title(text: &str) -> Option<&'static str> {
         Some("holds a number, another box's value")
     } else if !words().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2) {
         Some("holds no word")
+    } else if words().any(|w| {
+        let letters = ascii_letters(w);
+        ["give", "specify", "below"].contains(&letters.as_str())
+    }) {
+        // `Officer (give`: box 5's own caption, read where OCR lost the title's place.
+        Some("holds words of box 5's captions")
     } else {
         None
     }
@@ -4678,6 +4684,9 @@ mod tests {
             ("Vice President & Treasurer", false),
             ("See Remarks", false),
             ("Officer (1)", false),
+            ("Officer (give", true),
+            ("Other (specify below)", true),
+            ("Giver of Gifts", false),
             ("C/O EXAMPLE, INC. 10/18/ 2006 Vice President", true),
             ("1 MAIN STREET, SUITE 300", true),
             ("See Explanation of Responses 40TH FL", true),
