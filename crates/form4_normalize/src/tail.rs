@@ -400,29 +400,101 @@ fn footnote_start(t: &str) -> Option<(u32, usize)> {
 
 /// Where note `n` starts inside a text that runs on from the note before it: `n.` after
 /// the end of a sentence (a period, or a quote closing one), before a capital or an
-/// opening bracket (`… no expiration date. 2. The shares …`). Returns the byte where the
-/// number starts and the bytes it takes.
-fn next_note_start(t: &str, n: u32) -> Option<(usize, usize)> {
-    let num = format!("{n}. ");
-    let mut from = 0;
-    while let Some(i) = t[from..].find(&num).map(|i| from + i) {
-        from = i + num.len();
-        let before = t[..i].trim_end();
-        let spaced = before.len() < i;
-        // A quoted block's marker (`> `) may start the note's line.
-        let before = before.strip_suffix('>').map_or(before, |b| b.trim_end());
-        let ends_sentence = before.ends_with(['.', '"', '\u{201d}']);
-        let after = t[i + num.len()..].trim_start();
-        let opens = after
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c == '(');
-        if spaced && ends_sentence && opens {
-            let used = t.len() - i - after.len();
-            return Some((i, used));
+/// opening bracket (`… no expiration date. 2. The shares …`). OCR misreads the number's
+/// period as a comma and loses the sentence's (`… OF THE UNIT. 4, THE RESTRICTED …`,
+/// `… date 3, These shares …`): in OCR'd text `n,` counts too, after any word. Returns
+/// the byte where the number starts and the bytes it takes.
+fn next_note_start(t: &str, n: u32, ocr: bool) -> Option<(usize, usize)> {
+    let marks: &[char] = if ocr { &['.', ','] } else { &['.'] };
+    let mut best: Option<(usize, usize)> = None;
+    for mark in marks {
+        let num = format!("{n}{mark} ");
+        let mut from = 0;
+        while let Some(i) = t[from..].find(&num).map(|i| from + i) {
+            from = i + num.len();
+            let before = t[..i].trim_end();
+            let spaced = before.len() < i;
+            // A quoted block's marker (`> `) may start the note's line.
+            let before = before.strip_suffix('>').map_or(before, |b| b.trim_end());
+            let ends_sentence = before.ends_with(['.', '"', '\u{201d}'])
+                || (ocr && (before.ends_with(',') || ends_unnumbering_word(before)));
+            let after = t[i + num.len()..].trim_start();
+            let opens = after
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '(');
+            if spaced && ends_sentence && opens {
+                let used = t.len() - i - after.len();
+                if best.is_none_or(|(b, _)| i < b) {
+                    best = Some((i, used));
+                }
+                break;
+            }
         }
     }
-    None
+    best
+}
+
+/// Note `n` opening a line with its period misread as a comma (`4, Each restricted stock
+/// unit`), in OCR'd text: only the note due next, before a capital or a bracket (a line
+/// that opens `4, 2020` goes on with a date). Returns the note's number and the bytes the
+/// number takes.
+fn comma_start(t: &str, n: u32) -> Option<(u32, usize)> {
+    let s = t.trim_start();
+    let rest = s.strip_prefix(n.to_string().as_str())?.strip_prefix(", ")?;
+    let after = rest.trim_start();
+    // The form's numbered boxes and columns, read among the notes out of order
+    // (`1, Title | 2A. Deemed`), are no note.
+    const BOX_HEADS: [&str; 16] = [
+        "Title",
+        "Name and",
+        "Issuer Name",
+        "Date of",
+        "Transaction Date",
+        "Transaction Code",
+        "Relationship",
+        "If Amendment",
+        "Individual",
+        "Securities Acquired",
+        "Amount of",
+        "Ownership Form",
+        "Nature of",
+        "Conversion or",
+        "Date Exercisable",
+        "Price of",
+    ];
+    let opens = after.starts_with(|c: char| c.is_uppercase() || c == '(');
+    (opens && !BOX_HEADS.iter().any(|h| after.starts_with(h))).then(|| (n, t.len() - after.len()))
+}
+
+/// Whether a text ends with a word in small letters that numbers nothing: a number after
+/// `footnote`, `Section` or `Class` is that word's, no note's.
+fn ends_unnumbering_word(before: &str) -> bool {
+    const NUMBERING: [&str; 16] = [
+        "footnote",
+        "footnotes",
+        "note",
+        "notes",
+        "instruction",
+        "instructions",
+        "section",
+        "rule",
+        "item",
+        "form",
+        "class",
+        "series",
+        "paragraph",
+        "exhibit",
+        "page",
+        "clause",
+    ];
+    let word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    word.ends_with(|c: char| c.is_ascii_lowercase())
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !NUMBERING.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// `ocr`: whether the tables' text went through OCR (see `table::read_from_image`).
@@ -448,7 +520,10 @@ fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], ocr: bool
             rest.a = p.a + quote;
         }
         let t = &t[quote..];
-        if let Some((n, used)) = footnote_start(t) {
+        let misread = ocr || cx.damaged;
+        let next = current.as_ref().map_or(1, |(n, _)| n + 1);
+        let start = footnote_start(t).or_else(|| misread.then(|| comma_start(t, next)).flatten());
+        if let Some((n, used)) = start {
             if let Some(c) = current.take() {
                 done.push(c);
             }
@@ -461,7 +536,9 @@ fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], ocr: bool
         };
         // Notes run into one line: the next note starts where its number follows the end
         // of a sentence.
-        while let Some((at, used)) = next_note_start(&segs[p.seg].text[rest.a..rest.b], n + 1) {
+        while let Some((at, used)) =
+            next_note_start(&segs[p.seg].text[rest.a..rest.b], n + 1, ocr || cx.damaged)
+        {
             v.push(Piece {
                 seg: p.seg,
                 a: rest.a,
@@ -1768,6 +1845,24 @@ mod tests {
         }
     }
 
+    /// In OCR'd text a line opening `n,` opens note `n` when it is the one due, before
+    /// a capital or a bracket, and not one of the form's numbered boxes.
+    #[test]
+    fn a_note_opening_with_a_misread_comma() {
+        for (line, due, want) in [
+            ("4, Each restricted stock unit", 4, Some((4, 3))),
+            ("  (continued) 2, (Continued from footnote 1)", 2, None),
+            ("2, (Continued from footnote 1)", 2, Some((2, 3))),
+            ("4, 2020 the shares vest", 4, None),
+            ("3, Each", 4, None),
+            ("1, Title | 2A. Deemed", 1, None),
+            ("1, Name and Address of Reporting Person", 1, None),
+            ("4. Each", 4, None),
+        ] {
+            assert_eq!(comma_start(line, due), want, "{line:?}");
+        }
+    }
+
     /// Notes run into one line are split where the next note's number follows the end of
     /// a sentence; a number inside a sentence is not a note's.
     #[test]
@@ -1792,8 +1887,46 @@ mod tests {
             ("Title of Security (Instr. 3) 2. Transaction", 2, None),
             ("the \"Fund.\" 2. Held by", 2, Some("2. Held by")),
         ] {
-            let got = next_note_start(text, n).map(|(at, _)| &text[at..]);
+            let got = next_note_start(text, n, false).map(|(at, _)| &text[at..]);
             assert_eq!(got, want, "{text:?}");
+            // OCR'd text reads all of these alike.
+            let got = next_note_start(text, n, true).map(|(at, _)| &text[at..]);
+            assert_eq!(got, want, "{text:?} (OCR)");
+        }
+        // OCR misreads the number's period as a comma, and loses the sentence's: after a
+        // comma or a word, not after a word that numbers things or a bracket.
+        for (text, n, want) in [
+            (
+                "OF THE UNIT. 4, THE RESTRICTED",
+                4,
+                Some("4, THE RESTRICTED"),
+            ),
+            (
+                "matching contributions 4, Each unit",
+                4,
+                Some("4, Each unit"),
+            ),
+            (
+                "liquidation, 5, These warrants",
+                5,
+                Some("5, These warrants"),
+            ),
+            (
+                "therein. 2, Securities owned",
+                2,
+                Some("2, Securities owned"),
+            ),
+            ("as set forth in footnote 2, The shares", 2, None),
+            ("under Section 3, The", 3, None),
+            ("on December 4, 2020 The", 4, None),
+            ("Security (Instr. 3) 2, Transaction", 2, None),
+            ("therein. 3, These shares", 2, None),
+        ] {
+            let got = next_note_start(text, n, true).map(|(at, _)| &text[at..]);
+            assert_eq!(got, want, "{text:?}");
+            if text.contains(", ") && want.is_some_and(|w| w.contains(',')) {
+                assert_eq!(next_note_start(text, n, false), None, "{text:?} (digital)");
+            }
         }
         let record = {
             let text = "FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n\
