@@ -844,12 +844,14 @@ const LEADING_DEBRIS: [char; 24] = [
 /// Stock`, `[By Trust`), are taken off: the text is right without them, a mark's number
 /// is lost (said in the repair). Over the corpus's OCR renderings: 47 natures and titles
 /// become right by their ends (26 + 8 natures, 11 + 2 titles) and 41 more by their
-/// starts (38 titles, 3 underlying titles); none that was right changes.
+/// starts (38 titles, 3 underlying titles); none that was right changes. Scraps of small
+/// letters before a title's capital ([`without_small_debris`]) make 13 titles more right
+/// (8 of them wrong before) and change none that was right.
 pub(crate) fn debris_at_text_ends(record: &mut Record, ocr: bool, cx: &mut Ctx) {
     if !ocr {
         return;
     }
-    for (field, slot, _) in row_texts(record) {
+    for (field, slot, nature) in row_texts(record) {
         let Some(text) = slot.as_deref() else {
             continue;
         };
@@ -861,12 +863,36 @@ pub(crate) fn debris_at_text_ends(record: &mut Record, ocr: bool, cx: &mut Ctx) 
         if start.starts_with(char::is_alphanumeric) {
             kept = start;
         }
+        if !nature {
+            kept = without_small_debris(kept);
+        }
         if kept.len() == text.len() {
             continue;
         }
         let kept = kept.to_string();
         cx.repair(&field, RepairKind::StrayCharacters, text, &kept, None);
         *slot = Some(kept);
+    }
+}
+
+/// A title without the scraps of one to three small letters OCR reads before it from a
+/// cell's rule or a mark (`y Common Stock`, `x las Class A Common Stock`): a title that
+/// opens in small letters is all in them (`common stock`), so scraps are cut only before
+/// a capital.
+fn without_small_debris(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        let Some((word, after)) = rest.split_once(' ') else {
+            return text;
+        };
+        let scrap = (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase());
+        if !scrap {
+            return text;
+        }
+        rest = after.trim_start();
+        if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return rest;
+        }
     }
 }
 
@@ -1738,6 +1764,40 @@ mod tests {
                     assert_eq!(v.as_deref(), Some(want), "{text} {ocr}");
                 }
             }
+        }
+    }
+
+    /// In OCR'd text, scraps of small letters before a title's capital are taken off;
+    /// a title in small letters, a nature of ownership and digital text keep them.
+    #[test]
+    fn small_scraps_before_a_title_are_taken_off() {
+        for (text, title) in [
+            ("y Common Stock", "Common Stock"),
+            ("x las Class A Common Stock", "Class A Common Stock"),
+            ("sf i Series B Preferred Stock", "Series B Preferred Stock"),
+            ("common stock", "common stock"),
+            ("a common Stock", "a common Stock"),
+            ("Ss ais Class A Common Stock", "Ss ais Class A Common Stock"),
+            ("abcd Common Stock", "abcd Common Stock"),
+            ("by", "by"),
+        ] {
+            let mut record = texts_in_both_tables(text, Some(text));
+            let mut cx = Ctx::new("");
+            debris_at_text_ends(&mut record, true, &mut cx);
+            let (r1, r2) = (&record.non_derivative_table[0], &record.derivative_table[0]);
+            assert_eq!(r1.security_title.as_deref(), Some(title), "{text}");
+            assert_eq!(
+                r2.underlying_security_title.as_deref(),
+                Some(title),
+                "{text}"
+            );
+            assert_eq!(r1.nature_of_ownership.as_deref(), Some(text), "{text}");
+            let mut record = texts_in_both_tables(text, None);
+            debris_at_text_ends(&mut record, false, &mut cx);
+            assert_eq!(
+                record.derivative_table[0].security_title.as_deref(),
+                Some(text)
+            );
         }
     }
 
