@@ -5535,12 +5535,12 @@ mod tests {
         let record = read(&format!(
             "{OCR_HEAD}{OCR_T2}\n\n\
 Class A Common Stock 10/01/2012 S 32,817 D $117.6967 45,847 I\n\n\
-Stock Option $10.00 10/01/2012 A 1,000 (1) 10/01/2022 Common Stock 1,000 $0 1,000 D\n"
+Stock Options $10.00 10/01/2012 A 1,000 (1) 10/01/2022 Common Stock 1,000 $0 1,000 D\n"
         ));
         assert_eq!(record.derivative_table.len(), 1);
         assert_eq!(
             record.derivative_table[0].security_title.as_deref(),
-            Some("Stock Option")
+            Some("Stock Options")
         );
         let w = &record.diagnostics.warnings;
         assert!(
