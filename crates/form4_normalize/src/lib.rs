@@ -701,6 +701,14 @@ mod tests {
         )
     }
 
+    /// The amount owned after of Table I's first row, as the record reads it.
+    fn owned_after(text: &str) -> Option<String> {
+        let tree = form4_grammar::parse(text).expect("the grammar takes any text");
+        let record = crate::normalize(&tree).expect("a form");
+        let row = record.non_derivative_table.first()?;
+        row.shares_owned_following.map(|d| d.to_string())
+    }
+
     /// A digital rendering whose grid cut a landmark's tail into another cell is still
     /// digital: its holding row's amount printed without separators is read. The same
     /// landmark misread (`Explanatlon`) says OCR, where such an amount is not trusted.
@@ -713,14 +721,7 @@ mod tests {
             ("Explanation of Responses:", Some("45812")),
             ("Explanatlon of Responses", None),
         ] {
-            let text = one_row_form(explanation, footer);
-            let tree = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let record = crate::normalize(&tree).expect("a form");
-            let got = record
-                .non_derivative_table
-                .first()
-                .and_then(|r| r.shares_owned_following)
-                .map(|d| d.to_string());
+            let got = owned_after(&one_row_form(explanation, footer));
             assert_eq!(got.as_deref(), owned, "{explanation}");
         }
     }
@@ -742,14 +743,7 @@ mod tests {
             ),
             ("", Some("45812")),
         ] {
-            let text = one_row_form("Explanation of Responses:", footer);
-            let tree = form4_grammar::parse(&text).expect("the grammar takes any text");
-            let record = crate::normalize(&tree).expect("a form");
-            let got = record
-                .non_derivative_table
-                .first()
-                .and_then(|r| r.shares_owned_following)
-                .map(|d| d.to_string());
+            let got = owned_after(&one_row_form("Explanation of Responses:", footer));
             assert_eq!(got.as_deref(), owned, "{footer}");
         }
     }
