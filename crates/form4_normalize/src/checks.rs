@@ -896,68 +896,55 @@ fn without_small_debris(text: &str) -> &str {
     }
 }
 
-/// The words securities' titles are made of, by the form's use: a title glued together
-/// is spaced again only when every word it splits into is one of these (or a class's or
-/// series' letter), so a name of the issuer's or a brand's (`MuniFund`, `PayPal`) is never
-/// split, nor debris (`x las Class ACommonStock`).
-const TITLE_VOCABULARY: [&str; 52] = [
-    "Stock",
-    "Common",
-    "Class",
-    "Series",
-    "Preferred",
-    "Option",
+/// Words of securities' titles that name no kind of security, beyond [`TITLE_WORDS`] and
+/// [`MORE_TITLE_WORDS`] (plurals, qualifiers, the words of a right in brackets): with
+/// those they make [`title_vocabulary`].
+const QUALIFYING_TITLE_WORDS: [&str; 25] = [
     "Options",
-    "Share",
     "Shares",
-    "Unit",
     "Units",
-    "Restricted",
-    "Convertible",
-    "Employee",
     "Non-Employee",
-    "Director",
     "Qualified",
     "Non-Qualified",
     "Incentive",
-    "Ordinary",
-    "Warrant",
     "Warrants",
     "Purchase",
-    "Note",
     "Notes",
-    "Put",
-    "Call",
     "Bonus",
-    "Performance",
-    "Deferred",
-    "Phantom",
-    "Award",
     "Awards",
-    "Right",
     "Rights",
-    "Buy",
     "Sell",
-    "Limited",
-    "Partner",
+    "Partners",
     "Partnership",
-    "Interest",
     "Interests",
-    "Depositary",
     "Voting",
     "Non-Voting",
     "Senior",
     "Subordinated",
     "Appreciation",
     "Obligation",
-    "Equity",
     "to",
     "of",
 ];
 
+/// The words a class or series opens a title with: its letter follows them (`Class A`).
+const CLASS_WORDS: [&str; 2] = ["Class", "Series"];
+
+/// The words securities' titles are made of, by the form's use: a title glued together is
+/// spaced again only when every word it splits into is one of these (or a class's or
+/// series' letter), so a name of the issuer's or a brand's (`MuniFund`, `PayPal`) is never
+/// split, nor debris (`x las Class ACommonStock`).
+fn title_vocabulary() -> impl Iterator<Item = &'static str> {
+    TITLE_WORDS
+        .iter()
+        .chain(&MORE_TITLE_WORDS)
+        .chain(&QUALIFYING_TITLE_WORDS)
+        .copied()
+}
+
 /// Spaces a rendering lost between a title's words (`Class ACommonStock`,
 /// `SeriesC-1PreferredStock`) are put back, logged, where the title splits into words of
-/// [`TITLE_VOCABULARY`] only, at a small letter before a capital, a capital before a
+/// [`title_vocabulary`] only, at a small letter before a capital, a capital before a
 /// capitalised word or a digit before one. A split before `Class` or `Series` is none:
 /// those open a title, so a word glued before them is another line run in (`CommonClass
 /// AStock` for `Class A Common Stock`), which [`glued_title_words`] leaves out; so is a
@@ -1006,8 +993,7 @@ fn spaced_title(text: &str) -> Option<String> {
                 && (prev.is_ascii_lowercase()
                     || (next_small && (prev.is_ascii_uppercase() || prev.is_ascii_digit())));
             if boundary {
-                let rest = &token[at..];
-                if rest.starts_with("Class") || rest.starts_with("Series") {
+                if CLASS_WORDS.iter().any(|w| token[at..].starts_with(w)) {
                     return None;
                 }
                 words.push(&token[from..at]);
@@ -1020,7 +1006,7 @@ fn spaced_title(text: &str) -> Option<String> {
     fn bare(w: &str) -> &str {
         w.trim_matches(|c| matches!(c, '(' | ')' | ','))
     }
-    let vocabulary = |w: &str| TITLE_VOCABULARY.iter().any(|v| v.eq_ignore_ascii_case(w));
+    let vocabulary = |w: &str| title_vocabulary().any(|v| v.eq_ignore_ascii_case(w));
     // Small words run together (`(righttobuy)`) are split where they make words of the
     // vocabulary one way only.
     let mut spaced: Vec<&str> = Vec::with_capacity(words.len());
@@ -1046,34 +1032,29 @@ fn spaced_title(text: &str) -> Option<String> {
     }
     let known = (0..words.len()).all(|k| {
         let w = bare(words[k]);
-        vocabulary(w)
-            || (k > 0 && matches!(bare(words[k - 1]), "Class" | "Series") && designation(w))
+        vocabulary(w) || (k > 0 && CLASS_WORDS.contains(&bare(words[k - 1])) && designation(w))
     });
     // A title ending with its class (`ClassB`) goes on in a line OCR put elsewhere.
     let last = words.last().map(|w| bare(w))?;
-    let cut = matches!(last, "Class" | "Series") || designation(last);
+    let cut = CLASS_WORDS.contains(&last) || designation(last);
     (known && !cut).then(|| words.join(" "))
 }
 
-/// Where a run of small letters splits into words of [`TITLE_VOCABULARY`] (`righttobuy`
+/// Where a run of small letters splits into words of [`title_vocabulary`] (`righttobuy`
 /// at 5 and 7), when it does so one way only; `None` otherwise.
 fn small_words(run: &str) -> Option<Vec<usize>> {
     if run.is_empty() || !run.bytes().all(|b| b.is_ascii_lowercase()) || run.len() > 64 {
         return None;
     }
-    let words: Vec<String> = TITLE_VOCABULARY
-        .iter()
-        .map(|w| w.to_ascii_lowercase())
-        .filter(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()))
-        .collect();
     // ways[i]: how many ways run[i..] splits (at most 2 counted), and the first word's end.
     let n = run.len();
     let mut ways = vec![(0u8, 0usize); n + 1];
     ways[n] = (1, n);
     for i in (0..n).rev() {
-        for w in &words {
+        for w in title_vocabulary().filter(|w| w.len() >= 2) {
             let end = i + w.len();
-            if end <= n && run[i..].starts_with(w.as_str()) && ways[end].0 > 0 {
+            let fits = run.get(i..end).is_some_and(|s| s.eq_ignore_ascii_case(w));
+            if fits && ways[end].0 > 0 {
                 ways[i] = ((ways[i].0 + ways[end].0).min(2), end);
             }
         }

@@ -501,6 +501,8 @@ fn ends_unnumbering_word(before: &str) -> bool {
 fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], ocr: bool, cx: &mut Ctx) {
     let mut current: Option<(u32, Vec<Piece>)> = None;
     let mut done: Vec<(u32, Vec<Piece>)> = Vec::new();
+    // OCR'd text misreads what sets notes apart: their numbers' points, quote marks.
+    let misread = ocr || cx.damaged;
     for p in ps {
         let t = &segs[p.seg].text[p.a..p.b];
         // Without a `Remarks:` title, the signature follows the last note directly.
@@ -510,17 +512,12 @@ fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], ocr: bool
         let mut rest = *p;
         // A quoted block's marker (`> `) starts each of its lines: no text of a note. (Not
         // in OCR'd text, whose notes, read so, are more often misread than right.)
-        let quote = if ocr || cx.damaged {
-            0
-        } else {
-            quote_marker_len(t)
-        };
+        let quote = if misread { 0 } else { quote_marker_len(t) };
         if quote > 0 {
             cx.cover(segs[p.seg].src_span(p.a, p.a + quote));
             rest.a = p.a + quote;
         }
         let t = &t[quote..];
-        let misread = ocr || cx.damaged;
         let next = current.as_ref().map_or(1, |(n, _)| n + 1);
         let start = footnote_start(t).or_else(|| misread.then(|| comma_start(t, next)).flatten());
         if let Some((n, used)) = start {
@@ -537,7 +534,7 @@ fn read_footnotes(record: &mut Record, segs: &[Segment], ps: &[Piece], ocr: bool
         // Notes run into one line: the next note starts where its number follows the end
         // of a sentence.
         while let Some((at, used)) =
-            next_note_start(&segs[p.seg].text[rest.a..rest.b], n + 1, ocr || cx.damaged)
+            next_note_start(&segs[p.seg].text[rest.a..rest.b], n + 1, misread)
         {
             v.push(Piece {
                 seg: p.seg,
