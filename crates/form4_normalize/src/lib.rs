@@ -422,7 +422,8 @@ impl Parts {
         let name_boxes = stream.find(segs, header::NAME_BOX, start, None, 3);
         let mut table1 = table_start(stream, segs, TABLE1, TABLE1_FIRST_COLUMN, start);
         let t2_from = table1.map_or(start, |h| h.end);
-        let mut table2 = table_start(stream, segs, TABLE2, TABLE2_FIRST_COLUMN, t2_from);
+        let mut table2 = table_start(stream, segs, TABLE2, TABLE2_FIRST_COLUMN, t2_from)
+            .or_else(|| table2_by_name(stream, segs, t2_from));
         for (hit, tails) in [(&mut table1, TABLE1_TAILS), (&mut table2, TABLE2_TAILS)] {
             if let Some(h) = hit.as_mut() {
                 for tail in tails {
@@ -551,7 +552,21 @@ fn table_start(
     column.or(title)
 }
 
+/// Table II by its name alone, opening its cell, before the explanation of responses. A
+/// converter that reads a row's cells line by line across the row puts the pieces of a
+/// title whose cells wrap differently among the other cells' lines (`Table II - | Non-
+/// | De` … `rivative`), so that neither the title (beyond its edit budget) nor the first
+/// column's heading (`1. Title of` | `2.` … `Derivative`) is found; its rows would then be
+/// read as Table I's. The name is searched exactly (`Table I` is one letter short of it).
+fn table2_by_name(stream: &Stream, segs: &[Segment], from: Pos) -> Option<Hit> {
+    let end = stream
+        .find_unnumbered_heading(segs, EXPLANATION, from, None)
+        .map(|h| h.start);
+    stream.find_heading(segs, TABLE2_NAME, from, end)
+}
+
 const TABLE1: &str = "Table I - Non-Derivative Securities";
+const TABLE2_NAME: &str = "Table II";
 const TABLE2: &str = "Table II - Derivative Securities";
 const TABLE1_FIRST_COLUMN: &str = "1. Title of Security";
 const TABLE2_FIRST_COLUMN: &str = "1. Title of Derivative Security";
@@ -706,6 +721,53 @@ mod tests {
              |1. Title of Derivative Security|2. Conversion or Exercise Price|3. Transaction Date|\n\n\
              |{explanation}|Cod<br>es:|\n|---|---|\n|1. A note.||\n\n{footer}\n"
         )
+    }
+
+    /// A form whose Table II title is printed in the cells given, inside the big table a
+    /// converter makes of the page, with one option in Table II and `note` after the
+    /// explanation's title.
+    fn pieced_title_form(title_cells: &str, note: &str) -> String {
+        format!(
+            "FORM 4\n\n\
+             |1. Name and Address of Reporting Person*|2. Issuer Name and Ticker or Trading Symbol|\n\
+             |---|---|\n|DOE JANE|ACME CORP [ ACM ]|\n\n\
+             |Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned|||||||\n\
+             |---|---|---|---|---|---|---|\n\
+             |1. Title of Security (Instr. 3)|2. Transaction Date|3. Transaction Code|\
+             4. Securities Acquired (A) or Disposed Of (D)|5. Amount of Securities Beneficially \
+             Owned Following Reported Transaction(s)|6. Ownership Form: Direct (D) or Indirect (I)|\
+             7. Nature of Indirect Beneficial Ownership|\n\
+             |Common Stock||||45,812|D||\n\
+             {title_cells}\n\
+             |**1. Title of**<br>**Derivative**<br>**Security**|**2. Conversion**<br>**or Exercise**\
+             <br>**Price**|**3. Transaction**<br>**Date**|**4. Code**|**5. Number**|\
+             **6. Date Exercisable**|**7. Expiration Date**|\n\
+             |Stock Option (right to buy)|$10.5|||||01/01/2021|01/01/2030|Common Stock|1,000||1,000|D||\n\n\
+             Explanation of Responses:\n\n{note}\n"
+        )
+    }
+
+    /// A Table II title whose cells wrapped so that, read line by line across the row, its
+    /// words come apart (`Table II -` … `ative Secu` … `Deriv`) is found by its name: the
+    /// option is Table II's, not a row of Table I. The name in a note after the explanation's
+    /// title opens no table.
+    #[test]
+    fn a_table_ii_title_in_pieces_is_found_by_its_name() {
+        let pieced = "||**Table II -**<br>**Deriv**|**ative Secu**<br>**g., puts, calls**|\
+                      **rities Acq**<br>**, warrants**|**uired, Dis**<br>**, options**|||";
+        for (title, note, rows) in [
+            (pieced, "", (1, 1)),
+            ("", "Table II reports no derivative security.", (2, 0)),
+        ] {
+            let text = pieced_title_form(title, note);
+            let tree = form4_grammar::parse(&text).expect("the grammar takes any text");
+            let record = crate::normalize(&tree).expect("a form");
+            let got = (
+                record.non_derivative_table.len(),
+                record.derivative_table.len(),
+            );
+            assert_eq!(got, rows, "{title:?} {note:?}");
+        }
     }
 
     /// The amount owned after of Table I's first row, as the record reads it.
