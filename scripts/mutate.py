@@ -2,7 +2,7 @@
 """Damage the corpus's renderings the way converters do, and count the key values read wrong.
 
     python3 scripts/mutate.py [--render pymupdf4llm] [--mode cut|br|merge] [--seeds 30]
-                              [--cuts 4] [--bin target/release/form4] [--list]
+                              [--cuts 4] [--bin target/release/form4] [--list] [--keep DIR]
 
 Each rendering gets `--cuts` changes in randomly chosen cells of its pipe tables, `--seeds`
 times over (seeded by file name, seed and mode: every run makes the same files):
@@ -126,10 +126,13 @@ def main():
     ap.add_argument("--cuts", type=int, default=4)
     ap.add_argument("--bin", default=str(ROOT / "target/release/form4"))
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--keep", help="write the damaged files to this folder and keep them")
     args = ap.parse_args()
     counts = {"correct": 0, "missed": 0, "wrong": 0, "spurious": 0}
     files = failed = 0
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = args.keep or scratch
+        Path(tmp).mkdir(parents=True, exist_ok=True)
         for doc in sorted((SHARED / "corpus").iterdir()):
             truth_path = doc / "truth.json"
             sources = list(doc.glob(args.render + ".*"))

@@ -36,7 +36,7 @@ mod values;
 
 pub use crate::ctx::{is_noise, Coverage, Use};
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use form4_grammar::{Document, Span};
 use form4_model::{Date, DocumentType, Record, WarningCode};
@@ -422,8 +422,15 @@ impl Parts {
         let name_boxes = stream.find(segs, header::NAME_BOX, start, None, 3);
         let mut table1 = table_start(stream, segs, TABLE1, TABLE1_FIRST_COLUMN, start);
         let t2_from = table1.map_or(start, |h| h.end);
-        let mut table2 = table_start(stream, segs, TABLE2, TABLE2_FIRST_COLUMN, t2_from)
-            .or_else(|| table2_by_name(stream, segs, t2_from));
+        // The name alone, where it comes first: the title or column heading found may be
+        // a continuation page's.
+        let mut table2 = match (
+            table_start(stream, segs, TABLE2, TABLE2_FIRST_COLUMN, t2_from),
+            table2_by_name(stream, segs, t2_from),
+        ) {
+            (Some(t), Some(n)) if n.start < t.start => Some(n),
+            (t, n) => t.or(n),
+        };
         for (hit, tails) in [(&mut table1, TABLE1_TAILS), (&mut table2, TABLE2_TAILS)] {
             if let Some(h) = hit.as_mut() {
                 for tail in tails {
@@ -554,15 +561,65 @@ fn table_start(
 
 /// Table II by its name alone, opening its cell, before the explanation of responses. A
 /// converter that reads a row's cells line by line across the row puts the pieces of a
-/// title whose cells wrap differently among the other cells' lines (`Table II - | Non-
-/// | De` … `rivative`), so that neither the title (beyond its edit budget) nor the first
-/// column's heading (`1. Title of` | `2.` … `Derivative`) is found; its rows would then be
-/// read as Table I's. The name is searched exactly (`Table I` is one letter short of it).
+/// title whose cells wrap differently among the other cells' lines (`Table II - Deriv` …
+/// `ative` … `Sec`), so that neither the title (beyond its edit budget) nor the first
+/// column's heading (`1. Title of` | `2.` … `Derivative`) is found, or only a
+/// continuation page's; the rows before it would then be read as Table I's.
+///
+/// The name is read along each line of a row's cells, cell after cell, where a grid cut it
+/// (`Tabl | e II -`): the text's own order may put other lines between the halves. It is
+/// matched exactly (`Table I` is one letter short of it).
 fn table2_by_name(stream: &Stream, segs: &[Segment], from: Pos) -> Option<Hit> {
-    let end = stream
-        .find_unnumbered_heading(segs, EXPLANATION, from, None)
-        .map(|h| h.start);
-    stream.find_heading(segs, TABLE2_NAME, from, end)
+    let explanation = stream.find_unnumbered_heading(segs, EXPLANATION, from, None);
+    let in_text = stream.find_heading(segs, TABLE2_NAME, from, explanation.map(|h| h.start));
+    let in_cells =
+        table2_name_in_cells(segs, from, explanation.map_or(segs.len(), |h| h.start.seg));
+    [in_text, in_cells]
+        .into_iter()
+        .flatten()
+        .min_by_key(|h| h.start)
+}
+
+/// [`table2_by_name`] along each line of a row's cells, cell after cell, up to segment `end`.
+fn table2_name_in_cells(segs: &[Segment], from: Pos, end: usize) -> Option<Hit> {
+    let name: Vec<u8> = text::squashed(TABLE2_NAME).map(|(_, c)| c).collect();
+    // The segments of each line of each row (in the text's order: block, row, line).
+    let mut lines: BTreeMap<(usize, usize, usize), Vec<usize>> = BTreeMap::new();
+    for (i, sg) in segs.iter().enumerate().take(end).skip(from.seg) {
+        let key = (sg.place.block, sg.place.row, sg.place.piece);
+        lines.entry(key).or_default().push(i);
+    }
+    for mut line in lines.into_values() {
+        line.sort_by_key(|&i| segs[i].place.cell);
+        // Each squashed letter with the segment and byte it came from.
+        let letters: Vec<(u8, usize, usize)> = line
+            .iter()
+            .flat_map(|&i| {
+                let skip = if i == from.seg { from.byte } else { 0 };
+                text::squashed(&segs[i].text)
+                    .filter(move |&(b, _)| b >= skip)
+                    .map(move |(b, c)| (c, i, b))
+            })
+            .collect();
+        let found = letters.windows(name.len()).find(|w| {
+            let (_, seg, byte) = w[0];
+            w.iter().map(|l| l.0).eq(name.iter().copied())
+                && !segs[seg].text[..byte].chars().any(char::is_alphanumeric)
+        });
+        if let Some(w) = found {
+            let (_, seg, byte) = w[0];
+            let (_, last_seg, last_byte) = w[w.len() - 1];
+            return Some(Hit {
+                start: Pos { seg, byte },
+                end: Pos {
+                    seg: last_seg,
+                    byte: last_byte + 1,
+                },
+                cost: 0,
+            });
+        }
+    }
+    None
 }
 
 const TABLE1: &str = "Table I - Non-Derivative Securities";
@@ -724,9 +781,9 @@ mod tests {
     }
 
     /// A form whose Table II title is printed in the cells given, inside the big table a
-    /// converter makes of the page, with one option in Table II and `note` after the
-    /// explanation's title.
-    fn pieced_title_form(title_cells: &str, note: &str) -> String {
+    /// converter makes of the page, with one option in Table II, `more` rows after it and
+    /// `note` after the explanation's title.
+    fn pieced_title_form(title_cells: &str, more: &str, note: &str) -> String {
         format!(
             "FORM 4\n\n\
              |1. Name and Address of Reporting Person*|2. Issuer Name and Ticker or Trading Symbol|\n\
@@ -742,31 +799,43 @@ mod tests {
              |**1. Title of**<br>**Derivative**<br>**Security**|**2. Conversion**<br>**or Exercise**\
              <br>**Price**|**3. Transaction**<br>**Date**|**4. Code**|**5. Number**|\
              **6. Date Exercisable**|**7. Expiration Date**|\n\
-             |Stock Option (right to buy)|$10.5|||||01/01/2021|01/01/2030|Common Stock|1,000||1,000|D||\n\n\
+             |Stock Option (right to buy)|$10.5|||||01/01/2021|01/01/2030|Common Stock|1,000||1,000|D||\n\
+             {more}\n\
              Explanation of Responses:\n\n{note}\n"
         )
     }
 
     /// A Table II title whose cells wrapped so that, read line by line across the row, its
-    /// words come apart (`Table II -` … `ative Secu` … `Deriv`) is found by its name: the
-    /// option is Table II's, not a row of Table I. The name in a note after the explanation's
-    /// title opens no table.
+    /// words come apart (`Table II -` … `ative Secu` … `Deriv`) is found by its name, also
+    /// where the grid cut the name itself (`Tabl | e II -`) and where a continuation page's
+    /// column heading is found whole further on: the option is Table II's, not a row of
+    /// Table I. The name in a note after the explanation's title opens no table.
     #[test]
     fn a_table_ii_title_in_pieces_is_found_by_its_name() {
         let pieced = "||**Table II -**<br>**Deriv**|**ative Secu**<br>**g., puts, calls**|\
                       **rities Acq**<br>**, warrants**|**uired, Dis**<br>**, options**|||";
-        for (title, note, rows) in [
-            (pieced, "", (1, 1)),
-            ("", "Table II reports no derivative security.", (2, 0)),
+        // The name itself cut by the grid, its cells wrapped unevenly.
+        let cut =
+            "||**Tabl**|**e II -<br>Derivati**<br>**(e.g., pu**|**ve Secu**<br>**ts, calls**|\
+                   **rities Ac**<br>**, warrant**|**quired, Dis**<br>**s, options**|\
+                   (2)<br>**ly Owned**<br>**)**|";
+        // A continuation page's heading of the first column, found whole.
+        let page2 = "|1. Title of Derivative Security (Instr. 3)|2. Conversion or Exercise Price|\n\
+                     |Stock Option (right to buy)|$12|||||01/01/2022|01/01/2031|Common Stock|500||500|D||";
+        for (title, more, note, rows) in [
+            (pieced, "", "", (1, 1)),
+            (cut, "", "", (1, 1)),
+            (pieced, page2, "", (1, 2)),
+            ("", "", "Table II reports no derivative security.", (2, 0)),
         ] {
-            let text = pieced_title_form(title, note);
+            let text = pieced_title_form(title, more, note);
             let tree = form4_grammar::parse(&text).expect("the grammar takes any text");
             let record = crate::normalize(&tree).expect("a form");
             let got = (
                 record.non_derivative_table.len(),
                 record.derivative_table.len(),
             );
-            assert_eq!(got, rows, "{title:?} {note:?}");
+            assert_eq!(got, rows, "{title:?} {more:?} {note:?}");
         }
     }
 
