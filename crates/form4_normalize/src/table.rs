@@ -314,7 +314,7 @@ pub(crate) fn read_table1(
                     RowField::PricePerShare
                 }
                 Col::Price => {
-                    r.price_per_share = num_of(&toks);
+                    r.price_per_share = price_of(&toks, ocr, &path("price_per_share"), cx);
                     RowField::PricePerShare
                 }
                 Col::Owned => {
@@ -481,7 +481,8 @@ pub(crate) fn read_table2(
                     RowField::SecurityTitle
                 }
                 Col::ConvPrice => {
-                    r.conversion_or_exercise_price = num_of(&toks);
+                    r.conversion_or_exercise_price =
+                        price_of(&toks, ocr, &path("conversion_or_exercise_price"), cx);
                     RowField::ConversionOrExercisePrice
                 }
                 Col::Date => {
@@ -543,7 +544,7 @@ pub(crate) fn read_table2(
                     RowField::UnderlyingSecurityShares
                 }
                 Col::Price => {
-                    r.price_per_share = num_of(&toks);
+                    r.price_per_share = price_of(&toks, ocr, &path("price_per_share"), cx);
                     RowField::PricePerShare
                 }
                 Col::Owned => {
@@ -2689,6 +2690,28 @@ fn date_of(toks: &[&Tok]) -> Option<Date> {
         Kind::Date(d) => Some(d),
         _ => None,
     })
+}
+
+/// A price as the form prints it, with its `$`. In digital text a number without one in a
+/// price column is another column's amount that the reading put there (`Common Stock $0
+/// 856`: a merged cell put the underlying amount after the price): it is left out, and
+/// said. All 429 prices read from each of the corpus's three digital renderings have
+/// their `$`; OCR misreads the sign (`S`, `§`), so there the number is kept.
+fn price_of(toks: &[&Tok], ocr: bool, field: &str, cx: &mut Ctx) -> Option<Decimal> {
+    let t = toks.iter().find(|t| matches!(t.kind, Kind::Num(_)))?;
+    if !ocr && !t.dollar {
+        cx.warn(
+            WarningCode::Unreadable,
+            Some(field),
+            &format!(
+                "`{}` in the price column has no `$`, which the form prints before every price: another column's amount, out of its place; left out",
+                t.text
+            ),
+            Some(t.span),
+        );
+        return None;
+    }
+    num_of(toks)
 }
 
 fn num_of(toks: &[&Tok]) -> Option<Decimal> {
@@ -6002,27 +6025,33 @@ Common Stock 12/15/2020 P 1,000 A $10.25 {owned} I\n"
     }
 
     /// A row with OCR's specks marks its table as OCR'd even when every label came out
-    /// exact: its bare `0` price is then left out, as in other OCR'd text.
+    /// exact: its bare `0` price is then doubted as OCR'd text's is (a misread mark), not
+    /// as a digital price without its `$`.
     #[test]
     fn specks_in_a_row_mark_the_table_as_ocr() {
-        let cases: &[(&str, Option<&str>)] = &[
-            ("Common Stock", Some("0")),
-            ("\u{2018}Common Stock", None),
-            ("Common Stock \u{201c}A\u{201d}", Some("0")),
-            ("Common Stock \u{201c}A", None),
-            ("Common Stock \u{a9}", None),
+        let cases: &[(&str, bool)] = &[
+            ("Common Stock", false),
+            ("\u{2018}Common Stock", true),
+            ("Common Stock \u{201c}A\u{201d}", false),
+            ("Common Stock \u{201c}A", true),
+            ("Common Stock \u{a9}", true),
         ];
-        for &(title, want) in cases {
+        for &(title, ocr) in cases {
             let record = read(&format!(
                 "{HEAD}{T1}\n\n\
 | {title} | 05/27/2021 | | J | 1,803,969 | D | 0 | 4,212,349 | I | By Fund |\n"
             ));
             let row = &record.non_derivative_table[0];
-            assert_eq!(
-                row.price_per_share.map(|d| d.to_string()).as_deref(),
-                want,
-                "{title}"
-            );
+            assert_eq!(row.price_per_share, None, "{title}");
+            let said = |s: &str| {
+                record
+                    .diagnostics
+                    .warnings
+                    .iter()
+                    .any(|w| w.message.contains(s))
+            };
+            assert_eq!(said("of OCR'd text may as well be"), ocr, "{title}");
+            assert_eq!(said("has no `$`"), !ocr, "{title}");
         }
     }
 
@@ -6274,6 +6303,34 @@ Stock Option {p} 03/01/2020 03/01/2030 Common Stock 1,000 1,000 D\n"
         };
         assert_eq!(price("$30,430,000"), None);
         assert_eq!(price("$195.255").as_deref(), Some("195.255"));
+    }
+
+    /// A price column's number without its `$` is another column's amount in digital text,
+    /// left out and said; OCR'd text, which misreads the sign, keeps it.
+    #[test]
+    fn a_price_without_its_dollar_is_read_only_from_ocr() {
+        for (head, price, want) in [
+            (HEAD, "$115.54", Some("115.54")),
+            (HEAD, "115.54", None),
+            (OCR_HEAD, "115.54", Some("115.54")),
+        ] {
+            let t1 = if head == HEAD { T1 } else { OCR_T1 };
+            let record = read(&format!(
+                "{head}{t1}\n\n\
+|1. Title of Security|2. Date|3. Code|4. Amount|(A) or (D)|Price|5. Owned|6. Form|7. Nature|\n\
+|---|---|---|---|---|---|---|---|---|\n\
+|Common Stock|03/23/2020|F|181|D|{price}|8,953|D||\n"
+            ));
+            let r = &record.non_derivative_table[0];
+            let got = r.price_per_share.map(|d| d.to_string());
+            assert_eq!(got.as_deref(), want, "{price}");
+            let said = record
+                .diagnostics
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("has no `$`"));
+            assert_eq!(said, want.is_none(), "{price}");
+        }
     }
 
     /// An amount a converter's grid cut in two, one piece taken by a column and the other by
